@@ -1,0 +1,73 @@
+"""careerstats: salary and career statistics, exact pay conversion, and career comparison.
+
+A library first, with a thin CLI over it. The pay-period core loads eagerly (standard
+library only); the dataset layer (pydantic, YAML) loads on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from careerstats.errors import CareerstatsError, DataError, UsageError
+from careerstats.money import parse_amount, to_cents
+from careerstats.periods import STANDARD, Period, Schedule, convert, to_annual, to_hourly
+
+if TYPE_CHECKING:
+    from careerstats.comparison import CareerPay, Comparison, compare
+    from careerstats.dataset import Dataset, bundled
+    from careerstats.figures import WageFigure, wage_table
+    from careerstats.model import Career, SourceRelease, Statistic
+    from careerstats.profiles import Profile, profile
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "CareerPay": "careerstats.comparison",
+    "Comparison": "careerstats.comparison",
+    "compare": "careerstats.comparison",
+    "Dataset": "careerstats.dataset",
+    "bundled": "careerstats.dataset",
+    "WageFigure": "careerstats.figures",
+    "wage_table": "careerstats.figures",
+    "Career": "careerstats.model",
+    "SourceRelease": "careerstats.model",
+    "Statistic": "careerstats.model",
+    "Profile": "careerstats.profiles",
+    "profile": "careerstats.profiles",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'careerstats' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+__all__ = [
+    "STANDARD",
+    "Career",
+    "CareerPay",
+    "CareerstatsError",
+    "Comparison",
+    "DataError",
+    "Dataset",
+    "Period",
+    "Profile",
+    "Schedule",
+    "SourceRelease",
+    "Statistic",
+    "UsageError",
+    "WageFigure",
+    "bundled",
+    "compare",
+    "convert",
+    "parse_amount",
+    "profile",
+    "to_annual",
+    "to_cents",
+    "to_hourly",
+    "wage_table",
+]

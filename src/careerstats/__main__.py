@@ -1,0 +1,3 @@
+from careerstats.cli import main
+
+main()

@@ -1,0 +1,356 @@
+"""The `careerstats` command: parses arguments, calls the core, picks a renderer.
+
+No arithmetic here. Imports stay inside the commands so that `convert` loads neither
+pydantic, Rich nor YAML, and `--json` never loads Rich.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from careerstats.errors import CareerstatsError, UsageError
+
+if TYPE_CHECKING:
+    from careerstats.comparison import Comparison
+    from careerstats.periods import Period, Schedule
+
+PROG = "careerstats"
+
+
+def fail(message: str, code: int) -> NoReturn:
+    sys.stderr.write(f"{PROG}: error: {message}\n")
+    sys.stderr.flush()
+    raise SystemExit(code)
+
+
+class CareerstatsGroup(TyperGroup):
+    """Reports every failure a user can cause as one line on stderr with a documented status."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            result = super().main(
+                args=args,
+                prog_name=prog_name or PROG,
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+        except CareerstatsError as error:
+            fail(str(error), error.exit_code)
+        except typer.TyperException as error:
+            _report_usage(error)
+        except (typer.Abort, KeyboardInterrupt):
+            sys.stderr.write("\n")
+            raise SystemExit(130) from None
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        code = result if isinstance(result, int) else 0
+        if standalone_mode:
+            raise SystemExit(code)
+        return code
+
+
+def _report_usage(error: typer.TyperException) -> NoReturn:
+    context = getattr(error, "ctx", None)
+    if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
+        sys.stdout.write(context.get_help() + "\n")
+        raise SystemExit(0)
+    where = context.command_path if context is not None else PROG
+    message = error.format_message().rstrip(".")
+    fail(f"{message} (see '{where} --help')", error.exit_code)
+
+
+def _quiet_broken_pipe() -> NoReturn:
+    # The reader left (`| head -1`): stop quietly, and keep Python from complaining at exit.
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(0)
+
+
+app = typer.Typer(
+    cls=CareerstatsGroup,
+    name=PROG,
+    help="Salary and career statistics from published BLS and PayScale figures.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# ------------------------------------------------------------------ shared options
+
+HoursOption = Annotated[
+    str, typer.Option("--hours-per-week", metavar="H", help="Working hours in a week (0-168].")
+]
+WeeksOption = Annotated[
+    str, typer.Option("--weeks-per-year", metavar="W", help="Working weeks in a year (0-52.1786].")
+]
+DaysOption = Annotated[
+    str, typer.Option("--days-per-week", metavar="D", help="Working days in a week (0-7].")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout.")]
+
+
+def _schedule(hours: str, weeks: str, days: str) -> Schedule:
+    from careerstats.periods import Schedule
+
+    return Schedule(
+        hours_per_week=_positive(hours, "--hours-per-week"),
+        weeks_per_year=_positive(weeks, "--weeks-per-year"),
+        days_per_week=_positive(days, "--days-per-week"),
+    )
+
+
+def _positive(text: str, option: str) -> Decimal:
+    from careerstats.money import AmountError, parse_amount
+
+    try:
+        return parse_amount(text)
+    except AmountError:
+        raise UsageError(
+            f"{option} takes a plain number such as 40 or 37.5, not {text!r}"
+        ) from None
+
+
+def _period(text: str) -> Period:
+    from careerstats.periods import Period
+
+    return Period.parse(text)
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+# ------------------------------------------------------------------ convert
+
+
+@app.command()
+def convert(
+    amount: Annotated[
+        str,
+        typer.Argument(
+            help="Pay such as 14.36, 51280.00 or '$51,280'; '-' reads amounts from stdin, "
+            "one per line.",
+            show_default=False,
+        ),
+    ],
+    source: Annotated[
+        str, typer.Option("--from", "-f", metavar="PERIOD", help="Period AMOUNT is paid per.")
+    ] = "hour",
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            "-t",
+            metavar="PERIOD",
+            help="Print only this period's amount: 2 decimals, no symbols. "
+            "Without it: a table of every period.",
+        ),
+    ] = None,
+    hours_per_week: HoursOption = "40",
+    weeks_per_year: WeeksOption = "52",
+    days_per_week: DaysOption = "5",
+    as_json: JsonOption = False,
+) -> None:
+    """Convert pay between periods exactly (hour day week biweek semimonth month quarter year).
+
+    Example: careerstats convert 14.36 --from hour --to year  ->  29868.80
+    """
+    schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
+    from_period = _period(source)
+    to_period = _period(target) if target is not None else None
+    if amount.strip() == "-":
+        raise typer.Exit(_stream(from_period, to_period, schedule, as_json))
+
+    from careerstats.conversion import convert_to_every_period
+    from careerstats.money import parse_amount, plain
+
+    result = convert_to_every_period(parse_amount(amount), from_period, schedule)
+    if as_json:
+        from careerstats.render import jsonout
+
+        _write(jsonout.dumps(jsonout.conversion(result, to_period)))
+    elif to_period is not None:
+        _write(plain(result.amounts[to_period]) + "\n")
+    else:
+        from careerstats.render import tables
+
+        tables.console().print(tables.conversion_table(result))
+
+
+def _stream(source: Period, target: Period | None, schedule: Schedule, as_json: bool) -> int:
+    """One result line per input line, flushed as it goes, in constant memory.
+
+    A bad line writes an empty output line (so output stays aligned with input), names its
+    line number on stderr, and makes the exit status 1 at the end.
+    """
+    from careerstats.money import AmountError, parse_amount, plain
+    from careerstats.periods import Period, convert
+
+    if as_json:
+        raise UsageError("--json does not apply to streamed amounts ('-'); use --to PERIOD")
+    to_period = target or Period.YEAR
+    bad = 0
+    out = sys.stdout
+    for number, line in enumerate(sys.stdin, start=1):
+        try:
+            result = plain(convert(parse_amount(line), source, to_period, schedule))
+        except AmountError as error:
+            bad += 1
+            sys.stderr.write(f"{PROG}: line {number}: {error}\n")
+            result = ""
+        out.write(result + "\n")
+        out.flush()
+    if bad:
+        sys.stderr.write(
+            f"{PROG}: error: {bad} line(s) were not amounts; their output lines are empty\n"
+        )
+    return 1 if bad else 0
+
+
+# ------------------------------------------------------------------ compare, show, list, sources
+
+
+@app.command()
+def compare(
+    careers: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="CAREER...",
+            help="Careers by id, alias (cs, pr), SOC code (43-4051) or title.",
+            show_default=False,
+        ),
+    ],
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="ID|all",
+            help="Source release (see 'careerstats sources'); 'all' shows each career once "
+            "per source. Default: the newest dated release covering every career.",
+        ),
+    ] = None,
+    hours_per_week: HoursOption = "40",
+    weeks_per_year: WeeksOption = "52",
+    days_per_week: DaysOption = "5",
+    as_json: JsonOption = False,
+    as_csv: Annotated[
+        bool, typer.Option("--csv", help="Write CSV to stdout, one row per figure.")
+    ] = False,
+) -> None:
+    """Compare careers' pay side by side: published figures, derived ones marked, and sources.
+
+    Example: careerstats compare cs pr
+    """
+    if as_json and as_csv:
+        raise UsageError("choose one of --json and --csv")
+    from careerstats.comparison import compare as run_compare
+    from careerstats.dataset import bundled
+
+    schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
+    dataset = bundled()
+    result = run_compare(dataset, [dataset.career(name) for name in careers], source, schedule)
+    if as_json:
+        from careerstats.render import jsonout
+
+        _write(jsonout.dumps(jsonout.comparison(result)))
+    elif as_csv:
+        from careerstats.render import csvout
+
+        csvout.write_comparison(result, sys.stdout)
+    else:
+        _print_comparison(result)
+
+
+def _print_comparison(result: Comparison) -> None:
+    from careerstats.render import tables
+
+    tables.console().print(tables.comparison_table(result))
+    notes = tables.notes(result.releases, result.rows)
+    if notes:
+        err = tables.console(stderr=True)
+        for note in notes:
+            err.print(f"note: {note}", style="dim", soft_wrap=False)
+
+
+@app.command()
+def show(
+    career: Annotated[
+        str, typer.Argument(help="Career by id, alias, SOC code or title.", show_default=False)
+    ],
+    hours_per_week: HoursOption = "40",
+    weeks_per_year: WeeksOption = "52",
+    days_per_week: DaysOption = "5",
+    as_json: JsonOption = False,
+) -> None:
+    """Everything about one career: duties, education, skills, and every source's figures."""
+    from careerstats.dataset import bundled
+    from careerstats.profiles import profile
+
+    dataset = bundled()
+    schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
+    result = profile(dataset, dataset.career(career), schedule)
+    if as_json:
+        from careerstats.render import jsonout
+
+        _write(jsonout.dumps(jsonout.profile(result)))
+    else:
+        from careerstats.render import tables
+
+        tables.console().print(tables.profile_view(result))
+
+
+@app.command("list")
+def list_(as_json: JsonOption = False) -> None:
+    """Careers with their aliases, SOC codes and the sources that cover them."""
+    from careerstats.dataset import bundled
+    from careerstats.profiles import list_careers
+
+    listing = list_careers(bundled())
+    if as_json:
+        from careerstats.render import jsonout
+
+        _write(jsonout.dumps(jsonout.career_list(listing)))
+    else:
+        from careerstats.render import tables
+
+        tables.console().print(tables.career_list_table(listing))
+
+
+@app.command()
+def sources(as_json: JsonOption = False) -> None:
+    """Every source release with its provenance: publisher, program, reference period, notes."""
+    from careerstats.dataset import bundled
+    from careerstats.profiles import list_sources
+
+    listing = list_sources(bundled())
+    if as_json:
+        from careerstats.render import jsonout
+
+        _write(jsonout.dumps(jsonout.source_list(listing)))
+    else:
+        from careerstats.render import tables
+
+        tables.console().print(tables.source_list_view(listing))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,55 @@
+"""Whole-career profiles (`show`) and the listings of careers and sources (`list`, `sources`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from careerstats.comparison import CareerPay, career_pay
+from careerstats.dataset import Dataset
+from careerstats.model import Career, OfficeProfile, SourceRelease
+from careerstats.periods import STANDARD, Schedule
+
+
+@dataclass(frozen=True)
+class Profile:
+    career: Career
+    office: OfficeProfile | None
+    pay: tuple[CareerPay, ...]
+    schedule: Schedule
+
+
+@dataclass(frozen=True)
+class CareerListing:
+    career: Career
+    sources: tuple[SourceRelease, ...]
+
+
+@dataclass(frozen=True)
+class SourceListing:
+    release: SourceRelease
+    careers: tuple[Career, ...]
+
+
+def profile(dataset: Dataset, career: Career, schedule: Schedule = STANDARD) -> Profile:
+    """Everything known about `career`: catalog facts and each source's figures, newest first."""
+    pays = (career_pay(release, career, schedule) for release in dataset.coverage(career))
+    return Profile(
+        career=career,
+        office=dataset.catalog.offices.get(career.office),
+        pay=tuple(pay for pay in pays if pay is not None),
+        schedule=schedule,
+    )
+
+
+def list_careers(dataset: Dataset) -> list[CareerListing]:
+    return [CareerListing(c, tuple(dataset.coverage(c))) for c in dataset.careers]
+
+
+def list_sources(dataset: Dataset) -> list[SourceListing]:
+    return [
+        SourceListing(
+            release,
+            tuple(dataset.career(entry.career) for entry in release.careers),
+        )
+        for release in dataset.by_recency()
+    ]

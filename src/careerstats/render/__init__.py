@@ -1,0 +1,1 @@
+"""Renderers: the same result objects as Rich tables for people, JSON and CSV for programs."""

@@ -1,0 +1,44 @@
+"""CSV for spreadsheets and scripts: one row per figure, the same figures as the JSON."""
+
+from __future__ import annotations
+
+import csv
+from typing import TYPE_CHECKING, TextIO
+
+from careerstats.money import plain
+
+if TYPE_CHECKING:
+    from careerstats.comparison import Comparison
+
+COMPARISON_COLUMNS = (
+    "career_id",
+    "soc",
+    "title",
+    "source_id",
+    "reference_period",
+    "period",
+    "statistic",
+    "value",
+    "derived",
+)
+
+
+def write_comparison(result: Comparison, out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COMPARISON_COLUMNS)
+    for pay in result.rows:
+        for period, row in pay.wages.items():
+            for statistic, figure in row.items():
+                writer.writerow(
+                    (
+                        pay.career.id,
+                        pay.career.soc,
+                        pay.career.title,
+                        pay.release.id,
+                        pay.release.reference_period or "",
+                        period.value,
+                        statistic.value,
+                        plain(figure.value),
+                        "true" if figure.derived else "false",
+                    )
+                )

@@ -1,0 +1,258 @@
+"""JSON for programs. Money is a JSON number rounded to cents, written from its `Decimal`.
+
+Standard library only (the `convert --json` path imports it). The encoder is our own so that
+a Decimal never passes through a binary float on its way out.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
+
+from careerstats.money import json_number
+from careerstats.periods import Period, Schedule
+
+if TYPE_CHECKING:
+    from careerstats.comparison import CareerPay, Comparison
+    from careerstats.conversion import Conversion
+    from careerstats.figures import WageTable
+    from careerstats.model import Career, SourceRelease
+    from careerstats.profiles import CareerListing, Profile, SourceListing
+
+
+class Number(str):
+    """The text of a JSON number, written as it is."""
+
+    __slots__ = ()
+
+
+def money(value: Decimal) -> Number:
+    return Number(json_number(value))
+
+
+def number(value: Decimal, places: int | None = None) -> Number:
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return Number(text)
+
+
+def dumps(document: Any, indent: int = 2) -> str:
+    return _encode(document, indent, 0) + "\n"
+
+
+def _encode(item: Any, indent: int, depth: int) -> str:
+    if isinstance(item, Number):
+        return str(item)
+    if isinstance(item, Decimal | float):
+        raise TypeError("wrap numbers with money() or number() before encoding")
+    pad, inner = "\n" + " " * indent * depth, "\n" + " " * indent * (depth + 1)
+    if isinstance(item, dict):
+        if not item:
+            return "{}"
+        parts = (f"{json.dumps(str(k))}: {_encode(v, indent, depth + 1)}" for k, v in item.items())
+        return "{" + inner + ("," + inner).join(parts) + pad + "}"
+    if isinstance(item, list | tuple):
+        if not item:
+            return "[]"
+        return (
+            "["
+            + inner
+            + ("," + inner).join(_encode(v, indent, depth + 1) for v in item)
+            + pad
+            + "]"
+        )
+    return json.dumps(item, ensure_ascii=False)
+
+
+# ------------------------------------------------------------------ documents
+
+
+def schedule(value: Schedule) -> dict[str, Any]:
+    return {
+        "hours_per_week": number(value.hours_per_week),
+        "weeks_per_year": number(value.weeks_per_year),
+        "days_per_week": number(value.days_per_week),
+    }
+
+
+def conversion(result: Conversion, target: Period | None = None) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "input": {"amount": number(result.amount), "period": result.period.value},
+        "schedule": schedule(result.schedule),
+        "amounts": {period.value: money(value) for period, value in result.amounts.items()},
+    }
+    if target is not None:
+        document["to"] = target.value
+        document["result"] = money(result.amounts[target])
+    return document
+
+
+def wages(table: WageTable) -> dict[str, Any]:
+    return {
+        period.value: {
+            statistic.value: {
+                "value": money(figure.value),
+                "derived": figure.derived,
+                **({"derived_from": figure.derived_from.value} if figure.derived_from else {}),
+            }
+            for statistic, figure in row.items()
+        }
+        for period, row in table.items()
+    }
+
+
+def source(release: SourceRelease, *, full: bool = False) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "id": release.id,
+        "publisher": release.publisher,
+        "program": release.program,
+        "title": release.title,
+        "reference_period": release.reference_period,
+        "reference_period_label": release.period_label,
+    }
+    if full:
+        document |= {
+            "reference_period_note": release.reference_period_note,
+            "classification": release.classification,
+            "cited_in": list(release.cited_in),
+            "notes": list(release.notes),
+        }
+    return document
+
+
+def _career_pay(pay: CareerPay) -> dict[str, Any]:
+    education = pay.career.education
+    return {
+        "id": pay.career.id,
+        "soc": pay.career.soc,
+        "soc_in_source": pay.entry.soc,
+        "title": pay.career.title,
+        "source": source(pay.release),
+        "wages": wages(pay.wages),
+        "education": education.typical if education else None,
+        "notes": list(pay.entry.notes),
+    }
+
+
+def comparison(result: Comparison) -> dict[str, Any]:
+    baseline = result.rows[0]
+    return {
+        "schedule": schedule(result.schedule),
+        "careers": [_career_pay(pay) for pay in result.rows],
+        "median_gaps": [
+            {
+                "baseline": {"id": gap.baseline.career.id, "source": gap.baseline.release.id},
+                "id": gap.other.career.id,
+                "source": gap.other.release.id,
+                "period": gap.period.value,
+                "difference": money(gap.difference),
+                "ratio": number(gap.ratio, places=4),
+                "derived": gap.derived,
+            }
+            for gap in result.gaps
+        ],
+        "baseline": baseline.career.id,
+        "sources": [source(release, full=True) for release in result.releases],
+    }
+
+
+def career(value: Career) -> dict[str, Any]:
+    document: dict[str, Any] = value.model_dump(mode="json", exclude_none=True)
+    return document
+
+
+def profile(result: Profile) -> dict[str, Any]:
+    return {
+        "career": career(result.career),
+        "office": result.office.model_dump(mode="json") if result.office else None,
+        "schedule": schedule(result.schedule),
+        "has_wages": bool(result.pay),
+        "sources": [_source_figures(pay) for pay in result.pay],
+    }
+
+
+def _source_figures(pay: CareerPay) -> dict[str, Any]:
+    entry = pay.entry
+    return {
+        "source": source(pay.release, full=True),
+        "soc": entry.soc,
+        "wages": wages(pay.wages),
+        "industries": [
+            {
+                "industry": item.industry,
+                "period": item.period.value,
+                "value": money(item.value),
+                "stated_as": item.stated_as,
+                "rank": item.rank,
+            }
+            for item in entry.industries
+        ],
+        "extra_compensation": [
+            {
+                "kind": item.kind,
+                "period": item.period.value,
+                "value": money(item.value),
+                "stated_as": item.stated_as,
+            }
+            for item in entry.extra_compensation
+        ],
+        "experience": [
+            {
+                "level": item.level,
+                "label": item.label,
+                "period": item.period.value,
+                "value": money(item.value),
+                "approximate": item.approximate,
+            }
+            for item in entry.experience
+        ],
+        "stated_percentages": [
+            {
+                "about": item.about,
+                "percent": number(item.percent),
+                "approximate": item.approximate,
+                "compares": list(item.compares) if item.compares else None,
+            }
+            for item in entry.stated_percentages
+        ],
+        "outlook": [
+            {
+                "measure": item.measure,
+                "percent": number(item.percent),
+                "horizon": item.horizon,
+                "description": item.description,
+            }
+            for item in entry.outlook
+        ],
+        "notes": list(entry.notes),
+    }
+
+
+def career_list(listing: list[CareerListing]) -> dict[str, Any]:
+    return {
+        "careers": [
+            {
+                "id": item.career.id,
+                "title": item.career.title,
+                "soc": item.career.soc,
+                "former_soc": [f.model_dump(mode="json") for f in item.career.former_soc],
+                "aliases": list(item.career.aliases),
+                "office": item.career.office,
+                "sources": [release.id for release in item.sources],
+            }
+            for item in listing
+        ]
+    }
+
+
+def source_list(listing: list[SourceListing]) -> dict[str, Any]:
+    return {
+        "sources": [
+            source(item.release, full=True) | {"careers": [c.id for c in item.careers]}
+            for item in listing
+        ]
+    }

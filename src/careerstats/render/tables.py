@@ -1,0 +1,345 @@
+"""Rich tables for people. Every figure shows where it comes from; derived ones are marked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from careerstats.comparison import CareerPay, Comparison
+from careerstats.conversion import Conversion
+from careerstats.figures import SHOWN_PERIODS, STATISTIC_ORDER, WageFigure
+from careerstats.model import SourceRelease, Statistic
+from careerstats.money import dollars
+from careerstats.periods import Period, Schedule
+from careerstats.profiles import CareerListing, Profile, SourceListing
+
+DERIVED_MARK = "*"
+MISSING = "-"
+
+
+def console(*, stderr: bool = False) -> Console:
+    # Rich already honours NO_COLOR and TERM=dumb, and uses 80 columns when not on a terminal.
+    return Console(stderr=stderr, highlight=False, emoji=False)
+
+
+def _money(value: Decimal) -> str:
+    return dollars(value, whole=True)
+
+
+def _figure(figure: WageFigure | None) -> Text:
+    if figure is None:
+        return Text(MISSING, style="dim")
+    if figure.derived:
+        return Text(_money(figure.value) + DERIVED_MARK, style="italic cyan")
+    return Text(_money(figure.value), style="bold")
+
+
+def _ratio(value: Decimal) -> str:
+    return f"{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}x"
+
+
+def _signed(value: Decimal) -> str:
+    return ("+" if value >= 0 else "-") + _money(abs(value))
+
+
+def derived_legend(schedule: Schedule) -> str:
+    return (
+        f"{DERIVED_MARK} derived by careerstats at {schedule.describe()}; "
+        "unmarked figures are as published"
+    )
+
+
+def source_line(release: SourceRelease) -> str:
+    return f"{release.id}: {release.publisher}, {release.program}, {release.period_label}"
+
+
+# ------------------------------------------------------------------ convert
+
+
+def conversion_table(result: Conversion) -> Table:
+    table = Table(
+        title=f"{_money(result.amount)} per {result.period.value} in every period",
+        caption=f"at {result.schedule.describe()}",
+        box=box.SIMPLE_HEAD,
+    )
+    table.add_column("period")
+    table.add_column("amount", justify="right")
+    table.add_column("hours", justify="right", style="dim")
+    for period, value in result.amounts.items():
+        hours = result.schedule.hours_in(period)
+        hours_text = f"{Decimal(hours.numerator) / Decimal(hours.denominator):.2f}".rstrip(
+            "0"
+        ).rstrip(".")
+        style = "bold" if period is result.period else ""
+        table.add_row(period.value, Text(dollars(value), style=style), hours_text)
+    return table
+
+
+# ------------------------------------------------------------------ compare
+
+
+def _wage_rows(
+    table: Table, pays: Sequence[CareerPay], periods: Iterable[Period] = SHOWN_PERIODS
+) -> None:
+    for period in periods:
+        statistics = [s for s in STATISTIC_ORDER if any(p.figure(period, s) for p in pays)]
+        for statistic in statistics:
+            table.add_row(
+                f"{period.adjective} {statistic.label}",
+                *(_figure(pay.figure(period, statistic)) for pay in pays),
+            )
+        if statistics:
+            table.add_section()
+
+
+def _column_heading(pay: CareerPay, repeated: bool) -> str:
+    return f"{pay.career.title}\n({pay.release.id})" if repeated else pay.career.title
+
+
+def comparison_table(result: Comparison) -> Table:
+    rows = result.rows
+    several_sources = len(result.releases) > 1
+    table = Table(
+        title="Pay compared",
+        caption="\n".join(
+            [
+                *(source_line(r) for r in result.releases),
+                derived_legend(result.schedule),
+                "gap: difference from the first column's median (and ratio)",
+            ]
+        ),
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_lines=False,
+    )
+    table.add_column("")
+    for pay in rows:
+        table.add_column(_column_heading(pay, several_sources), justify="right")
+    _wage_rows(table, rows)
+    if result.gaps:
+        for period in SHOWN_PERIODS:
+            cells: list[RenderableType] = [Text("baseline", style="dim")]
+            found = False
+            for pay in rows[1:]:
+                gap = next((g for g in result.gaps if g.other is pay and g.period is period), None)
+                found = found or gap is not None
+                cells.append(
+                    Text(f"{_signed(gap.difference)} ({_ratio(gap.ratio)})", style="")
+                    if gap
+                    else Text(MISSING, style="dim")
+                )
+            if found:
+                table.add_row(f"{period.adjective} median gap", *cells)
+        table.add_section()
+    table.add_row(
+        "typical education",
+        *(
+            Text(
+                pay.career.education.typical
+                if pay.career.education and pay.career.education.typical
+                else MISSING
+            )
+            for pay in rows
+        ),
+    )
+    table.add_row("source", *(f"{pay.release.id}, {pay.release.period_label}" for pay in rows))
+    return table
+
+
+def notes(releases: Iterable[SourceRelease], pays: Iterable[CareerPay]) -> list[str]:
+    """Source caveats worth knowing beside a table: the release's notes, then the career's."""
+    lines: list[str] = []
+    for release in releases:
+        lines.extend(f"{release.id}: {note}" for note in release.notes)
+    for pay in pays:
+        lines.extend(f"{pay.release.id}, {pay.career.id}: {note}" for note in pay.entry.notes)
+    return lines
+
+
+# ------------------------------------------------------------------ show
+
+
+def profile_view(result: Profile) -> Group:
+    career = result.career
+    parts: list[RenderableType] = []
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    head.add_row("career", Text(career.title, style="bold"))
+    head.add_row("id", career.id)
+    former = ", ".join(f"{f.code} ({f.classification})" for f in career.former_soc)
+    head.add_row("SOC", career.soc + (f"; formerly {former}" if former else ""))
+    if career.aliases:
+        head.add_row("aliases", ", ".join(career.aliases))
+    head.add_row("office", f"{career.office} office")
+    head.add_row("summary", career.summary)
+    parts.append(head)
+
+    if result.pay:
+        parts.append(_profile_wages(result))
+        parts.extend(_profile_details(result.pay))
+    else:
+        parts.append(
+            Text(
+                "\nNo wages: none of the bundled sources publishes figures for this career yet.",
+                style="yellow",
+            )
+        )
+
+    parts.extend(_facts(result))
+    return Group(*parts)
+
+
+def _profile_wages(result: Profile) -> Table:
+    table = Table(
+        title="Pay by source",
+        caption="\n".join(
+            [*(source_line(p.release) for p in result.pay), derived_legend(result.schedule)]
+        ),
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+    )
+    table.add_column("")
+    for pay in result.pay:
+        table.add_column(f"{pay.release.id}\n{pay.release.period_label}", justify="right")
+    _wage_rows(table, result.pay)
+    return table
+
+
+def _profile_details(pays: Sequence[CareerPay]) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    details = Table(
+        title="More figures from the sources", box=box.SIMPLE_HEAD, caption_justify="left"
+    )
+    details.add_column("source")
+    details.add_column("figure")
+    details.add_column("amount", justify="right")
+    for pay in pays:
+        entry = pay.entry
+        for industry in entry.industries:
+            rank = f" ({industry.rank})" if industry.rank else ""
+            details.add_row(
+                pay.release.id,
+                f"industry: {industry.industry}{rank}; {industry.stated_as}",
+                f"{_money(industry.value)}/{industry.period.value}",
+            )
+        for extra in entry.extra_compensation:
+            details.add_row(
+                pay.release.id,
+                f"{extra.kind}, {extra.stated_as}",
+                f"{_money(extra.value)}/{extra.period.value}",
+            )
+        for level in entry.experience:
+            about = "about " if level.approximate else ""
+            details.add_row(
+                pay.release.id,
+                f"experience: {level.label}",
+                f"{about}{_money(level.value)}/{level.period.value}",
+            )
+        for stated in entry.stated_percentages:
+            about = "about " if stated.approximate else ""
+            details.add_row(pay.release.id, f"stated: {stated.about}", f"{about}{stated.percent}%")
+        for outlook in entry.outlook:
+            text = f"outlook {outlook.horizon}: {outlook.measure}"
+            if outlook.description:
+                text += f" ({outlook.description})"
+            details.add_row(pay.release.id, text, f"{outlook.percent}%")
+    if details.row_count:
+        parts.append(details)
+    return parts
+
+
+def _facts(result: Profile) -> list[RenderableType]:
+    career = result.career
+    sections: list[tuple[str, Sequence[str]]] = [("duties", career.duties)]
+    sections.append(("work settings", career.work_settings))
+    if career.education:
+        education = career.education
+        lines = [
+            f"{label}: {text}"
+            for label, text in (
+                ("typical", education.typical),
+                ("preferred", education.preferred),
+                ("training", education.training),
+            )
+            if text
+        ]
+        if education.fields_of_study:
+            lines.append("fields of study: " + ", ".join(education.fields_of_study))
+        sections.append(("education", lines))
+    sections.append(("skills and qualities", career.skills))
+    if result.office:
+        sections.append((f"{career.office}-office skills (file 003)", result.office.skills))
+    sections.append(("outlook", career.outlook))
+    source_notes = notes((p.release for p in result.pay), result.pay)
+    sections.append(("notes", [*career.notes, *source_notes]))
+    parts: list[RenderableType] = []
+    for heading, items in sections:
+        if items:
+            parts.append(Text(f"\n{heading}", style="bold underline"))
+            parts.extend(Text(f"  - {item}") for item in items)
+    return parts
+
+
+# ------------------------------------------------------------------ list, sources
+
+
+def career_list_table(listing: Sequence[CareerListing]) -> Table:
+    table = Table(title="Careers", box=box.SIMPLE_HEAD)
+    table.add_column("career (id)")
+    table.add_column("SOC")
+    table.add_column("aliases")
+    table.add_column("office")
+    table.add_column("sources")
+    for item in listing:
+        career = item.career
+        table.add_row(
+            f"{career.title}\n[dim]{career.id}[/dim]",
+            career.soc,
+            ", ".join(career.aliases),
+            career.office,
+            ", ".join(r.id for r in item.sources) or Text("no wages yet", style="dim"),
+        )
+    return table
+
+
+def source_list_view(listing: Sequence[SourceListing]) -> Group:
+    parts: list[RenderableType] = []
+    for item in listing:
+        release = item.release
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold")
+        grid.add_column()
+        grid.add_row("source", Text(release.id, style="bold"))
+        grid.add_row("title", release.title)
+        grid.add_row("publisher", release.publisher)
+        grid.add_row("program", release.program)
+        grid.add_row("reference", release.period_label)
+        if release.reference_period_note:
+            grid.add_row("", release.reference_period_note)
+        if release.classification:
+            grid.add_row("codes", release.classification)
+        grid.add_row("careers", ", ".join(c.id for c in item.careers))
+        for index, cited in enumerate(release.cited_in):
+            grid.add_row("cited in" if index == 0 else "", cited)
+        for index, note in enumerate(release.notes):
+            grid.add_row("notes" if index == 0 else "", note)
+        parts.extend([grid, Text("")])
+    return Group(*parts)
+
+
+__all__ = [
+    "Statistic",
+    "career_list_table",
+    "comparison_table",
+    "console",
+    "conversion_table",
+    "notes",
+    "profile_view",
+    "source_list_view",
+]
