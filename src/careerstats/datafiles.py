@@ -75,7 +75,8 @@ def validate(model: type[Model], document: Any, file_name: str) -> Model:
         first = error.errors()[0]
         path = _path(first["loc"])
         where = f"{file_name}: {path}: " if path else f"{file_name}: "
-        raise DataError(where + first["msg"]) from None
+        message = first["msg"].removeprefix("Value error, ")
+        raise DataError(where + message) from None
 
 
 def _path(location: tuple[int | str, ...]) -> str:

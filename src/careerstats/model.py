@@ -114,15 +114,18 @@ class Catalog(Strict):
     @model_validator(mode="after")
     def _names_are_unambiguous(self) -> Self:
         owner: dict[str, str] = {}
-        for career in self.careers:
-            for name in (career.id, *career.aliases):
+        for index, career in enumerate(self.careers):
+            names = [("id", career.id)] + [
+                (f"aliases[{n}]", alias) for n, alias in enumerate(career.aliases)
+            ]
+            for where, name in names:
                 key = name.lower()
-                if key in owner and owner[key] != career.id:
+                if key in owner:
+                    used = "its own id" if owner[key] == career.id else f"{owner[key]!r}"
                     raise ValueError(
-                        f"name {name!r} of career {career.id!r} is already used by {owner[key]!r}"
+                        f"careers[{index}].{where}: name {name!r} of career {career.id!r} "
+                        f"is already used by {used}"
                     )
-                if key in owner and name != career.id:
-                    raise ValueError(f"alias {name!r} is listed twice for career {career.id!r}")
                 owner[key] = career.id
         return self
 
@@ -235,7 +238,7 @@ class SourceRelease(Strict):
     @property
     def period_label(self) -> str:
         if self.reference_period is None:
-            return "no reference period stated"
+            return "date not stated"
         year, month = self.reference_period.split("-")
         return f"{_MONTHS[int(month) - 1]} {year}"
 

@@ -66,6 +66,7 @@ def conversion_table(result: Conversion) -> Table:
         title=f"{_money(result.amount)} per {result.period.value} in every period",
         caption=f"at {result.schedule.describe()}",
         box=box.SIMPLE_HEAD,
+        min_width=60,
     )
     table.add_column("period")
     table.add_column("amount", justify="right")
@@ -142,7 +143,8 @@ def comparison_table(result: Comparison) -> Table:
             Text(
                 pay.career.education.typical
                 if pay.career.education and pay.career.education.typical
-                else MISSING
+                else MISSING,
+                justify="left",
             )
             for pay in rows
         ),
@@ -282,27 +284,39 @@ def _facts(result: Profile) -> list[RenderableType]:
     for heading, items in sections:
         if items:
             parts.append(Text(f"\n{heading}", style="bold underline"))
-            parts.extend(Text(f"  - {item}") for item in items)
+            parts.append(bullets(items))
     return parts
+
+
+def bullets(items: Iterable[str]) -> Table:
+    """A list whose wrapped lines hang under their first word, not under the dash."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right")
+    grid.add_column()
+    for item in items:
+        grid.add_row("-", item)
+    return grid
 
 
 # ------------------------------------------------------------------ list, sources
 
 
 def career_list_table(listing: Sequence[CareerListing]) -> Table:
-    table = Table(title="Careers", box=box.SIMPLE_HEAD)
-    table.add_column("career (id)")
-    table.add_column("SOC")
-    table.add_column("aliases")
-    table.add_column("office")
+    table = Table(
+        title="Careers",
+        box=box.SIMPLE_HEAD,
+        caption="name a career by alias, SOC code, title or id ('careerstats list --json' has ids)",
+    )
+    table.add_column("alias", style="bold", max_width=14)
+    table.add_column("career")
+    table.add_column("SOC", no_wrap=True)
     table.add_column("sources")
     for item in listing:
         career = item.career
         table.add_row(
-            f"{career.title}\n[dim]{career.id}[/dim]",
+            career.aliases[0] if career.aliases else career.id,
+            career.title,
             career.soc,
-            ", ".join(career.aliases),
-            career.office,
             ", ".join(r.id for r in item.sources) or Text("no wages yet", style="dim"),
         )
     return table

@@ -1,0 +1,287 @@
+"""The CLI driven as a user drives it, through Typer's test runner."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from careerstats.cli import app
+from careerstats.dataset import bundled
+
+runner = CliRunner()
+
+
+def run(*args: str, stdin: str | None = None) -> Any:
+    return runner.invoke(app, list(args), input=stdin)
+
+
+def ok(*args: str, stdin: str | None = None) -> str:
+    result = run(*args, stdin=stdin)
+    assert result.exit_code == 0, result.stderr + result.stdout
+    return str(result.stdout)
+
+
+def usage_error(*args: str, stdin: str | None = None) -> str:
+    result = run(*args, stdin=stdin)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return str(lines[0])
+
+
+# ------------------------------------------------------------------ convert
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["14.36", "--from", "hour", "--to", "year"], "29868.80"),
+        (["51280", "--from", "year", "--to", "hour"], "24.65"),
+        (["$51,280", "--from", "year", "--to", "month"], "4273.33"),
+        (["14.36", "--to", "year", "--hours-per-week", "35"], "26135.20"),
+        (["14.36", "--to", "annual"], "29868.80"),
+        (["29868.80", "--from", "yearly", "--to", "hourly"], "14.36"),
+        (["14.36", "--to", "day", "--hours-per-week", "36", "--days-per-week", "4"], "129.24"),
+        (["14.36", "--to", "year", "--weeks-per-year", "50"], "28720.00"),
+    ],
+)
+def test_convert_to_one_period_prints_a_bare_number(args: list[str], expected: str) -> None:
+    assert ok("convert", *args) == expected + "\n"
+
+
+def test_convert_json_has_the_pinned_shape() -> None:
+    document = json.loads(ok("convert", "14.36", "--json"))
+    assert document["input"] == {"amount": 14.36, "period": "hour"}
+    assert document["schedule"] == {"hours_per_week": 40, "weeks_per_year": 52, "days_per_week": 5}
+    assert list(document["amounts"]) == [
+        "hour",
+        "day",
+        "week",
+        "biweek",
+        "semimonth",
+        "month",
+        "quarter",
+        "year",
+    ]
+    assert document["amounts"]["day"] == 114.88
+    assert document["amounts"]["year"] == 29868.8
+
+
+def test_convert_json_numbers_are_exact_decimal_text() -> None:
+    text = ok("convert", "14.36", "--to", "year", "--json")
+    document = json.loads(text, parse_float=Decimal)
+    assert document["result"] == Decimal("29868.8")
+    assert document["to"] == "year"
+    assert "29868.799" not in text
+
+
+def test_convert_without_to_shows_every_period() -> None:
+    out = ok("convert", "14.36")
+    for amount in ("$14.36", "$114.88", "$574.40", "$1,148.80", "$1,244.53", "$2,489.07"):
+        assert amount in out
+    assert "$29,868.80" in out
+
+
+def test_streaming_one_result_per_line() -> None:
+    assert ok("convert", "-", "--from", "hour", "--to", "year", stdin="14.36\n15.81\n") == (
+        "29868.80\n32884.80\n"
+    )
+
+
+def test_streaming_keeps_alignment_and_reports_bad_lines() -> None:
+    result = run("convert", "-", "--to", "year", stdin="14.36\nbanana\n15.81\n")
+    assert result.exit_code == 1
+    assert result.stdout == "29868.80\n\n32884.80\n"
+    assert "line 2" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("amount", ["nan", "inf", "-5", "abc", "", "1e3", "5,12,80"])
+def test_bad_amounts_exit_2_with_one_line(amount: str) -> None:
+    line = usage_error("convert", amount, "--to", "year")
+    assert line.startswith("careerstats: error:")
+
+
+def test_unknown_period_exit_2() -> None:
+    assert "unknown period 'fortnite'" in usage_error("convert", "14.36", "--to", "fortnite")
+
+
+def test_impossible_schedule_exit_2() -> None:
+    line = usage_error("convert", "14", "--to", "year", "--hours-per-week", "200")
+    assert "hours per week must be more than 0 and at most 168" in line
+
+
+def test_unknown_option_is_one_line() -> None:
+    line = usage_error("convert", "14.36", "--frobnicate")
+    assert "--frobnicate" in line
+    assert "careerstats convert --help" in line
+
+
+# ------------------------------------------------------------------ compare
+
+
+def test_compare_cs_pr_table_shows_the_seed_figures() -> None:
+    result = run("compare", "cs", "pr")
+    assert result.exit_code == 0
+    out = result.stdout
+    for figure in ("$51,280", "$30,140", "$97,910", "$14.36", "$29,868.80*"):
+        assert figure in out
+    assert "May 2008" in out
+    assert "U.S. Bureau of Labor Statistics" in out
+    assert "* derived by careerstats at 40 h/week x 52 weeks/year" in out
+    assert "$51,280*" not in out
+    assert "+$21,411.20 (1.72x)" in out
+    assert "A bachelor's degree" in out
+
+
+def test_compare_json_marks_published_and_derived() -> None:
+    document = json.loads(ok("compare", "cs", "pr", "--json"))
+    assert document["schedule"] == {"hours_per_week": 40, "weeks_per_year": 52, "days_per_week": 5}
+    cs, pr = document["careers"]
+    assert (cs["id"], cs["soc"], cs["title"]) == (
+        "customer-service-representatives",
+        "43-4051",
+        "Customer service representatives",
+    )
+    assert cs["source"]["id"] == pr["source"]["id"] == "bls-2008"
+    assert cs["wages"]["hour"]["median"] == {"value": 14.36, "derived": False}
+    assert cs["wages"]["year"]["median"] == {
+        "value": 29868.8,
+        "derived": True,
+        "derived_from": "hour",
+    }
+    assert pr["wages"]["year"] == {
+        "p10": {"value": 30140, "derived": False},
+        "median": {"value": 51280, "derived": False},
+        "p90": {"value": 97910, "derived": False},
+    }
+    assert pr["wages"]["hour"]["median"]["value"] == 24.65
+    assert pr["wages"]["hour"]["median"]["derived"] is True
+    # A figure neither published nor derivable is absent, never 0 or NaN.
+    assert "p10" not in cs["wages"]["hour"]
+    assert "mean" not in pr["wages"]["year"]
+
+
+def test_compare_csv_one_row_per_figure() -> None:
+    lines = ok("compare", "cs", "pr", "--csv").splitlines()
+    assert lines[0] == (
+        "career_id,soc,title,source_id,reference_period,period,statistic,value,derived"
+    )
+    assert (
+        "customer-service-representatives,43-4051,Customer service representatives,"
+        "bls-2008,2008-05,year,median,29868.80,true"
+    ) in lines
+    assert (
+        "public-relations-specialists,27-3031,Public relations specialists,"
+        "bls-2008,2008-05,year,median,51280.00,false"
+    ) in lines
+    assert len(lines) == 1 + 2 + 6
+
+
+def test_compare_default_source_is_newest_covering_all() -> None:
+    document = json.loads(ok("compare", "cs", "--json"))
+    assert [c["source"]["id"] for c in document["careers"]] == ["bls-2017"]
+
+
+def test_compare_source_all_lists_each_source() -> None:
+    document = json.loads(ok("compare", "cs", "--source", "all", "--json"))
+    assert [c["source"]["id"] for c in document["careers"]] == ["bls-2017", "bls-2008", "payscale"]
+
+
+def test_compare_explicit_source_payscale() -> None:
+    document = json.loads(ok("compare", "cs", "--source", "payscale", "--json"))
+    wages = document["careers"][0]["wages"]
+    assert wages["hour"]["mean"] == {"value": 13.52, "derived": False}
+    assert wages["year"]["mean"] == {"value": 36612, "derived": False}
+
+
+def test_compare_unknown_career_suggests() -> None:
+    line = usage_error("compare", "cs", "plumber")
+    assert "unknown career 'plumber'" in line
+    assert "did you mean" in line
+
+
+def test_compare_unknown_source() -> None:
+    assert "did you mean 'bls-2008'" in usage_error("compare", "cs", "--source", "bls-2009")
+
+
+def test_compare_source_without_the_career() -> None:
+    line = usage_error("compare", "pr", "--source", "bls-2017")
+    assert "bls-2017" in line
+    assert "bls-2008" in line
+
+
+def test_compare_career_without_wages() -> None:
+    assert "no source publishes wages for lawyers" in usage_error("compare", "cs", "lawyer")
+
+
+def test_json_errors_leave_stdout_empty() -> None:
+    usage_error("compare", "cs", "plumber", "--json")
+
+
+# ------------------------------------------------------------------ show, list, sources
+
+
+def test_show_cs_has_every_sources_figures() -> None:
+    out = ok("show", "cs")
+    for figure in ("$14.36", "$15.81", "$32,890", "$13.52", "$36,612"):
+        assert figure in out
+    for figure in ("$18.06", "$17.57", "$12.37", "$3,000", "$28,000", "$35,000"):
+        assert figure in out
+    for source in ("bls-2017", "bls-2008", "payscale"):
+        assert source in out
+    assert "date not stated" in out
+
+
+def test_show_json_has_the_whole_profile() -> None:
+    document = json.loads(ok("show", "cs", "--json"))
+    assert document["career"]["id"] == "customer-service-representatives"
+    assert [s["source"]["id"] for s in document["sources"]] == ["bls-2017", "bls-2008", "payscale"]
+    bls_2017 = document["sources"][0]
+    assert [i["value"] for i in bls_2017["industries"]] == [18.06, 17.57, 12.37]
+    payscale = document["sources"][2]
+    assert payscale["extra_compensation"][0]["value"] == 3000
+    assert [e["value"] for e in payscale["experience"]] == [28000, 35000]
+
+
+def test_show_a_career_without_wages_says_so() -> None:
+    out = ok("show", "cashier")
+    assert "No wages" in out
+    assert "Cashiers" in out
+    assert json.loads(ok("show", "cashier", "--json"))["has_wages"] is False
+
+
+def test_list_covers_every_career() -> None:
+    document = json.loads(ok("list", "--json"))
+    ids = [c["id"] for c in document["careers"]]
+    assert ids == [c.id for c in bundled().careers]
+    cs = document["careers"][0]
+    assert cs["sources"] == ["bls-2017", "bls-2008", "payscale"]
+    assert "cs" in cs["aliases"]
+    out = ok("list")
+    assert "Customer service" in out
+    assert "no wages yet" in out
+
+
+def test_sources_have_provenance() -> None:
+    document = json.loads(ok("sources", "--json"))
+    by_id = {s["id"]: s for s in document["sources"]}
+    assert by_id["bls-2008"]["reference_period"] == "2008-05"
+    assert by_id["bls-2008"]["publisher"] == "U.S. Bureau of Labor Statistics"
+    assert by_id["payscale"]["reference_period"] is None
+    assert by_id["payscale"]["notes"]
+    out = ok("sources")
+    assert "28,121.60" in out
+
+
+def test_no_arguments_shows_help() -> None:
+    result = run()
+    assert result.exit_code == 0
+    assert "compare" in result.stdout
+    assert "convert" in result.stdout

@@ -1,0 +1,99 @@
+"""The installed `careerstats` command, run in a subprocess from an unrelated directory.
+
+This is how users and scripts meet the program: the console script, the data shipped in
+the package, real pipes and real exit statuses.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+COMMAND = Path(sys.executable).with_name("careerstats")
+
+
+def careerstats(
+    *args: str, cwd: Path, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    if not COMMAND.exists():
+        pytest.fail(f"{COMMAND} is missing: install the package (pip install '.[test]') first")
+    env = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "LINES", "FORCE_COLOR"}}
+    return subprocess.run(
+        [str(COMMAND), *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_convert_from_another_directory(tmp_path: Path) -> None:
+    done = careerstats("convert", "14.36", "--from", "hour", "--to", "year", cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "29868.80\n", "")
+
+
+def test_streaming_through_a_pipe(tmp_path: Path) -> None:
+    done = careerstats("convert", "-", "--to", "year", cwd=tmp_path, stdin="14.36\n15.81\n")
+    assert (done.returncode, done.stdout) == (0, "29868.80\n32884.80\n")
+
+
+def test_compare_table_without_a_terminal_has_no_escape_codes(tmp_path: Path) -> None:
+    done = careerstats("compare", "cs", "pr", cwd=tmp_path)
+    assert done.returncode == 0
+    assert "$51,280" in done.stdout
+    assert "$29,868.80*" in done.stdout
+    assert "\x1b[" not in done.stdout
+    assert max(len(line) for line in done.stdout.splitlines()) <= 80
+    assert done.stderr.startswith("note: ")
+
+
+def test_compare_json_uses_the_shipped_data(tmp_path: Path) -> None:
+    done = careerstats("compare", "cs", "pr", "--json", cwd=tmp_path)
+    assert done.returncode == 0
+    document = json.loads(done.stdout)
+    assert document["careers"][1]["wages"]["year"]["median"] == {"value": 51280, "derived": False}
+
+
+def test_usage_error_status_and_one_line(tmp_path: Path) -> None:
+    done = careerstats("compare", "cs", "plumber", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert len(done.stderr.splitlines()) == 1
+    assert "did you mean" in done.stderr
+
+
+def test_output_cut_short_by_the_reader_ends_quietly(tmp_path: Path) -> None:
+    amounts = "14.36\n" * 200_000
+    script = f"'{COMMAND}' convert - --to year | head -1"
+    done = subprocess.run(
+        ["bash", "-c", script],
+        cwd=tmp_path,
+        input=amounts,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.stdout == "29868.80\n"
+    assert "Traceback" not in done.stderr
+    assert done.stderr == ""
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "careerstats", "convert", "51280", "--from", "year", "--to", "hour"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (0, "24.65\n")

@@ -1,0 +1,65 @@
+"""Amounts as people type them, and half-up rounding for presentation."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from careerstats.money import AmountError, dollars, json_number, parse_amount, plain, to_cents
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14.36", "14.36"),
+        ("$51,280", "51280"),
+        ("51280.00", "51280.00"),
+        ("  29,868.80 ", "29868.80"),
+        ("1,234,567", "1234567"),
+        ("$.50", ".50"),
+        ("0", "0"),
+    ],
+)
+def test_accepted_amounts(text: str, expected: str) -> None:
+    assert parse_amount(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("nan", "not an amount"),
+        ("NaN", "not an amount"),
+        ("inf", "not an amount"),
+        ("-Infinity", "negative"),
+        ("-5", "negative"),
+        ("1e5", "not an amount"),
+        ("abc", "not an amount"),
+        ("5,12,80", "not an amount"),
+        ("51,28", "not an amount"),
+        ("1.2.3", "not an amount"),
+        ("$$5", "not an amount"),
+        ("1" * 16, "too large"),
+    ],
+)
+def test_rejected_amounts(text: str, problem: str) -> None:
+    with pytest.raises(AmountError, match=problem):
+        parse_amount(text)
+
+
+def test_rounding_is_half_up_not_bankers() -> None:
+    assert to_cents(Decimal("0.125")) == Decimal("0.13")
+    assert to_cents(Decimal("0.135")) == Decimal("0.14")
+    assert to_cents(Decimal("2.675")) == Decimal("2.68")
+
+
+def test_presentations() -> None:
+    assert plain(Decimal("29868.8")) == "29868.80"
+    assert dollars(Decimal("29868.8")) == "$29,868.80"
+    assert dollars(Decimal("51280"), whole=True) == "$51,280"
+    assert dollars(Decimal("24.6538"), whole=True) == "$24.65"
+    assert json_number(Decimal("29868.80")) == "29868.8"
+    assert json_number(Decimal("51280")) == "51280"
+    assert json_number(Decimal("24.653846")) == "24.65"
