@@ -7,7 +7,7 @@ pydantic, Rich nor YAML, and `--json` never loads Rich.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -196,33 +196,30 @@ def convert(
 
 
 def _stream(source: Period, target: Period | None, schedule: Schedule, as_json: bool) -> int:
-    """One result line per input line, flushed as it goes, in constant memory.
-
-    A bad line writes an empty output line (so output stays aligned with input), names its
-    line number on stderr, and makes the exit status 1 at the end.
-    """
-    from careerstats.money import AmountError, parse_amount, plain
-    from careerstats.periods import Period, convert
+    """One result line per input line; exit status 1 if any line was not an amount."""
+    from careerstats.cents import CentsConverter
+    from careerstats.periods import Period
+    from careerstats.streaming import stream
 
     if as_json:
         raise UsageError("--json does not apply to streamed amounts ('-'); use --to PERIOD")
-    to_period = target or Period.YEAR
-    bad = 0
-    out = sys.stdout
-    for number, line in enumerate(sys.stdin, start=1):
-        try:
-            result = plain(convert(parse_amount(line), source, to_period, schedule))
-        except AmountError as error:
-            bad += 1
-            sys.stderr.write(f"{PROG}: line {number}: {error}\n")
-            result = ""
-        out.write(result + "\n")
-        out.flush()
+    converter = CentsConverter(source, target or Period.YEAR, schedule)
+    bad = stream(converter.convert_many, _stdin_reader(), sys.stdout, sys.stderr, PROG)
     if bad:
-        sys.stderr.write(
-            f"{PROG}: error: {bad} line(s) were not amounts; their output lines are empty\n"
-        )
-    return 1 if bad else 0
+        fail(f"{bad} line(s) were not amounts; their output lines are empty", 1)
+    return 0
+
+
+def _stdin_reader() -> Callable[[int], bytes]:
+    """Read what has arrived, up to n bytes, without waiting for a full block."""
+    import os
+
+    try:
+        descriptor = sys.stdin.fileno()
+    except (AttributeError, OSError, ValueError):  # a test runner's in-memory stdin
+        buffer = sys.stdin.buffer
+        return getattr(buffer, "read1", buffer.read)
+    return lambda size: os.read(descriptor, size)
 
 
 # ------------------------------------------------------------------ compare, show, list, sources

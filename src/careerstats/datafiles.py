@@ -1,22 +1,19 @@
-"""Reading dataset files: locating the bundled ones, safe YAML, and errors naming file and field."""
+"""Reading dataset files: safe YAML, schema validation, and errors naming file and field."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 from decimal import Decimal
-from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from careerstats.errors import DataError
 
-CATALOG_FILE = "careers.yaml"
-
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model")
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -25,33 +22,16 @@ class _DecimalLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """Safe YAML (no tags that run code) reading decimals as `Decimal`, never as binary floats."""
 
 
+_SPECIAL_FLOATS = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
+
+
 def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
-    text = loader.construct_scalar(node).replace("_", "")
-    return Decimal(text)
+    text = str(loader.construct_scalar(node)).replace("_", "")
+    # YAML's .inf and .nan become Decimal's own, which validation then refuses by name.
+    return Decimal(_SPECIAL_FLOATS.get(text.lower(), text))
 
 
 _DecimalLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
-
-
-def bundled_data_dir() -> Traversable:
-    """The datasets shipped inside the package; in a source checkout, the repository's data/."""
-    packaged = resources.files("careerstats").joinpath("data")
-    if packaged.is_dir():
-        return packaged
-    # An editable install maps only src/ into the environment, not force-included files.
-    checkout = Path(__file__).resolve().parents[2] / "data"
-    if checkout.is_dir():
-        return checkout
-    raise DataError(
-        "the bundled datasets are missing from this installation; reinstall careerstats"
-    )
-
-
-def bundled_files() -> Iterator[Traversable]:
-    yield from sorted(
-        (item for item in bundled_data_dir().iterdir() if item.name.endswith(".yaml")),
-        key=lambda item: item.name,
-    )
 
 
 def read_yaml(file: Traversable | Path) -> Any:
@@ -68,15 +48,40 @@ def read_yaml(file: Traversable | Path) -> Any:
         raise DataError(f"{file.name}:{line} not valid YAML: {problem}") from None
 
 
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type[Any]) -> TypeAdapter[Any]:
+    if model not in _ADAPTERS:
+        _ADAPTERS[model] = TypeAdapter(model)
+    return _ADAPTERS[model]
+
+
 def validate(model: type[Model], document: Any, file_name: str) -> Model:
+    """Check `document` against the schema of `model` and build it, or name what is wrong."""
     try:
-        return model.model_validate(document)
+        validated: Model = _adapter(model).validate_python(document)
+        return validated
     except ValidationError as error:
         first = error.errors()[0]
         path = _path(first["loc"])
-        where = f"{file_name}: {path}: " if path else f"{file_name}: "
         message = first["msg"].removeprefix("Value error, ")
+        # A check across fields names its own place below the object: join the two paths.
+        inner = _INNER_PATH.match(message)
+        if inner:
+            path = _join(path, inner.group(1))
+            message = message[inner.end() :]
+        where = f"{file_name}: {path}: " if path else f"{file_name}: "
         raise DataError(where + message) from None
+
+
+_INNER_PATH = re.compile(r"([A-Za-z_][\w.\[\]]*): ")
+
+
+def _join(outer: str, inner: str) -> str:
+    if not outer:
+        return inner
+    return outer + inner if inner.startswith("[") else f"{outer}.{inner}"
 
 
 def _path(location: tuple[int | str, ...]) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
-from careerstats.datafiles import CATALOG_FILE, bundled_files, read_yaml, validate
 from careerstats.errors import DataError, UsageError
 from careerstats.model import Career, CareerFigures, Catalog, SourceRelease
 
@@ -34,7 +34,7 @@ class Dataset:
         object.__setattr__(self, "_by_name", by_name)
 
     @property
-    def careers(self) -> list[Career]:
+    def careers(self) -> tuple[Career, ...]:
         return self.catalog.careers
 
     def career(self, name: str) -> Career:
@@ -45,6 +45,8 @@ class Dataset:
         raise UnknownCareer(f"unknown career {name!r}; {self._suggest(name)}")
 
     def _suggest(self, name: str) -> str:
+        import difflib
+
         scored: dict[str, float] = {}
         key = _key(name)
         for candidate, career in self._by_name.items():
@@ -65,6 +67,8 @@ class Dataset:
         for release in self.sources:
             if release.id == source_id.strip().lower():
                 return release
+        import difflib
+
         known = ", ".join(release.id for release in self.sources)
         close = difflib.get_close_matches(source_id, [s.id for s in self.sources], n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
@@ -104,6 +108,8 @@ def build(catalog: Catalog, sources: Iterable[tuple[str, SourceRelease]]) -> Dat
         seen[release.id] = file_name
         for index, entry in enumerate(release.careers):
             if entry.career not in ids:
+                import difflib
+
                 close = difflib.get_close_matches(entry.career, sorted(ids), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 raise DataError(
@@ -113,13 +119,16 @@ def build(catalog: Catalog, sources: Iterable[tuple[str, SourceRelease]]) -> Dat
     return Dataset(catalog=catalog, sources=tuple(releases))
 
 
-def load_files(files: Sequence[object]) -> Dataset:
+def load_files(files: Sequence[Traversable | Path]) -> Dataset:
     """Validate dataset files (paths or package resources) into a `Dataset`."""
+    from careerstats.bundle import CATALOG_FILE
+    from careerstats.datafiles import read_yaml, validate
+
     catalog: Catalog | None = None
     sources: list[tuple[str, SourceRelease]] = []
     for file in files:
-        name = getattr(file, "name", str(file))
-        document = read_yaml(file)  # type: ignore[arg-type]
+        name = file.name
+        document = read_yaml(file)
         if name == CATALOG_FILE:
             catalog = validate(Catalog, document, name)
         else:
@@ -131,5 +140,9 @@ def load_files(files: Sequence[object]) -> Dataset:
 
 @cache
 def bundled() -> Dataset:
-    """The dataset shipped with careerstats, validated once per process."""
-    return load_files(list(bundled_files()))
+    """The dataset shipped with careerstats: validated once, then served from the cache."""
+    from careerstats.bundle import bundled_files
+    from careerstats.cache import load_or_build
+
+    files = list(bundled_files())
+    return load_or_build(files, lambda: load_files(files))

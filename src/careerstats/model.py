@@ -1,28 +1,75 @@
-"""The schema of the bundled datasets: a career catalog and one file per source release.
+"""The datasets' domain objects: a career catalog and one release per source.
 
-Strict pydantic models: unknown keys, non-positive wages and percentiles out of order are
-errors. Everything here describes what a source published; nothing derived is stored.
+Plain frozen dataclasses, so that a validated dataset can be cached and loaded back without
+importing pydantic (which costs more than the rest of a `compare` run). pydantic validates
+them when a dataset file is read (`datafiles.validate`): the `Annotated` constraints and
+`__pydantic_config__` below are its schema, and `__post_init__` holds the checks that span
+fields. Unknown keys, non-positive wages and percentiles out of order are errors.
+Everything here describes what a source published; nothing derived is stored.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Literal, Self
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from typing import Any, ClassVar, Literal
 
 from careerstats.periods import Period
 
-SocCode = Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{4}$")]
-CareerId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-YearMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
-Wage = Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
-Percent = Annotated[Decimal, Field(allow_inf_nan=False)]
+# Constraints are checked in __post_init__ rather than declared with annotated-types, so
+# that loading a cached dataset imports nothing beyond the standard library.
+Text = str
+Wage = Decimal
+Percent = Decimal
 Office = Literal["front", "back"]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+# pydantic reads this per class: unknown keys in a dataset file are errors.
+STRICT: dict[str, Any] = {"extra": "forbid"}
+
+SOC_CODE = re.compile(r"\d{2}-\d{4}")
+IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+YEAR_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def _require(pattern: re.Pattern[str], value: str, what: str, example: str) -> None:
+    if not pattern.fullmatch(value):
+        raise ValueError(f"{what} {value!r} is not of the form {example}")
+
+
+def _positive(where: str, value: Decimal) -> None:
+    if not value > 0:
+        raise ValueError(f"{where}: {value} is not a wage: it must be greater than 0")
+
+
+def _texts_filled(item: object) -> None:
+    """No empty strings anywhere in a dataset object's text fields."""
+    for name, value in vars(item).items():
+        texts = value if isinstance(value, tuple) else (value,)
+        for text in texts:
+            if isinstance(text, str) and not text.strip():
+                raise ValueError(f"{name}: empty text")
+
+
+class _Record:
+    """What every dataset object checks when built: no empty text, then its own rules."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    def __post_init__(self) -> None:
+        _texts_filled(self)
+        self._check()
+
+    def _check(self) -> None:
+        """Rules across fields, for the classes that have them."""
+
+    # Written once here instead of generated per class: generating them costs start-up time
+    # on every run, and dataset objects are compared by identity anyway.
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in vars(self).items())
+        return f"{type(self).__name__}({fields})"
 
 
 class Statistic(StrEnum):
@@ -60,59 +107,66 @@ _PERCENTILES = {
 PERCENTILE_ORDER = tuple(_PERCENTILES)
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 # ---------------------------------------------------------------- the career catalog
 
 
-class OfficeProfile(Strict):
+@dataclass(frozen=True, eq=False, repr=False)
+class OfficeProfile(_Record):
     description: Text
-    duties: list[Text] = []
-    skills: list[Text] = []
-    examples_from: list[Text] = []
+    duties: tuple[Text, ...] = ()
+    skills: tuple[Text, ...] = ()
+    examples_from: tuple[Text, ...] = ()
 
 
-class FormerCode(Strict):
+@dataclass(frozen=True, eq=False, repr=False)
+class FormerCode(_Record):
     classification: Text
-    code: SocCode
+    code: Text
+
+    def _check(self) -> None:
+        _require(SOC_CODE, self.code, "SOC code", "43-4051")
 
 
-class Education(Strict):
+@dataclass(frozen=True, eq=False, repr=False)
+class Education(_Record):
     typical: Text | None = None
     preferred: Text | None = None
     training: Text | None = None
-    fields_of_study: list[Text] = []
+    fields_of_study: tuple[Text, ...] = ()
 
 
-class Career(Strict):
-    id: CareerId
+@dataclass(frozen=True, eq=False, repr=False)
+class Career(_Record):
+    id: Text
     title: Text
-    soc: SocCode
-    former_soc: list[FormerCode] = []
-    aliases: list[Text] = []
+    soc: Text
     office: Office
     summary: Text
-    duties: list[Text] = []
-    work_settings: list[Text] = []
+    former_soc: tuple[FormerCode, ...] = ()
+    aliases: tuple[Text, ...] = ()
+    duties: tuple[Text, ...] = ()
+    work_settings: tuple[Text, ...] = ()
     education: Education | None = None
-    skills: list[Text] = []
-    outlook: list[Text] = []
-    notes: list[Text] = []
-    facts_from: list[Text] = []
+    skills: tuple[Text, ...] = ()
+    outlook: tuple[Text, ...] = ()
+    notes: tuple[Text, ...] = ()
+    facts_from: tuple[Text, ...] = ()
+
+    def _check(self) -> None:
+        _require(IDENTIFIER, self.id, "career id", "lower-case-words")
+        _require(SOC_CODE, self.soc, "SOC code", "43-4051")
 
     @property
     def soc_codes(self) -> tuple[str, ...]:
         return (self.soc, *(former.code for former in self.former_soc))
 
 
-class Catalog(Strict):
+@dataclass(frozen=True, eq=False, repr=False)
+class Catalog(_Record):
     offices: dict[Office, OfficeProfile]
-    careers: list[Career]
+    careers: tuple[Career, ...]
 
-    @model_validator(mode="after")
-    def _names_are_unambiguous(self) -> Self:
+    def _check(self) -> None:
         owner: dict[str, str] = {}
         for index, career in enumerate(self.careers):
             names = [("id", career.id)] + [
@@ -127,68 +181,84 @@ class Catalog(Strict):
                         f"is already used by {used}"
                     )
                 owner[key] = career.id
-        return self
 
 
 # ---------------------------------------------------------------- source releases
 
 
-class IndustryWage(Strict):
+@dataclass(frozen=True, eq=False, repr=False)
+class IndustryWage(_Record):
     industry: Text
     period: Period
     value: Wage
     stated_as: Text
     rank: Text | None = None
 
+    def _check(self) -> None:
+        _positive("value", self.value)
 
-class ExtraCompensation(Strict):
+
+@dataclass(frozen=True, eq=False, repr=False)
+class ExtraCompensation(_Record):
     kind: Text
     period: Period
     value: Wage
     stated_as: Text
 
+    def _check(self) -> None:
+        _positive("value", self.value)
 
-class ExperiencePay(Strict):
-    level: CareerId
+
+@dataclass(frozen=True, eq=False, repr=False)
+class ExperiencePay(_Record):
+    level: Text
     label: Text
     period: Period
     value: Wage
     approximate: bool = False
 
+    def _check(self) -> None:
+        _positive("value", self.value)
 
-class StatedPercentage(Strict):
+
+@dataclass(frozen=True, eq=False, repr=False)
+class StatedPercentage(_Record):
     """A percentage the source states in words, kept so it can be checked against figures."""
 
     about: Text
     percent: Percent
     approximate: bool = False
-    compares: tuple[CareerId, CareerId] | None = None
+    compares: tuple[Text, Text] | None = None
 
 
-class OutlookFact(Strict):
+@dataclass(frozen=True, eq=False, repr=False)
+class OutlookFact(_Record):
     measure: Text
     percent: Percent
     horizon: Text
     description: Text | None = None
 
 
-class CareerFigures(Strict):
-    career: CareerId
-    soc: SocCode
+@dataclass(frozen=True, eq=False, repr=False)
+class CareerFigures(_Record):
+    career: Text
+    soc: Text
     title_in_source: Text | None = None
-    wages: dict[Period, dict[Statistic, Wage]] = {}
-    industries: list[IndustryWage] = []
-    extra_compensation: list[ExtraCompensation] = []
-    experience: list[ExperiencePay] = []
-    stated_percentages: list[StatedPercentage] = []
-    outlook: list[OutlookFact] = []
-    notes: list[Text] = []
+    wages: dict[Period, dict[Statistic, Wage]] = field(default_factory=dict)
+    industries: tuple[IndustryWage, ...] = ()
+    extra_compensation: tuple[ExtraCompensation, ...] = ()
+    experience: tuple[ExperiencePay, ...] = ()
+    stated_percentages: tuple[StatedPercentage, ...] = ()
+    outlook: tuple[OutlookFact, ...] = ()
+    notes: tuple[Text, ...] = ()
 
-    @model_validator(mode="after")
-    def _percentiles_in_order(self) -> Self:
+    def _check(self) -> None:
+        _require(SOC_CODE, self.soc, "SOC code", "43-4051")
         for period, figures in self.wages.items():
             if not figures:
                 raise ValueError(f"wages.{period.value} lists no figures")
+            for statistic, value in figures.items():
+                _positive(f"wages.{period.value}.{statistic.value}", value)
             present = [(s, figures[s]) for s in PERCENTILE_ORDER if s in figures]
             for (low, low_value), (high, high_value) in itertools.pairwise(present):
                 if high_value < low_value:
@@ -196,10 +266,6 @@ class CareerFigures(Strict):
                         f"wages.{period.value}: the {high.label} ({high_value}) is below "
                         f"the {low.label} ({low_value})"
                     )
-        return self
-
-    @model_validator(mode="after")
-    def _compared_levels_exist(self) -> Self:
         levels = {pay.level for pay in self.experience}
         for stated in self.stated_percentages:
             for level in stated.compares or ():
@@ -207,29 +273,30 @@ class CareerFigures(Strict):
                     raise ValueError(
                         f"stated percentage compares unknown experience level {level!r}"
                     )
-        return self
 
 
-class SourceRelease(Strict):
-    id: SourceId
+@dataclass(frozen=True, eq=False, repr=False)
+class SourceRelease(_Record):
+    id: Text
     publisher: Text
     program: Text
     title: Text
-    reference_period: YearMonth | None = None
+    careers: tuple[CareerFigures, ...]
+    reference_period: Text | None = None
     reference_period_note: Text | None = None
     classification: Text | None = None
-    cited_in: list[Text] = []
-    notes: list[Text] = []
-    careers: list[CareerFigures]
+    cited_in: tuple[Text, ...] = ()
+    notes: tuple[Text, ...] = ()
 
-    @model_validator(mode="after")
-    def _one_entry_per_career(self) -> Self:
+    def _check(self) -> None:
+        _require(IDENTIFIER, self.id, "source id", "lower-case-words")
+        if self.reference_period is not None:
+            _require(YEAR_MONTH, self.reference_period, "reference period", "YYYY-MM")
         seen: set[str] = set()
         for entry in self.careers:
             if entry.career in seen:
                 raise ValueError(f"career {entry.career!r} is listed twice")
             seen.add(entry.career)
-        return self
 
     @property
     def is_dated(self) -> bool:

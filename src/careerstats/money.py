@@ -15,11 +15,12 @@ CENT = Decimal("0.01")
 
 # Thousands separators are accepted only where they belong ("51,280", not "5,1280"), so a
 # mistyped number is rejected rather than read as something the user did not mean.
-_AMOUNT = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\$?\.\d+")
+_AMOUNT = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\$?\.\d+", re.ASCII)
 
 # Far beyond any pay figure, yet small enough that converted amounts stay exact in the
 # 50-digit context the conversions use.
 MAX_DIGITS = 15
+MAX_PLACES = 20
 
 
 class AmountError(UsageError):

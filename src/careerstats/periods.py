@@ -6,7 +6,6 @@ exact ratio of hours. Standard library only: `convert` runs on this module alone
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from enum import StrEnum
@@ -37,6 +36,8 @@ class Period(StrEnum):
             return _SPELLINGS[key]
         except KeyError:
             pass
+        import difflib
+
         close = difflib.get_close_matches(key, list(_SPELLINGS), n=1, cutoff=0.6)
         hint = f"did you mean '{_SPELLINGS[close[0]].value}'? " if close else ""
         names = ", ".join(p.value for p in cls)

@@ -6,7 +6,7 @@ a Decimal never passes through a binary float on its way out.
 
 from __future__ import annotations
 
-import json
+import dataclasses
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +40,23 @@ def number(value: Decimal, places: int | None = None) -> Number:
     return Number(text)
 
 
+# The json module's string encoder, without importing the json package (its decoder and
+# scanner cost start-up time that `--json` runs should not pay).
+_ESCAPES = {i: f"\\u{i:04x}" for i in range(0x20)} | {
+    ord("\\"): "\\\\",
+    ord('"'): '\\"',
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+    ord("\b"): "\\b",
+    ord("\f"): "\\f",
+}
+
+
+def string(text: str) -> str:
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
 def dumps(document: Any, indent: int = 2) -> str:
     return _encode(document, indent, 0) + "\n"
 
@@ -53,7 +70,7 @@ def _encode(item: Any, indent: int, depth: int) -> str:
     if isinstance(item, dict):
         if not item:
             return "{}"
-        parts = (f"{json.dumps(str(k))}: {_encode(v, indent, depth + 1)}" for k, v in item.items())
+        parts = (f"{string(str(k))}: {_encode(v, indent, depth + 1)}" for k, v in item.items())
         return "{" + inner + ("," + inner).join(parts) + pad + "}"
     if isinstance(item, list | tuple):
         if not item:
@@ -65,7 +82,15 @@ def _encode(item: Any, indent: int, depth: int) -> str:
             + pad
             + "]"
         )
-    return json.dumps(item, ensure_ascii=False)
+    if isinstance(item, str):
+        return string(item)
+    if item is None:
+        return "null"
+    if isinstance(item, bool):
+        return "true" if item else "false"
+    if isinstance(item, int):
+        return str(item)
+    raise TypeError(f"cannot write {type(item).__name__} as JSON")
 
 
 # ------------------------------------------------------------------ documents
@@ -160,15 +185,30 @@ def comparison(result: Comparison) -> dict[str, Any]:
     }
 
 
+def plain_data(value: Any) -> Any:
+    """A catalog object as JSON-ready data (the catalog holds text, never money)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: plain_data(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if getattr(value, f.name) is not None
+        }
+    if isinstance(value, list | tuple):
+        return [plain_data(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): plain_data(item) for key, item in value.items()}
+    return value
+
+
 def career(value: Career) -> dict[str, Any]:
-    document: dict[str, Any] = value.model_dump(mode="json", exclude_none=True)
+    document: dict[str, Any] = plain_data(value)
     return document
 
 
 def profile(result: Profile) -> dict[str, Any]:
     return {
         "career": career(result.career),
-        "office": result.office.model_dump(mode="json") if result.office else None,
+        "office": plain_data(result.office) if result.office else None,
         "schedule": schedule(result.schedule),
         "has_wages": bool(result.pay),
         "sources": [_source_figures(pay) for pay in result.pay],
@@ -239,7 +279,7 @@ def career_list(listing: list[CareerListing]) -> dict[str, Any]:
                 "id": item.career.id,
                 "title": item.career.title,
                 "soc": item.career.soc,
-                "former_soc": [f.model_dump(mode="json") for f in item.career.former_soc],
+                "former_soc": plain_data(item.career.former_soc),
                 "aliases": list(item.career.aliases),
                 "office": item.career.office,
                 "sources": [release.id for release in item.sources],

@@ -1,0 +1,239 @@
+"""careerstats benchmarks: whole commands as a user runs them, against baselines in the same run.
+
+    .venv/bin/python bench/run.py [--rounds N] [--lines N] [--quick]
+
+Each measured command alternates with its baselines (bare `python -c pass`, `python -c
+"import typer"`, `awk`) round by round, so a noisy machine slows both alike; the median of
+the rounds is reported, and the ratio to the baseline is what the budgets are about.
+Standard library only, plus the installed `careerstats` beside this Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+PYTHON = sys.executable
+CAREERSTATS = str(Path(sys.executable).with_name("careerstats"))
+
+
+@dataclass
+class Row:
+    name: str
+    seconds: float
+    baseline: str
+    baseline_seconds: float
+    budget: float | None
+    extra: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.seconds / self.baseline_seconds
+
+
+def timed(command: Sequence[str], *, stdin: Path | None = None, env: dict[str, str]) -> float:
+    with open(stdin or os.devnull, "rb") as given:
+        start = time.perf_counter()
+        subprocess.run(
+            command,
+            stdin=given,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            check=True,
+        )
+        return time.perf_counter() - start
+
+
+def alternate(
+    commands: dict[str, Sequence[str]], rounds: int, env: dict[str, str]
+) -> dict[str, float]:
+    """Median seconds of each command, run in turn round after round."""
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for command in commands.values():  # warm the file cache and the dataset cache
+        timed(command, env=env)
+    for _ in range(rounds):
+        for name, command in commands.items():
+            samples[name].append(timed(command, env=env))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def startup(rounds: int, env: dict[str, str]) -> list[Row]:
+    commands = {
+        "python -c pass": [PYTHON, "-c", "pass"],
+        "import typer": [PYTHON, "-c", "import typer"],
+        "convert 14.36 --from hour --to year": [
+            CAREERSTATS,
+            "convert",
+            "14.36",
+            "--from",
+            "hour",
+            "--to",
+            "year",
+        ],
+        "compare cs pr (table)": [CAREERSTATS, "compare", "cs", "pr"],
+        "compare cs pr --json": [CAREERSTATS, "compare", "cs", "pr", "--json"],
+    }
+    medians = alternate(commands, rounds, env)
+    budgets = {
+        "convert 14.36 --from hour --to year": 1.3,
+        "compare cs pr (table)": 2.0,
+        "compare cs pr --json": 1.6,
+    }
+    rows = [
+        Row(
+            "python -c pass",
+            medians["python -c pass"],
+            "import typer",
+            medians["import typer"],
+            None,
+        ),
+    ]
+    for name, budget in budgets.items():
+        rows.append(Row(name, medians[name], "import typer", medians["import typer"], budget))
+        rows.append(Row(name, medians[name], "python -c pass", medians["python -c pass"], None))
+    return rows
+
+
+def cold_cache(rounds: int, env: dict[str, str]) -> Row:
+    """compare --json when the dataset cache must first be built (after an upgrade)."""
+    with tempfile.TemporaryDirectory() as home:
+        cold_env = {**env, "CAREERSTATS_NO_CACHE": "1", "CAREERSTATS_HOME": home}
+        medians = alternate(
+            {
+                "import typer": [PYTHON, "-c", "import typer"],
+                "cold": [CAREERSTATS, "compare", "cs", "pr", "--json"],
+            },
+            rounds,
+            cold_env,
+        )
+    return Row(
+        "compare cs pr --json, no cache",
+        medians["cold"],
+        "import typer",
+        medians["import typer"],
+        None,
+        "validates the YAML with pydantic",
+    )
+
+
+def peak_memory_and_time(
+    command: Sequence[str], stdin: Path, stdout: Path, env: dict[str, str]
+) -> tuple[float, int]:
+    with open(stdin, "rb") as given, open(stdout, "wb") as taken:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdin=given, stdout=taken, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{command[0]} failed with status {process.returncode}")
+    kib = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss // 1024
+    return elapsed, kib
+
+
+def streaming(lines: int, rounds: int, env: dict[str, str], workdir: Path) -> list[Row]:
+    amounts = workdir / "amounts.txt"
+    generator = random.Random(2080)
+    with open(amounts, "w") as out:
+        for _ in range(lines):
+            out.write(f"{generator.randint(725, 20000) / 100:.2f}\n")
+    ours, theirs = workdir / "careerstats.out", workdir / "awk.out"
+    awk = ["awk", '{printf "%.2f\\n", $1*2080}']
+    mine = [CAREERSTATS, "convert", "-", "--from", "hour", "--to", "year"]
+    times: dict[str, list[float]] = {"awk": [], "careerstats": []}
+    peak = 0
+    for _ in range(rounds):
+        elapsed, _ = peak_memory_and_time(awk, amounts, theirs, env)
+        times["awk"].append(elapsed)
+        elapsed, kib = peak_memory_and_time(mine, amounts, ours, env)
+        times["careerstats"].append(elapsed)
+        peak = max(peak, kib)
+    identical = ours.read_bytes() == theirs.read_bytes()
+    awk_time = statistics.median(times["awk"])
+    return [
+        Row(
+            f"convert - ({lines:,} lines)",
+            statistics.median(times["careerstats"]),
+            "awk",
+            awk_time,
+            2.5,
+            f"peak {peak / 1024:.1f} MiB (budget 100); output identical to awk: "
+            f"{'yes' if identical else 'NO'}",
+        ),
+    ]
+
+
+def machine() -> str:
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{os.cpu_count()} CPUs, {model}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}"
+    )
+
+
+def report(rows: list[Row]) -> bool:
+    print(
+        f"{'measurement':<40} {'seconds':>8}  {'baseline':<15} {'seconds':>8} {'ratio':>6}"
+        f"  {'budget':>6}  verdict"
+    )
+    within = True
+    for row in rows:
+        verdict = ""
+        if row.budget is not None:
+            ok = row.ratio <= row.budget
+            within = within and ok
+            verdict = "within" if ok else "OVER"
+        budget = f"{row.budget:.1f}x" if row.budget else ""
+        print(
+            f"{row.name:<40} {row.seconds:8.3f}  {row.baseline:<15} "
+            f"{row.baseline_seconds:8.3f} {row.ratio:5.2f}x  {budget:>6}  {verdict}"
+        )
+        if row.extra:
+            print(f"{'':<40} {row.extra}")
+    return within
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15, help="start-up rounds (default 15)")
+    parser.add_argument("--lines", type=int, default=1_000_000, help="streamed lines")
+    parser.add_argument("--quick", action="store_true", help="5 rounds, 100,000 lines")
+    options = parser.parse_args()
+    rounds = 5 if options.quick else options.rounds
+    lines = 100_000 if options.quick else options.lines
+    if not Path(CAREERSTATS).exists():
+        raise SystemExit(
+            f"{CAREERSTATS} not found: run with the Python careerstats is installed in"
+        )
+    print(f"careerstats benchmarks, {time.strftime('%Y-%m-%d')}, {machine()}")
+    print(f"start-up: median of {rounds} alternating rounds; streaming: median of 3 rounds\n")
+    with tempfile.TemporaryDirectory() as work:
+        env = {**os.environ, "CAREERSTATS_HOME": str(Path(work) / "home")}
+        env.pop("CAREERSTATS_NO_CACHE", None)
+        rows = startup(rounds, env)
+        rows.append(cold_cache(max(3, rounds // 3), env))
+        rows.extend(streaming(lines, 3, env, Path(work)))
+    within = report(rows)
+    print("\nall budgets held" if within else "\nSOME BUDGETS WERE MISSED")
+
+
+if __name__ == "__main__":
+    main()

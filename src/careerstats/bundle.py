@@ -1,0 +1,36 @@
+"""Where the bundled dataset files are: inside the installed package, or in a checkout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from careerstats.errors import DataError
+
+CATALOG_FILE = "careers.yaml"
+
+
+def bundled_data_dir() -> Traversable:
+    """The datasets shipped inside the package; in a source checkout, the repository's data/."""
+    beside = Path(__file__).with_name("data")
+    if beside.is_dir():  # an ordinary install: no need for importlib.resources' machinery
+        return beside
+    packaged = resources.files("careerstats").joinpath("data")
+    if packaged.is_dir():
+        return packaged
+    # An editable install maps only src/ into the environment, not force-included files.
+    checkout = Path(__file__).resolve().parents[2] / "data"
+    if checkout.is_dir():
+        return checkout
+    raise DataError(
+        "the bundled datasets are missing from this installation; reinstall careerstats"
+    )
+
+
+def bundled_files() -> Iterator[Traversable]:
+    yield from sorted(
+        (item for item in bundled_data_dir().iterdir() if item.name.endswith(".yaml")),
+        key=lambda item: item.name,
+    )
