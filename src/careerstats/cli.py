@@ -225,6 +225,58 @@ def _stream(source: Period, target: Period | None, schedule: Schedule, as_json: 
     return 1 if bad else 0
 
 
+# ------------------------------------------------------------------ inflate
+
+
+@app.command()
+def inflate(
+    amount: Annotated[
+        str, typer.Argument(help="An amount such as 14.36 or '$51,280'.", show_default=False)
+    ],
+    source: Annotated[
+        str,
+        typer.Option(
+            "--from",
+            "-f",
+            metavar="WHEN",
+            help="Whose dollars AMOUNT is in: YYYY-MM (a month) or YYYY (a year's annual average).",
+            show_default=False,
+        ),
+    ],
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            "-t",
+            metavar="WHEN",
+            help="The dollars to express it in (YYYY-MM or YYYY). Default: the newest month.",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Adjust an amount for inflation with the CPI-U (series CUUR0000SA0), either way in time.
+
+    result = AMOUNT x index(--to) / index(--from), from the bundled table of BLS's published
+    indexes. A date without an index is an error naming the nearest months that have one.
+
+    Example: careerstats inflate 14.36 --from 2008-05 --to 2026-08  ->  $22.20
+    """
+    from careerstats.inflation import When, bundled_cpi
+    from careerstats.money import parse_amount
+
+    value = parse_amount(amount)
+    table = bundled_cpi()
+    result = table.adjust(value, When.parse(source), When.parse(target) if target else None)
+    if as_json:
+        from careerstats.render import jsonout
+
+        _write(jsonout.dumps(jsonout.adjustment(result, table)))
+    else:
+        from careerstats.render import plaintext
+
+        _write(plaintext.adjustment(result, table))
+
+
 # ------------------------------------------------------------------ compare, show, list, sources
 
 

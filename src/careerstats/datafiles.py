@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -12,6 +11,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from careerstats.bundle import bundled_data_dir
 from careerstats.errors import DataError
 
 CATALOG_FILE = "careers.yaml"
@@ -31,20 +31,6 @@ def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
 
 
 _DecimalLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
-
-
-def bundled_data_dir() -> Traversable:
-    """The datasets shipped inside the package; in a source checkout, the repository's data/."""
-    packaged = resources.files("careerstats").joinpath("data")
-    if packaged.is_dir():
-        return packaged
-    # An editable install maps only src/ into the environment, not force-included files.
-    checkout = Path(__file__).resolve().parents[2] / "data"
-    if checkout.is_dir():
-        return checkout
-    raise DataError(
-        "the bundled datasets are missing from this installation; reinstall careerstats"
-    )
 
 
 def bundled_files() -> Iterator[Traversable]:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from careerstats.comparison import CareerPay, Comparison
     from careerstats.conversion import Conversion
     from careerstats.figures import WageTable
+    from careerstats.inflation import Adjustment, CpiTable
     from careerstats.model import Career, SourceRelease
     from careerstats.profiles import CareerListing, Profile, SourceListing
 
@@ -89,6 +90,22 @@ def conversion(result: Conversion, target: Period | None = None) -> dict[str, An
         document["to"] = target.value
         document["result"] = money(result.amounts[target])
     return document
+
+
+def adjustment(result: Adjustment, table: CpiTable) -> dict[str, Any]:
+    rebase = result.rebase
+    return {
+        "amount": number(result.amount),
+        "from": str(rebase.source),
+        "to": str(rebase.target),
+        "from_index": number(rebase.from_index),
+        "to_index": number(rebase.to_index),
+        "factor": number(rebase.factor, places=6),
+        "result": money(result.result),
+        "series": table.series,
+        "base": table.base,
+        "newest": str(table.newest),
+    }
 
 
 def wages(table: WageTable) -> dict[str, Any]:
