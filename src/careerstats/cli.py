@@ -18,6 +18,7 @@ from careerstats.errors import CareerstatsError, UsageError
 
 if TYPE_CHECKING:
     from careerstats.comparison import Comparison
+    from careerstats.inflation import When
     from careerstats.periods import Period, Schedule
 
 PROG = "careerstats"
@@ -104,6 +105,18 @@ DaysOption = Annotated[
     str, typer.Option("--days-per-week", metavar="D", help="Working days in a week (0-7].")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout.")]
+InDollarsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--in-dollars-of",
+        metavar="WHEN",
+        help="Adjust every figure for inflation (CPI-U) from its release's reference month "
+        "to WHEN: YYYY-MM or YYYY. Releases with no reference date are left as published.",
+    ),
+]
+ChartOption = Annotated[
+    bool, typer.Option("--chart/--no-chart", help="Draw the distribution chart (tables only).")
+]
 
 
 def _schedule(hours: str, weeks: str, days: str) -> Schedule:
@@ -125,6 +138,12 @@ def _positive(text: str, option: str) -> Decimal:
         raise UsageError(
             f"{option} takes a plain number such as 40 or 37.5, not {text!r}"
         ) from None
+
+
+def _when(text: str | None) -> When | None:
+    from careerstats.inflation import When
+
+    return When.parse(text) if text is not None else None
 
 
 def _period(text: str) -> Period:
@@ -307,6 +326,8 @@ def compare(
     as_csv: Annotated[
         bool, typer.Option("--csv", help="Write CSV to stdout, one row per figure.")
     ] = False,
+    in_dollars_of: InDollarsOfOption = None,
+    chart: ChartOption = True,
 ) -> None:
     """Compare careers' pay side by side: published figures, derived ones marked, and sources.
 
@@ -319,7 +340,13 @@ def compare(
 
     schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
     dataset = bundled()
-    result = run_compare(dataset, [dataset.career(name) for name in careers], source, schedule)
+    result = run_compare(
+        dataset,
+        [dataset.career(name) for name in careers],
+        source,
+        schedule,
+        in_dollars_of=_when(in_dollars_of),
+    )
     if as_json:
         from careerstats.render import jsonout
 
@@ -329,13 +356,18 @@ def compare(
 
         csvout.write_comparison(result, sys.stdout)
     else:
-        _print_comparison(result)
+        _print_comparison(result, chart)
 
 
-def _print_comparison(result: Comparison) -> None:
+def _print_comparison(result: Comparison, chart: bool) -> None:
     from careerstats.render import tables
 
-    tables.console().print(tables.comparison_table(result))
+    out = tables.console()
+    out.print(tables.comparison_table(result))
+    if chart:
+        from careerstats.render.chart import distribution_chart
+
+        out.print(distribution_chart(result.rows))
     notes = tables.notes(result.releases, result.rows)
     if notes:
         err = tables.console(stderr=True)
@@ -352,6 +384,8 @@ def show(
     weeks_per_year: WeeksOption = "52",
     days_per_week: DaysOption = "5",
     as_json: JsonOption = False,
+    in_dollars_of: InDollarsOfOption = None,
+    chart: ChartOption = True,
 ) -> None:
     """Everything about one career: duties, education, skills, and every source's figures."""
     from careerstats.dataset import bundled
@@ -359,7 +393,7 @@ def show(
 
     dataset = bundled()
     schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
-    result = profile(dataset, dataset.career(career), schedule)
+    result = profile(dataset, dataset.career(career), schedule, _when(in_dollars_of))
     if as_json:
         from careerstats.render import jsonout
 
@@ -367,7 +401,7 @@ def show(
     else:
         from careerstats.render import tables
 
-        tables.console().print(tables.profile_view(result))
+        tables.console().print(tables.profile_view(result, chart=chart))
 
 
 @app.command("list")

@@ -13,12 +13,14 @@ from rich.text import Text
 from careerstats.comparison import CareerPay, Comparison
 from careerstats.conversion import Conversion
 from careerstats.figures import SHOWN_PERIODS, STATISTIC_ORDER, WageFigure
+from careerstats.inflation import When
 from careerstats.model import SourceRelease, Statistic
 from careerstats.money import dollars
 from careerstats.periods import Period, Schedule
 from careerstats.profiles import CareerListing, Profile, SourceListing
 
 DERIVED_MARK = "*"
+ADJUSTED_MARK = "\N{DAGGER}"
 MISSING = "-"
 
 
@@ -34,9 +36,42 @@ def _money(value: Decimal) -> str:
 def _figure(figure: WageFigure | None) -> Text:
     if figure is None:
         return Text(MISSING, style="dim")
-    if figure.derived:
-        return Text(_money(figure.value) + DERIVED_MARK, style="italic cyan")
-    return Text(_money(figure.value), style="bold")
+    marks = (DERIVED_MARK if figure.derived else "") + (ADJUSTED_MARK if figure.adjusted else "")
+    text = Text(_money(figure.value) + marks, style="italic cyan" if figure.derived else "bold")
+    if figure.adjusted:
+        text.append(f"\n(was {_money(figure.nominal)})", style="dim")
+    return text
+
+
+def _percent(value: Decimal) -> str:
+    shown = (value * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{'+' if shown >= 0 else ''}{shown}%"
+
+
+def adjusted_legend(target: When | None) -> list[str]:
+    if target is None:
+        return []
+    return [
+        f"{ADJUSTED_MARK} adjusted for inflation to {target.label} dollars with the CPI-U "
+        "(CUUR0000SA0) from each release's reference month; the figure as published below it"
+    ]
+
+
+def _prices_cell(pay: CareerPay) -> Text:
+    if pay.rebase is not None:
+        rebase = pay.rebase
+        return Text(
+            f"x{rebase.factor:.4f}: {rebase.source} -> {rebase.target}\n"
+            f"(CPI-U {rebase.from_index} -> {rebase.to_index})",
+            style="dim",
+        )
+    return Text("not adjusted:\nno reference\ndate stated", style="yellow")
+
+
+def _prices_row(table: Table, pays: Sequence[CareerPay]) -> None:
+    if any(pay.rebase or pay.not_adjusted for pay in pays):
+        table.add_row("inflation", *(_prices_cell(pay) for pay in pays))
+        table.add_section()
 
 
 def _ratio(value: Decimal) -> str:
@@ -111,6 +146,15 @@ def comparison_table(result: Comparison) -> Table:
                 *(source_line(r) for r in result.releases),
                 derived_legend(result.schedule),
                 "gap: difference from the first column's median (and ratio)",
+                *adjusted_legend(result.adjusted_to),
+                *(
+                    [
+                        "change: the median since the previous dated release, nominal and "
+                        "in real terms (CPI-U of the two reference months)"
+                    ]
+                    if result.changes
+                    else []
+                ),
             ]
         ),
         caption_justify="left",
@@ -136,6 +180,8 @@ def comparison_table(result: Comparison) -> Table:
             if found:
                 table.add_row(f"{period.adjective} median gap", *cells)
         table.add_section()
+    _change_rows(table, result)
+    _prices_row(table, rows)
     table.add_row(
         "typical education",
         *(
@@ -151,6 +197,30 @@ def comparison_table(result: Comparison) -> Table:
     return table
 
 
+def _change_rows(table: Table, result: Comparison) -> None:
+    if not result.changes:
+        return
+    for period in SHOWN_PERIODS:
+        changes = [c for c in result.changes if c.period is period]
+        if not changes:
+            continue
+        cells: list[RenderableType] = []
+        for pay in result.rows:
+            change = next((c for c in changes if c.newer is pay), None)
+            if change is None:
+                cells.append(Text(MISSING, style="dim"))
+                continue
+            mark = DERIVED_MARK if change.derived else ""
+            cells.append(
+                Text(
+                    f"{_percent(change.nominal)} nominal{mark}\n{_percent(change.real)} real\n"
+                    f"since {change.older.release.id}"
+                )
+            )
+        table.add_row(f"{period.adjective} median change", *cells)
+    table.add_section()
+
+
 def notes(releases: Iterable[SourceRelease], pays: Iterable[CareerPay]) -> list[str]:
     """Source caveats worth knowing beside a table: the release's notes, then the career's."""
     lines: list[str] = []
@@ -164,7 +234,7 @@ def notes(releases: Iterable[SourceRelease], pays: Iterable[CareerPay]) -> list[
 # ------------------------------------------------------------------ show
 
 
-def profile_view(result: Profile) -> Group:
+def profile_view(result: Profile, *, chart: bool = True) -> Group:
     career = result.career
     parts: list[RenderableType] = []
     head = Table.grid(padding=(0, 2))
@@ -182,6 +252,10 @@ def profile_view(result: Profile) -> Group:
 
     if result.pay:
         parts.append(_profile_wages(result))
+        if chart:
+            from careerstats.render.chart import distribution_chart
+
+            parts.append(distribution_chart(result.pay))
         parts.extend(_profile_details(result.pay))
     else:
         parts.append(
@@ -199,7 +273,11 @@ def _profile_wages(result: Profile) -> Table:
     table = Table(
         title="Pay by source",
         caption="\n".join(
-            [*(source_line(p.release) for p in result.pay), derived_legend(result.schedule)]
+            [
+                *(source_line(p.release) for p in result.pay),
+                derived_legend(result.schedule),
+                *adjusted_legend(result.adjusted_to),
+            ]
         ),
         caption_justify="left",
         box=box.SIMPLE_HEAD,
@@ -208,6 +286,7 @@ def _profile_wages(result: Profile) -> Table:
     for pay in result.pay:
         table.add_column(f"{pay.release.id}\n{pay.release.period_label}", justify="right")
     _wage_rows(table, result.pay)
+    _prices_row(table, result.pay)
     return table
 
 
