@@ -244,6 +244,73 @@ def _stream(source: Period, target: Period | None, schedule: Schedule, as_json: 
     return 1 if bad else 0
 
 
+# ------------------------------------------------------------------ rank
+
+
+@app.command()
+def rank(
+    career: Annotated[
+        str, typer.Argument(help="Career by id, alias, SOC code or title.", show_default=False)
+    ],
+    amount: Annotated[
+        str, typer.Argument(help="Pay such as 40000 or '$51,280'.", show_default=False)
+    ],
+    per: Annotated[
+        str, typer.Option("--per", "-p", metavar="PERIOD", help="Period AMOUNT is paid per.")
+    ] = "year",
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="ID",
+            help="Source release. Default: the newest with at least two percentile points "
+            "for the career.",
+        ),
+    ] = None,
+    hours_per_week: HoursOption = "40",
+    weeks_per_year: WeeksOption = "52",
+    days_per_week: DaysOption = "5",
+    in_dollars_of: InDollarsOfOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Where an amount ranks among a career's wages, as a percentile.
+
+    Method: linear interpolation between the release's percentile points (10th, 25th,
+    median, 75th, 90th; those published, or derived at the schedule for --per and taken at
+    the cent). An amount equal to a point gets exactly that percentile. Outside the
+    outermost points nothing is extrapolated: the answer is "below the 10th" or "above the
+    90th" (JSON: percentile null, position below/above).
+
+    Example: careerstats rank pr 40000 --per year
+    """
+    from careerstats.dataset import bundled
+    from careerstats.money import parse_amount
+    from careerstats.ranking import rank as run_rank
+
+    value = parse_amount(amount)
+    period = _period(per)
+    schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
+    dataset = bundled()
+    result = run_rank(
+        dataset,
+        dataset.career(career),
+        value,
+        period,
+        source,
+        schedule,
+        in_dollars_of=_when(in_dollars_of),
+    )
+    if as_json:
+        from careerstats.render import jsonout
+
+        _write(jsonout.dumps(jsonout.rank(result)))
+    else:
+        from careerstats.render import tables
+
+        tables.console().print(tables.rank_view(result))
+
+
 # ------------------------------------------------------------------ inflate
 
 

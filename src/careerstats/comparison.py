@@ -111,11 +111,12 @@ def career_pay(
     schedule: Schedule = STANDARD,
     in_dollars_of: When | None = None,
     cpi: CpiTable | None = None,
+    periods: Sequence[Period] = SHOWN_PERIODS,
 ) -> CareerPay | None:
     entry = release.figures_for(career.id)
     if entry is None:
         return None
-    pay = CareerPay(career, release, entry, wage_table(entry, schedule))
+    pay = CareerPay(career, release, entry, wage_table(entry, schedule, periods))
     if in_dollars_of is None:
         return pay
     return pay.in_dollars_of(in_dollars_of, cpi or bundled_cpi())

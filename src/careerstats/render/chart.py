@@ -36,10 +36,11 @@ class Glyphs:
     median: str
     axis: str
     tick: str
+    more: str
 
 
-UNICODE = Glyphs("─", "├", "┤", "━", "◆", "─", "┬")
-ASCII = Glyphs("-", "|", "|", "=", "O", "-", "+")
+UNICODE = Glyphs("─", "├", "┤", "━", "◆", "─", "┬", "…")
+ASCII = Glyphs("-", "|", "|", "=", "O", "-", "+", "~")
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ class DistributionChart:
         room = options.max_width - label_width - 2 - _LABEL_ROOM
         scale = _Scale.fit(min(values), max(values), max(BAR_LEAST, room))
         for row in self.rows:
-            name = _fit(row.label, label_width - row.derived) + ("*" if row.derived else "")
+            name = _fit(row.label, label_width - row.derived, glyphs.more)
+            name += "*" if row.derived else ""
             line = Text(name.ljust(label_width) + "  ", no_wrap=True)
             if row.points:
                 line.append_text(_bar(row.points, scale, glyphs))
@@ -131,8 +133,8 @@ def _row(pay: CareerPay, period: Period, several: bool) -> _Row:
     return _Row(label, points, derived, note)
 
 
-def _fit(label: str, width: int) -> str:
-    return label if len(label) <= width else label[: width - 1] + "…"
+def _fit(label: str, width: int, more: str) -> str:
+    return label if len(label) <= width else label[: width - 1] + more
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from careerstats.inflation import Adjustment, CpiTable
     from careerstats.model import Career, SourceRelease
     from careerstats.profiles import CareerListing, Profile, SourceListing
+    from careerstats.ranking import Point, Rank
 
 
 class Number(str):
@@ -319,4 +320,36 @@ def source_list(listing: list[SourceListing]) -> dict[str, Any]:
             source(item.release, full=True) | {"careers": [c.id for c in item.careers]}
             for item in listing
         ]
+    }
+
+
+def _point(point: Point | None) -> dict[str, Any] | None:
+    if point is None:
+        return None
+    return {
+        "percentile": point.percentile,
+        "statistic": point.figure.statistic.value,
+        **figure_document(point.figure),
+    }
+
+
+def rank(result: Rank) -> dict[str, Any]:
+    from careerstats.ranking import METHOD
+
+    pay = result.pay
+    return {
+        "career": {"id": pay.career.id, "soc": pay.career.soc, "title": pay.career.title},
+        "source": source(pay.release),
+        "amount": money(result.amount),
+        "period": result.period.value,
+        "schedule": schedule(result.schedule),
+        "percentile": number(result.percentile, places=1)
+        if result.percentile is not None
+        else None,
+        "position": result.position,
+        "between": {"lower": _point(result.lower), "upper": _point(result.upper)},
+        "points": [_point(point) for point in result.points],
+        **_prices_key(pay),
+        "adjusted_to": str(pay.rebase.target) if pay.rebase else None,
+        "method": METHOD,
     }
