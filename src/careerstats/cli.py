@@ -505,5 +505,14 @@ def sources(as_json: JsonOption = False) -> None:
         tables.console().print(tables.source_list_view(listing))
 
 
+def _add_subcommands() -> None:
+    from careerstats.cli_data import data_app
+
+    app.add_typer(data_app, name="data")
+
+
+_add_subcommands()
+
+
 def main() -> None:
     app()

@@ -6,8 +6,16 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any, Literal
 
-from careerstats.datafiles import CATALOG_FILE, bundled_files, read_yaml, validate
+from careerstats.datafiles import (
+    CATALOG_FILE,
+    bundled_files,
+    located_error,
+    parse_yaml,
+    read_text,
+    validate,
+)
 from careerstats.errors import DataError, UsageError
 from careerstats.model import Career, CareerFigures, Catalog, SourceRelease
 
@@ -102,15 +110,29 @@ def build(catalog: Catalog, sources: Iterable[tuple[str, SourceRelease]]) -> Dat
                 f"{file_name}: id: source {release.id!r} is also defined in {seen[release.id]}"
             )
         seen[release.id] = file_name
-        for index, entry in enumerate(release.careers):
-            if entry.career not in ids:
-                close = difflib.get_close_matches(entry.career, sorted(ids), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                raise DataError(
-                    f"{file_name}: careers[{index}].career: unknown career {entry.career!r}{hint}"
-                )
+        check_references(file_name, release, ids)
         releases.append(release)
     return Dataset(catalog=catalog, sources=tuple(releases))
+
+
+def check_references(
+    file_name: str, release: SourceRelease, ids: set[str], text: str | None = None
+) -> None:
+    """Every career a release lists must be in the catalog."""
+    for index, entry in enumerate(release.careers):
+        if entry.career not in ids:
+            close = difflib.get_close_matches(entry.career, sorted(ids), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise located_error(
+                file_name,
+                ("careers", index, "career"),
+                f"unknown career {entry.career!r}{hint}",
+                text,
+            )
+
+
+def _is_catalog(name: str, document: Any) -> bool:
+    return name == CATALOG_FILE or (isinstance(document, dict) and "offices" in document)
 
 
 def load_files(files: Sequence[object]) -> Dataset:
@@ -119,14 +141,56 @@ def load_files(files: Sequence[object]) -> Dataset:
     sources: list[tuple[str, SourceRelease]] = []
     for file in files:
         name = getattr(file, "name", str(file))
-        document = read_yaml(file)  # type: ignore[arg-type]
+        text = read_text(file)  # type: ignore[arg-type]
+        document = parse_yaml(text, name)
         if name == CATALOG_FILE:
-            catalog = validate(Catalog, document, name)
+            catalog = validate(Catalog, document, name, text=text)
         else:
-            sources.append((name, validate(SourceRelease, document, name)))
+            sources.append((name, validate(SourceRelease, document, name, text=text)))
     if catalog is None:
         raise DataError(f"{CATALOG_FILE}: the career catalog is missing")
     return build(catalog, sources)
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    name: str
+    kind: Literal["catalog", "source"]
+    id: str
+    careers: int
+
+
+def check_files(files: Sequence[Any] | None = None) -> list[CheckedFile]:
+    """Validate dataset files (the bundled ones by default), in order.
+
+    The first invalid one raises `DataError` naming its file, line and field. Career
+    references are checked against the catalog among `files`, or the bundled one.
+    """
+    chosen = list(files) if files is not None else list(bundled_files())
+    loaded: list[tuple[str, str, Any]] = []
+    for file in chosen:
+        name = getattr(file, "name", str(file))
+        text = read_text(file)
+        loaded.append((name, text, parse_yaml(text, name)))
+    catalogs = {
+        name: validate(Catalog, document, name, text=text)
+        for name, text, document in loaded
+        if _is_catalog(name, document)
+    }
+    catalog = list(catalogs.values())[-1] if catalogs else bundled().catalog
+    ids = {career.id for career in catalog.careers}
+    checked: list[CheckedFile] = []
+    releases: list[tuple[str, SourceRelease]] = []
+    for name, text, document in loaded:
+        if _is_catalog(name, document):
+            checked.append(CheckedFile(name, "catalog", name, len(catalogs[name].careers)))
+            continue
+        release = validate(SourceRelease, document, name, text=text)
+        check_references(name, release, ids, text)
+        releases.append((name, release))
+        checked.append(CheckedFile(name, "source", release.id, len(release.careers)))
+    build(catalog, releases)
+    return checked
 
 
 @cache

@@ -14,8 +14,10 @@ from careerstats.money import json_number
 from careerstats.periods import Period, Schedule
 
 if TYPE_CHECKING:
+    from careerstats.audit import Audit
     from careerstats.comparison import CareerPay, Comparison
     from careerstats.conversion import Conversion
+    from careerstats.dataset import CheckedFile
     from careerstats.figures import WageFigure, WageTable
     from careerstats.inflation import Adjustment, CpiTable
     from careerstats.model import Career, SourceRelease
@@ -352,4 +354,31 @@ def rank(result: Rank) -> dict[str, Any]:
         **_prices_key(pay),
         "adjusted_to": str(pay.rebase.target) if pay.rebase else None,
         "method": METHOD,
+    }
+
+
+def audit(result: Audit) -> dict[str, Any]:
+    return {
+        "sources": [release.id for release in result.sources],
+        "findings": [
+            {
+                "kind": finding.kind,
+                "source": finding.source,
+                "career": finding.career,
+                "summary": finding.summary,
+                "figures": {name: number(value, places=2) for name, value in finding.figures},
+                "meaning": finding.meaning,
+            }
+            for finding in result.findings
+        ],
+    }
+
+
+def checked_files(checked: list[CheckedFile]) -> dict[str, Any]:
+    return {
+        "valid": True,
+        "files": [
+            {"file": item.name, "kind": item.kind, "id": item.id, "careers": item.careers}
+            for item in checked
+        ],
     }

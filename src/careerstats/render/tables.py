@@ -7,15 +7,18 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from careerstats.audit import Audit
 from careerstats.comparison import CareerPay, Comparison
 from careerstats.conversion import Conversion
+from careerstats.dataset import CheckedFile
 from careerstats.figures import SHOWN_PERIODS, STATISTIC_ORDER, WageFigure
 from careerstats.inflation import When
 from careerstats.model import SourceRelease, Statistic
-from careerstats.money import dollars
+from careerstats.money import dollars, signed_percent
 from careerstats.periods import Period, Schedule
 from careerstats.profiles import CareerListing, Profile, SourceListing
 from careerstats.ranking import METHOD, Point, Rank
@@ -42,11 +45,6 @@ def _figure(figure: WageFigure | None) -> Text:
     if figure.adjusted:
         text.append(f"\n(was {_money(figure.nominal)})", style="dim")
     return text
-
-
-def _percent(value: Decimal) -> str:
-    shown = (value * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{'+' if shown >= 0 else ''}{shown}%"
 
 
 def adjusted_legend(target: When | None) -> list[str]:
@@ -214,7 +212,8 @@ def _change_rows(table: Table, result: Comparison) -> None:
             mark = DERIVED_MARK if change.derived else ""
             cells.append(
                 Text(
-                    f"{_percent(change.nominal)} nominal{mark}\n{_percent(change.real)} real\n"
+                    f"{signed_percent(change.nominal * 100)} nominal{mark}\n"
+                    f"{signed_percent(change.real * 100)} real\n"
                     f"since {change.older.release.id}"
                 )
             )
@@ -435,6 +434,40 @@ def rank_view(result: Rank) -> Group:
 
 def _adjusted(result: Rank) -> When | None:
     return result.pay.rebase.target if result.pay.rebase else None
+
+
+# ------------------------------------------------------------------ data audit
+
+
+def audit_view(result: Audit) -> Group:
+    count = len(result.findings)
+    parts: list[RenderableType] = [
+        Text(
+            f"Data audit: {count} finding{'s' if count != 1 else ''} in "
+            f"{len(result.sources)} sources (information only; nothing was changed)",
+            style="bold",
+        )
+    ]
+    for number, finding in enumerate(result.findings, start=1):
+        where = finding.source + (f", {finding.career}" if finding.career else "")
+        parts.append(Text(""))
+        parts.append(Text.assemble((f"{number}. {where}", "bold"), f"  [{finding.kind}]"))
+        parts.append(Padding(Text(finding.summary), (0, 0, 0, 3)))
+        parts.append(Padding(Text(f"meaning: {finding.meaning}", style="dim"), (0, 0, 0, 3)))
+    return Group(*parts)
+
+
+def check_view(checked: Sequence[CheckedFile]) -> Group:
+    lines: list[RenderableType] = [
+        Text.assemble(
+            ("ok  ", "green"),
+            f"{item.name}: {item.kind} {item.id}, {item.careers} career"
+            + ("s" if item.careers != 1 else ""),
+        )
+        for item in checked
+    ]
+    lines.append(Text(f"{len(checked)} file(s) valid", style="bold"))
+    return Group(*lines)
 
 
 # ------------------------------------------------------------------ list, sources
