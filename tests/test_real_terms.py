@@ -52,7 +52,7 @@ def test_undated_release_is_left_as_published_and_says_so() -> None:
 def test_table_marks_adjusted_figures_and_keeps_the_original() -> None:
     result = runner.invoke(app, ["compare", "cs", "pr", "--in-dollars-of", "2026-08"])
     assert result.exit_code == 0
-    assert "$22.20\N{DAGGER}" in result.stdout
+    assert "$22.20^" in result.stdout
     assert "(was $14.36)" in result.stdout
     assert "August 2026 dollars" in result.stdout
 
@@ -85,3 +85,11 @@ def test_change_rows_in_the_table() -> None:
     assert result.exit_code == 0
     assert "+10.1% nominal" in result.stdout
     assert "-2.5% real" in result.stdout
+
+
+def test_csv_keeps_the_original_beside_the_adjusted_value() -> None:
+    result = runner.invoke(app, ["compare", "cs", "pr", "--csv", "--in-dollars-of", "2026-08"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith(",value,derived,adjusted_to,original")
+    assert any(line.endswith(",hour,median,22.20,false,2026-08,14.36") for line in lines)

@@ -13,6 +13,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from careerstats.inflation import MONTH_NAMES
 from careerstats.periods import Period
 
 SocCode = Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{4}$")]
@@ -237,23 +238,7 @@ class SourceRelease(Strict):
         if self.reference_period is None:
             return "no reference period stated"
         year, month = self.reference_period.split("-")
-        return f"{_MONTHS[int(month) - 1]} {year}"
+        return f"{MONTH_NAMES[int(month) - 1]} {year}"
 
     def figures_for(self, career_id: str) -> CareerFigures | None:
         return next((entry for entry in self.careers if entry.career == career_id), None)
-
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]

@@ -24,7 +24,7 @@ from careerstats.profiles import CareerListing, Profile, SourceListing
 from careerstats.ranking import METHOD, Point, Rank
 
 DERIVED_MARK = "*"
-ADJUSTED_MARK = "\N{DAGGER}"
+ADJUSTED_MARK = "^"  # ASCII, so that any console can print it
 MISSING = "-"
 
 
