@@ -84,8 +84,8 @@ def test_inflate_annual_averages() -> None:
 def test_inflate_text_output() -> None:
     code, out, _ = run("inflate", "14.36", "--from", "2008-05", "--to", "2026-08")
     assert code == 0
-    assert "$14.36 in dollars of May 2008 is $22.20 in dollars of August 2026" in out
-    assert "216.632 -> 334.980" in out
+    assert "$14.36 in May 2008 dollars is $22.20 in August 2026 dollars" in out
+    assert "May 2008 216.632 -> August 2026 334.980" in out
 
 
 def test_to_defaults_to_newest_month() -> None:

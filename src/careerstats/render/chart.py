@@ -21,7 +21,7 @@ from careerstats.model import Statistic
 from careerstats.money import dollars
 from careerstats.periods import Period
 
-LABEL_MOST = 26
+LABEL_MOST = 28
 BAR_LEAST = 24
 _LABEL_ROOM = 5
 _STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))

@@ -7,15 +7,20 @@ from typing import TYPE_CHECKING
 from careerstats.money import dollars
 
 if TYPE_CHECKING:
-    from careerstats.inflation import Adjustment, CpiTable
+    from careerstats.inflation import Adjustment, CpiTable, When
 
 
 def adjustment(result: Adjustment, table: CpiTable) -> str:
     rebase = result.rebase
     factor = f"{rebase.factor:.6f}"
+    source, target = rebase.source, rebase.target
     return (
-        f"{dollars(result.amount)} in dollars of {rebase.source.label} is "
-        f"{dollars(result.result)} in dollars of {rebase.target.label}\n"
-        f"CPI-U {table.series} ({table.base}): {rebase.from_index} -> {rebase.to_index}, "
-        f"factor {factor}\n"
+        f"{dollars(result.amount)} in {_dollars_of(source)} dollars is "
+        f"{dollars(result.result)} in {_dollars_of(target)} dollars\n"
+        f"CPI-U {table.series} ({table.base}): {source.label} {rebase.from_index} -> "
+        f"{target.label} {rebase.to_index}, factor {factor}\n"
     )
+
+
+def _dollars_of(when: When) -> str:
+    return when.label if when.is_month else str(when.year)
