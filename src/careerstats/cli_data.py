@@ -62,8 +62,11 @@ def check(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Validate dataset files against the model; the first invalid one fails (exit status 1)
-    with its file, line and field."""
+    """Validate dataset files against the model (exit status 1 on the first invalid one).
+
+    The error names the file, the line and the field. Career references are checked against
+    the catalog among the files, or the bundled one.
+    """
     from careerstats.dataset import check_files
 
     checked = check_files(files or None)
