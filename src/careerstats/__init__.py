@@ -9,19 +9,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from careerstats.errors import CareerstatsError, DataError, UsageError
+from careerstats.inflation import Adjustment, CpiTable, When, bundled_cpi
 from careerstats.money import parse_amount, to_cents
 from careerstats.periods import STANDARD, Period, Schedule, convert, to_annual, to_hourly
 
 if TYPE_CHECKING:
+    from careerstats.audit import Audit, Finding, audit
     from careerstats.comparison import CareerPay, Comparison, compare
     from careerstats.dataset import Dataset, bundled
     from careerstats.figures import WageFigure, wage_table
     from careerstats.model import Career, SourceRelease, Statistic
     from careerstats.profiles import Profile, profile
+    from careerstats.ranking import Rank, rank
 
 __version__ = "0.1.0"
 
 _LAZY = {
+    "Audit": "careerstats.audit",
+    "Finding": "careerstats.audit",
+    "audit": "careerstats.audit",
+    "Rank": "careerstats.ranking",
+    "rank": "careerstats.ranking",
     "CareerPay": "careerstats.comparison",
     "Comparison": "careerstats.comparison",
     "compare": "careerstats.comparison",
@@ -48,24 +56,33 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "STANDARD",
+    "Adjustment",
+    "Audit",
     "Career",
     "CareerPay",
     "CareerstatsError",
     "Comparison",
+    "CpiTable",
     "DataError",
     "Dataset",
+    "Finding",
     "Period",
     "Profile",
+    "Rank",
     "Schedule",
     "SourceRelease",
     "Statistic",
     "UsageError",
     "WageFigure",
+    "When",
+    "audit",
     "bundled",
+    "bundled_cpi",
     "compare",
     "convert",
     "parse_amount",
     "profile",
+    "rank",
     "to_annual",
     "to_cents",
     "to_hourly",

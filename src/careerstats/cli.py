@@ -18,6 +18,7 @@ from careerstats.errors import CareerstatsError, UsageError
 
 if TYPE_CHECKING:
     from careerstats.comparison import Comparison
+    from careerstats.inflation import When
     from careerstats.periods import Period, Schedule
 
 PROG = "careerstats"
@@ -104,6 +105,18 @@ DaysOption = Annotated[
     str, typer.Option("--days-per-week", metavar="D", help="Working days in a week (0-7].")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout.")]
+InDollarsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--in-dollars-of",
+        metavar="WHEN",
+        help="Adjust every figure for inflation (CPI-U) from its release's reference month "
+        "to WHEN: YYYY-MM or YYYY. Releases with no reference date are left as published.",
+    ),
+]
+ChartOption = Annotated[
+    bool, typer.Option("--chart/--no-chart", help="Draw the distribution chart (tables only).")
+]
 
 
 def _schedule(hours: str, weeks: str, days: str) -> Schedule:
@@ -125,6 +138,12 @@ def _positive(text: str, option: str) -> Decimal:
         raise UsageError(
             f"{option} takes a plain number such as 40 or 37.5, not {text!r}"
         ) from None
+
+
+def _when(text: str | None) -> When | None:
+    from careerstats.inflation import When
+
+    return When.parse(text) if text is not None else None
 
 
 def _period(text: str) -> Period:
@@ -222,6 +241,125 @@ def _stdin_reader() -> Callable[[int], bytes]:
     return lambda size: os.read(descriptor, size)
 
 
+# ------------------------------------------------------------------ rank
+
+
+@app.command()
+def rank(
+    career: Annotated[
+        str, typer.Argument(help="Career by id, alias, SOC code or title.", show_default=False)
+    ],
+    amount: Annotated[
+        str, typer.Argument(help="Pay such as 40000 or '$51,280'.", show_default=False)
+    ],
+    per: Annotated[
+        str, typer.Option("--per", "-p", metavar="PERIOD", help="Period AMOUNT is paid per.")
+    ] = "year",
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="ID",
+            help="Source release. Default: the newest with at least two percentile points "
+            "for the career.",
+        ),
+    ] = None,
+    hours_per_week: HoursOption = "40",
+    weeks_per_year: WeeksOption = "52",
+    days_per_week: DaysOption = "5",
+    in_dollars_of: InDollarsOfOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Where an amount ranks among a career's wages, as a percentile.
+
+    Method: linear interpolation between the release's percentile points (10th, 25th,
+    median, 75th, 90th; those published, or derived at the schedule for --per and taken at
+    the cent). An amount equal to a point gets exactly that percentile. Outside the
+    outermost points nothing is extrapolated: the answer is "below the 10th" or "above the
+    90th" (JSON: percentile null, position below/above).
+
+    Example: careerstats rank pr 40000 --per year
+    """
+    from careerstats.dataset import bundled
+    from careerstats.money import parse_amount
+    from careerstats.ranking import rank as run_rank
+
+    value = parse_amount(amount)
+    period = _period(per)
+    schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
+    dataset = bundled()
+    result = run_rank(
+        dataset,
+        dataset.career(career),
+        value,
+        period,
+        source,
+        schedule,
+        in_dollars_of=_when(in_dollars_of),
+    )
+    if as_json:
+        from careerstats.render import jsonout
+
+        _write(jsonout.dumps(jsonout.rank(result)))
+    else:
+        from careerstats.render import tables
+
+        tables.console().print(tables.rank_view(result))
+
+
+# ------------------------------------------------------------------ inflate
+
+
+@app.command()
+def inflate(
+    amount: Annotated[
+        str, typer.Argument(help="An amount such as 14.36 or '$51,280'.", show_default=False)
+    ],
+    source: Annotated[
+        str,
+        typer.Option(
+            "--from",
+            "-f",
+            metavar="WHEN",
+            help="Whose dollars AMOUNT is in: YYYY-MM (a month) or YYYY (a year's annual average).",
+            show_default=False,
+        ),
+    ],
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            "-t",
+            metavar="WHEN",
+            help="The dollars to express it in (YYYY-MM or YYYY). Default: the newest month.",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Adjust an amount for inflation with the CPI-U (series CUUR0000SA0), either way in time.
+
+    result = AMOUNT x index(--to) / index(--from), from the bundled table of BLS's published
+    indexes. A date without an index is an error naming the nearest months that have one.
+
+    Example: careerstats inflate 14.36 --from 2008-05 --to 2026-08  ->  $22.20
+    """
+    from careerstats.inflation import When, bundled_cpi
+    from careerstats.money import parse_amount
+
+    value = parse_amount(amount)
+    table = bundled_cpi()
+    result = table.adjust(value, When.parse(source), When.parse(target) if target else None)
+    if as_json:
+        from careerstats.render import jsonout
+
+        _write(jsonout.dumps(jsonout.adjustment(result, table)))
+    else:
+        from careerstats.render import plaintext
+
+        _write(plaintext.adjustment(result, table))
+
+
 # ------------------------------------------------------------------ compare, show, list, sources
 
 
@@ -252,6 +390,8 @@ def compare(
     as_csv: Annotated[
         bool, typer.Option("--csv", help="Write CSV to stdout, one row per figure.")
     ] = False,
+    in_dollars_of: InDollarsOfOption = None,
+    chart: ChartOption = True,
 ) -> None:
     """Compare careers' pay side by side: published figures, derived ones marked, and sources.
 
@@ -264,7 +404,13 @@ def compare(
 
     schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
     dataset = bundled()
-    result = run_compare(dataset, [dataset.career(name) for name in careers], source, schedule)
+    result = run_compare(
+        dataset,
+        [dataset.career(name) for name in careers],
+        source,
+        schedule,
+        in_dollars_of=_when(in_dollars_of),
+    )
     if as_json:
         from careerstats.render import jsonout
 
@@ -274,13 +420,18 @@ def compare(
 
         csvout.write_comparison(result, sys.stdout)
     else:
-        _print_comparison(result)
+        _print_comparison(result, chart)
 
 
-def _print_comparison(result: Comparison) -> None:
+def _print_comparison(result: Comparison, chart: bool) -> None:
     from careerstats.render import tables
 
-    tables.console().print(tables.comparison_table(result))
+    out = tables.console()
+    out.print(tables.comparison_table(result))
+    if chart:
+        from careerstats.render.chart import distribution_chart
+
+        out.print(distribution_chart(result.rows))
     notes = tables.notes(result.releases, result.rows)
     if notes:
         err = tables.console(stderr=True)
@@ -297,6 +448,8 @@ def show(
     weeks_per_year: WeeksOption = "52",
     days_per_week: DaysOption = "5",
     as_json: JsonOption = False,
+    in_dollars_of: InDollarsOfOption = None,
+    chart: ChartOption = True,
 ) -> None:
     """Everything about one career: duties, education, skills, and every source's figures."""
     from careerstats.dataset import bundled
@@ -304,7 +457,7 @@ def show(
 
     dataset = bundled()
     schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
-    result = profile(dataset, dataset.career(career), schedule)
+    result = profile(dataset, dataset.career(career), schedule, _when(in_dollars_of))
     if as_json:
         from careerstats.render import jsonout
 
@@ -312,7 +465,7 @@ def show(
     else:
         from careerstats.render import tables
 
-        tables.console().print(tables.profile_view(result))
+        tables.console().print(tables.profile_view(result, chart=chart))
 
 
 @app.command("list")
@@ -347,6 +500,15 @@ def sources(as_json: JsonOption = False) -> None:
         from careerstats.render import tables
 
         tables.console().print(tables.source_list_view(listing))
+
+
+def _add_subcommands() -> None:
+    from careerstats.cli_data import data_app
+
+    app.add_typer(data_app, name="data")
+
+
+_add_subcommands()
 
 
 def main() -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from careerstats.dataset import Dataset
 from careerstats.errors import UsageError
-from careerstats.figures import SHOWN_PERIODS, WageFigure, WageTable, wage_table
+from careerstats.figures import SHOWN_PERIODS, WageFigure, WageTable, rebase_table, wage_table
+from careerstats.inflation import CpiTable, Rebase, When, bundled_cpi
 from careerstats.model import Career, CareerFigures, SourceRelease, Statistic
 from careerstats.periods import STANDARD, Period, Schedule
 
@@ -27,9 +29,27 @@ class CareerPay:
     release: SourceRelease
     entry: CareerFigures
     wages: WageTable
+    rebase: Rebase | None = None
+    not_adjusted: str | None = None
 
     def figure(self, period: Period, statistic: Statistic) -> WageFigure | None:
         return self.wages.get(period, {}).get(statistic)
+
+    def in_dollars_of(self, target: When, cpi: CpiTable) -> CareerPay:
+        """Every figure adjusted from the release's reference month to `target`'s dollars.
+
+        A release without a reference date cannot be adjusted: its figures stay as published
+        and `not_adjusted` says why, rather than guessing a date.
+        """
+        reference = self.release.reference_period
+        if reference is None:
+            return replace(
+                self,
+                not_adjusted=f"{self.release.id} states no reference date, so its figures "
+                f"cannot be adjusted for inflation; they are shown as published",
+            )
+        rebase = cpi.rebase(When.parse(reference), target)
+        return replace(self, wages=rebase_table(self.wages, rebase), rebase=rebase)
 
 
 @dataclass(frozen=True)
@@ -45,10 +65,37 @@ class MedianGap:
 
 
 @dataclass(frozen=True)
+class ReleaseChange:
+    """How one career's median moved between two dated releases, nominally and in real terms."""
+
+    older: CareerPay
+    newer: CareerPay
+    before: WageFigure
+    after: WageFigure
+    nominal: Decimal
+    real: Decimal
+    prices: Rebase
+
+    @property
+    def period(self) -> Period:
+        return self.after.period
+
+    @property
+    def statistic(self) -> Statistic:
+        return self.after.statistic
+
+    @property
+    def derived(self) -> bool:
+        return self.before.derived or self.after.derived
+
+
+@dataclass(frozen=True)
 class Comparison:
     schedule: Schedule
     rows: tuple[CareerPay, ...]
     gaps: tuple[MedianGap, ...]
+    changes: tuple[ReleaseChange, ...] = ()
+    adjusted_to: When | None = None
 
     @property
     def releases(self) -> list[SourceRelease]:
@@ -59,12 +106,29 @@ class Comparison:
 
 
 def career_pay(
-    release: SourceRelease, career: Career, schedule: Schedule = STANDARD
+    release: SourceRelease,
+    career: Career,
+    schedule: Schedule = STANDARD,
+    in_dollars_of: When | None = None,
+    cpi: CpiTable | None = None,
+    periods: Sequence[Period] = SHOWN_PERIODS,
 ) -> CareerPay | None:
     entry = release.figures_for(career.id)
     if entry is None:
         return None
-    return CareerPay(career, release, entry, wage_table(entry, schedule))
+    pay = CareerPay(career, release, entry, wage_table(entry, schedule, periods))
+    if in_dollars_of is None:
+        return pay
+    return pay.in_dollars_of(in_dollars_of, cpi or bundled_cpi())
+
+
+def price_target(in_dollars_of: When | None, cpi: CpiTable | None) -> CpiTable | None:
+    """The CPI table to adjust with, after checking that the target date has an index."""
+    if in_dollars_of is None:
+        return cpi
+    table = cpi or bundled_cpi()
+    table.index(in_dollars_of)
+    return table
 
 
 def choose_release(dataset: Dataset, careers: Sequence[Career]) -> SourceRelease:
@@ -90,22 +154,42 @@ def compare(
     careers: Sequence[Career],
     source: str | None = None,
     schedule: Schedule = STANDARD,
+    in_dollars_of: When | None = None,
+    cpi: CpiTable | None = None,
 ) -> Comparison:
+    """Careers side by side from one release (or each in every release, `source="all"`).
+
+    With `in_dollars_of`, every dated figure is adjusted from its release's reference month.
+    """
+    cpi = price_target(in_dollars_of, cpi)
     rows: list[CareerPay] = []
     if source is not None and source.strip().lower() == ALL_SOURCES:
         for career in careers:
             covering = dataset.coverage(career)
             if not covering:
                 raise NoCoverage(f"no source publishes wages for {career.title.lower()}")
-            rows.extend(_pay(dataset, release, career, schedule) for release in covering)
+            rows.extend(
+                _pay(dataset, release, career, schedule, in_dollars_of, cpi) for release in covering
+            )
     else:
         release = dataset.source(source) if source else choose_release(dataset, careers)
-        rows.extend(_pay(dataset, release, career, schedule) for career in careers)
-    return Comparison(schedule, tuple(rows), tuple(_gaps(rows)))
+        rows.extend(
+            _pay(dataset, release, career, schedule, in_dollars_of, cpi) for career in careers
+        )
+    return Comparison(
+        schedule, tuple(rows), tuple(_gaps(rows)), tuple(_changes(rows, cpi)), in_dollars_of
+    )
 
 
-def _pay(dataset: Dataset, release: SourceRelease, career: Career, schedule: Schedule) -> CareerPay:
-    pay = career_pay(release, career, schedule)
+def _pay(
+    dataset: Dataset,
+    release: SourceRelease,
+    career: Career,
+    schedule: Schedule,
+    in_dollars_of: When | None,
+    cpi: CpiTable | None,
+) -> CareerPay:
+    pay = career_pay(release, career, schedule, in_dollars_of, cpi)
     if pay is None:
         others = ", ".join(s.id for s in dataset.coverage(career)) or "none"
         raise NoCoverage(
@@ -136,3 +220,41 @@ def _gaps(rows: Sequence[CareerPay]) -> list[MedianGap]:
                 )
             )
     return gaps
+
+
+def _changes(rows: Sequence[CareerPay], cpi: CpiTable | None) -> list[ReleaseChange]:
+    """Each career's median from one dated release to the next, nominal and real.
+
+    Computed on the figures as published (before any `--in-dollars-of`), with the CPI-U of
+    the two releases' reference months.
+    """
+    changes: list[ReleaseChange] = []
+    for career_id in dict.fromkeys(row.career.id for row in rows):
+        dated = sorted(
+            (row for row in rows if row.career.id == career_id and row.release.reference_period),
+            key=lambda row: row.release.reference_period or "",
+        )
+        for older, newer in itertools.pairwise(dated):
+            for period in SHOWN_PERIODS:
+                before = older.figure(period, Statistic.MEDIAN)
+                after = newer.figure(period, Statistic.MEDIAN)
+                if before is None or after is None:
+                    continue
+                cpi = cpi or bundled_cpi()
+                prices = cpi.rebase(
+                    When.parse(older.release.reference_period or ""),
+                    When.parse(newer.release.reference_period or ""),
+                )
+                nominal = after.nominal / before.nominal
+                changes.append(
+                    ReleaseChange(
+                        older,
+                        newer,
+                        before,
+                        after,
+                        nominal=nominal - 1,
+                        real=nominal / prices.factor - 1,
+                        prices=prices,
+                    )
+                )
+    return changes

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any, Literal
 
 from careerstats.errors import DataError, UsageError
 from careerstats.model import Career, CareerFigures, Catalog, SourceRelease
@@ -106,36 +107,109 @@ def build(catalog: Catalog, sources: Iterable[tuple[str, SourceRelease]]) -> Dat
                 f"{file_name}: id: source {release.id!r} is also defined in {seen[release.id]}"
             )
         seen[release.id] = file_name
-        for index, entry in enumerate(release.careers):
-            if entry.career not in ids:
-                import difflib
-
-                close = difflib.get_close_matches(entry.career, sorted(ids), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                raise DataError(
-                    f"{file_name}: careers[{index}].career: unknown career {entry.career!r}{hint}"
-                )
+        check_references(file_name, release, ids)
         releases.append(release)
     return Dataset(catalog=catalog, sources=tuple(releases))
+
+
+def check_references(
+    file_name: str, release: SourceRelease, ids: set[str], text: str | None = None
+) -> None:
+    """Every career a release lists must be in the catalog."""
+    from careerstats.datafiles import located_error
+
+    for index, entry in enumerate(release.careers):
+        if entry.career not in ids:
+            import difflib
+
+            close = difflib.get_close_matches(entry.career, sorted(ids), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise located_error(
+                file_name,
+                ("careers", index, "career"),
+                f"unknown career {entry.career!r}{hint}",
+                text,
+            )
+
+
+def _is_catalog(name: str, document: Any) -> bool:
+    from careerstats.bundle import CATALOG_FILE
+
+    return name == CATALOG_FILE or (isinstance(document, dict) and "offices" in document)
+
+
+def _read(files: Sequence[Any]) -> list[tuple[str, str, Any]]:
+    """Each file's name, text (for line numbers in errors) and parsed YAML."""
+    from careerstats.datafiles import parse_yaml, read_text
+
+    loaded = []
+    for file in files:
+        name = getattr(file, "name", str(file))
+        text = read_text(file)
+        loaded.append((name, text, parse_yaml(text, name)))
+    return loaded
+
+
+def _releases(
+    loaded: Iterable[tuple[str, str, Any]], ids: set[str]
+) -> list[tuple[str, SourceRelease]]:
+    from careerstats.datafiles import validate
+
+    releases = []
+    for name, text, document in loaded:
+        release = validate(SourceRelease, document, name, text=text)
+        check_references(name, release, ids, text)
+        releases.append((name, release))
+    return releases
 
 
 def load_files(files: Sequence[Traversable | Path]) -> Dataset:
     """Validate dataset files (paths or package resources) into a `Dataset`."""
     from careerstats.bundle import CATALOG_FILE
-    from careerstats.datafiles import read_yaml, validate
+    from careerstats.datafiles import validate
 
-    catalog: Catalog | None = None
-    sources: list[tuple[str, SourceRelease]] = []
-    for file in files:
-        name = file.name
-        document = read_yaml(file)
-        if name == CATALOG_FILE:
-            catalog = validate(Catalog, document, name)
-        else:
-            sources.append((name, validate(SourceRelease, document, name)))
-    if catalog is None:
+    loaded = _read(files)
+    catalogs = [item for item in loaded if item[0] == CATALOG_FILE]
+    if not catalogs:
         raise DataError(f"{CATALOG_FILE}: the career catalog is missing")
-    return build(catalog, sources)
+    name, text, document = catalogs[0]
+    catalog = validate(Catalog, document, name, text=text)
+    ids = {career.id for career in catalog.careers}
+    sources = [item for item in loaded if item[0] != CATALOG_FILE]
+    return build(catalog, _releases(sources, ids))
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    name: str
+    kind: Literal["catalog", "source"]
+    id: str
+    careers: int
+
+
+def check_files(files: Sequence[Any] | None = None) -> list[CheckedFile]:
+    """Validate dataset files (the bundled ones by default), in order.
+
+    The first invalid one raises `DataError` naming its file, line and field. Career
+    references are checked against the catalog among `files`, or the bundled one.
+    """
+    from careerstats.bundle import bundled_files
+    from careerstats.datafiles import validate
+
+    loaded = _read(list(files) if files is not None else list(bundled_files()))
+    catalogs = {
+        name: validate(Catalog, document, name, text=text)
+        for name, text, document in loaded
+        if _is_catalog(name, document)
+    }
+    catalog = list(catalogs.values())[-1] if catalogs else bundled().catalog
+    ids = {career.id for career in catalog.careers}
+    releases = _releases([item for item in loaded if item[0] not in catalogs], ids)
+    build(catalog, releases)
+    checked = [CheckedFile(name, "catalog", name, len(c.careers)) for name, c in catalogs.items()]
+    checked += [CheckedFile(name, "source", r.id, len(r.careers)) for name, r in releases]
+    order = {name: index for index, (name, _, _) in enumerate(loaded)}
+    return sorted(checked, key=lambda item: order[item.name])
 
 
 @cache

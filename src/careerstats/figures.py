@@ -7,9 +7,10 @@ figures are computed on demand and never stored.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from careerstats.inflation import Rebase, When
 from careerstats.model import CareerFigures, Statistic
 from careerstats.periods import STANDARD, Period, Schedule, convert
 
@@ -33,10 +34,34 @@ class WageFigure:
     value: Decimal
     derived: bool
     derived_from: Period | None = None
+    original: Decimal | None = None
+    adjusted_to: When | None = None
 
     @property
     def published(self) -> bool:
         return not self.derived
+
+    @property
+    def adjusted(self) -> bool:
+        return self.adjusted_to is not None
+
+    @property
+    def nominal(self) -> Decimal:
+        """The figure in its own release's dollars, before any inflation adjustment."""
+        return self.value if self.original is None else self.original
+
+    def rebased(self, rebase: Rebase) -> WageFigure:
+        """This figure in the dollars of `rebase.target`, keeping the original beside it."""
+        return replace(
+            self, value=rebase.apply(self.nominal), original=self.nominal, adjusted_to=rebase.target
+        )
+
+
+def rebase_table(table: WageTable, rebase: Rebase) -> WageTable:
+    return {
+        period: {statistic: figure.rebased(rebase) for statistic, figure in row.items()}
+        for period, row in table.items()
+    }
 
 
 def wage_table(

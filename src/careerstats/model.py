@@ -17,6 +17,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, ClassVar, Literal
 
+from careerstats.inflation import MONTH_NAMES
 from careerstats.periods import Period
 
 # Constraints are checked in __post_init__ rather than declared with annotated-types, so
@@ -307,23 +308,7 @@ class SourceRelease(_Record):
         if self.reference_period is None:
             return "date not stated"
         year, month = self.reference_period.split("-")
-        return f"{_MONTHS[int(month) - 1]} {year}"
+        return f"{MONTH_NAMES[int(month) - 1]} {year}"
 
     def figures_for(self, career_id: str) -> CareerFigures | None:
         return next((entry for entry in self.careers if entry.career == career_id), None)
-
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]

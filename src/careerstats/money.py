@@ -71,3 +71,9 @@ def json_number(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
+
+
+def signed_percent(value: Decimal) -> str:
+    """`+10.1%`, `-2.5%`: a percentage (already times 100), half-up to one decimal."""
+    shown = value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{'+' if shown >= 0 else ''}{shown}%"

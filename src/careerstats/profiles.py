@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from careerstats.comparison import CareerPay, career_pay
+from careerstats.comparison import CareerPay, career_pay, price_target
 from careerstats.dataset import Dataset
+from careerstats.inflation import CpiTable, When
 from careerstats.model import Career, OfficeProfile, SourceRelease
 from careerstats.periods import STANDARD, Schedule
 
@@ -16,6 +17,7 @@ class Profile:
     office: OfficeProfile | None
     pay: tuple[CareerPay, ...]
     schedule: Schedule
+    adjusted_to: When | None = None
 
 
 @dataclass(frozen=True)
@@ -30,14 +32,25 @@ class SourceListing:
     careers: tuple[Career, ...]
 
 
-def profile(dataset: Dataset, career: Career, schedule: Schedule = STANDARD) -> Profile:
+def profile(
+    dataset: Dataset,
+    career: Career,
+    schedule: Schedule = STANDARD,
+    in_dollars_of: When | None = None,
+    cpi: CpiTable | None = None,
+) -> Profile:
     """Everything known about `career`: catalog facts and each source's figures, newest first."""
-    pays = (career_pay(release, career, schedule) for release in dataset.coverage(career))
+    cpi = price_target(in_dollars_of, cpi)
+    pays = (
+        career_pay(release, career, schedule, in_dollars_of, cpi)
+        for release in dataset.coverage(career)
+    )
     return Profile(
         career=career,
         office=dataset.catalog.offices.get(career.office),
         pay=tuple(pay for pay in pays if pay is not None),
         schedule=schedule,
+        adjusted_to=in_dollars_of,
     )
 
 

@@ -20,6 +20,8 @@ COMPARISON_COLUMNS = (
     "statistic",
     "value",
     "derived",
+    "adjusted_to",
+    "original",
 )
 
 
@@ -40,5 +42,7 @@ def write_comparison(result: Comparison, out: TextIO) -> None:
                         statistic.value,
                         plain(figure.value),
                         "true" if figure.derived else "false",
+                        str(figure.adjusted_to) if figure.adjusted_to else "",
+                        plain(figure.nominal) if figure.adjusted else "",
                     )
                 )

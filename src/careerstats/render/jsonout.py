@@ -14,11 +14,15 @@ from careerstats.money import json_number
 from careerstats.periods import Period, Schedule
 
 if TYPE_CHECKING:
+    from careerstats.audit import Audit
     from careerstats.comparison import CareerPay, Comparison
     from careerstats.conversion import Conversion
-    from careerstats.figures import WageTable
+    from careerstats.dataset import CheckedFile
+    from careerstats.figures import WageFigure, WageTable
+    from careerstats.inflation import Adjustment, CpiTable
     from careerstats.model import Career, SourceRelease
     from careerstats.profiles import CareerListing, Profile, SourceListing
+    from careerstats.ranking import Point, Rank
 
 
 class Number(str):
@@ -116,18 +120,55 @@ def conversion(result: Conversion, target: Period | None = None) -> dict[str, An
     return document
 
 
+def adjustment(result: Adjustment, table: CpiTable) -> dict[str, Any]:
+    rebase = result.rebase
+    return {
+        "amount": number(result.amount),
+        "from": str(rebase.source),
+        "to": str(rebase.target),
+        "from_index": number(rebase.from_index),
+        "to_index": number(rebase.to_index),
+        "factor": number(rebase.factor, places=6),
+        "result": money(result.result),
+        "series": table.series,
+        "base": table.base,
+        "newest": str(table.newest),
+    }
+
+
 def wages(table: WageTable) -> dict[str, Any]:
     return {
         period.value: {
-            statistic.value: {
-                "value": money(figure.value),
-                "derived": figure.derived,
-                **({"derived_from": figure.derived_from.value} if figure.derived_from else {}),
-            }
-            for statistic, figure in row.items()
+            statistic.value: figure_document(figure) for statistic, figure in row.items()
         }
         for period, row in table.items()
     }
+
+
+def figure_document(figure: WageFigure) -> dict[str, Any]:
+    document: dict[str, Any] = {"value": money(figure.value), "derived": figure.derived}
+    if figure.derived_from:
+        document["derived_from"] = figure.derived_from.value
+    if figure.adjusted_to is not None:
+        document["adjusted_to"] = str(figure.adjusted_to)
+        document["original"] = money(figure.nominal)
+    return document
+
+
+def prices(pay: CareerPay) -> dict[str, Any] | None:
+    """How a career's figures were adjusted for inflation, or why they were not."""
+    if pay.rebase is not None:
+        return {
+            "adjusted": True,
+            "from": str(pay.rebase.source),
+            "to": str(pay.rebase.target),
+            "from_index": number(pay.rebase.from_index),
+            "to_index": number(pay.rebase.to_index),
+            "factor": number(pay.rebase.factor, places=6),
+        }
+    if pay.not_adjusted is not None:
+        return {"adjusted": False, "reason": pay.not_adjusted}
+    return None
 
 
 def source(release: SourceRelease, *, full: bool = False) -> dict[str, Any]:
@@ -158,9 +199,15 @@ def _career_pay(pay: CareerPay) -> dict[str, Any]:
         "title": pay.career.title,
         "source": source(pay.release),
         "wages": wages(pay.wages),
+        **_prices_key(pay),
         "education": education.typical if education else None,
         "notes": list(pay.entry.notes),
     }
+
+
+def _prices_key(pay: CareerPay) -> dict[str, Any]:
+    found = prices(pay)
+    return {"inflation_adjustment": found} if found is not None else {}
 
 
 def comparison(result: Comparison) -> dict[str, Any]:
@@ -180,6 +227,24 @@ def comparison(result: Comparison) -> dict[str, Any]:
             }
             for gap in result.gaps
         ],
+        "release_changes": [
+            {
+                "id": change.newer.career.id,
+                "from_source": change.older.release.id,
+                "to_source": change.newer.release.id,
+                "period": change.period.value,
+                "statistic": change.statistic.value,
+                "from_value": money(change.before.nominal),
+                "to_value": money(change.after.nominal),
+                "nominal_percent": number(change.nominal * 100, places=1),
+                "real_percent": number(change.real * 100, places=1),
+                "from_index": number(change.prices.from_index),
+                "to_index": number(change.prices.to_index),
+                "derived": change.derived,
+            }
+            for change in result.changes
+        ],
+        "adjusted_to": str(result.adjusted_to) if result.adjusted_to else None,
         "baseline": baseline.career.id,
         "sources": [source(release, full=True) for release in result.releases],
     }
@@ -210,6 +275,7 @@ def profile(result: Profile) -> dict[str, Any]:
         "career": career(result.career),
         "office": plain_data(result.office) if result.office else None,
         "schedule": schedule(result.schedule),
+        "adjusted_to": str(result.adjusted_to) if result.adjusted_to else None,
         "has_wages": bool(result.pay),
         "sources": [_source_figures(pay) for pay in result.pay],
     }
@@ -221,6 +287,7 @@ def _source_figures(pay: CareerPay) -> dict[str, Any]:
         "source": source(pay.release, full=True),
         "soc": entry.soc,
         "wages": wages(pay.wages),
+        **_prices_key(pay),
         "industries": [
             {
                 "industry": item.industry,
@@ -295,4 +362,63 @@ def source_list(listing: list[SourceListing]) -> dict[str, Any]:
             source(item.release, full=True) | {"careers": [c.id for c in item.careers]}
             for item in listing
         ]
+    }
+
+
+def _point(point: Point | None) -> dict[str, Any] | None:
+    if point is None:
+        return None
+    return {
+        "percentile": point.percentile,
+        "statistic": point.figure.statistic.value,
+        **figure_document(point.figure),
+    }
+
+
+def rank(result: Rank) -> dict[str, Any]:
+    from careerstats.ranking import METHOD
+
+    pay = result.pay
+    return {
+        "career": {"id": pay.career.id, "soc": pay.career.soc, "title": pay.career.title},
+        "source": source(pay.release),
+        "amount": money(result.amount),
+        "period": result.period.value,
+        "schedule": schedule(result.schedule),
+        "percentile": number(result.percentile, places=1)
+        if result.percentile is not None
+        else None,
+        "position": result.position,
+        "between": {"lower": _point(result.lower), "upper": _point(result.upper)},
+        "points": [_point(point) for point in result.points],
+        **_prices_key(pay),
+        "adjusted_to": str(pay.rebase.target) if pay.rebase else None,
+        "method": METHOD,
+    }
+
+
+def audit(result: Audit) -> dict[str, Any]:
+    return {
+        "sources": [release.id for release in result.sources],
+        "findings": [
+            {
+                "kind": finding.kind,
+                "source": finding.source,
+                "career": finding.career,
+                "summary": finding.summary,
+                "figures": {name: number(value, places=2) for name, value in finding.figures},
+                "meaning": finding.meaning,
+            }
+            for finding in result.findings
+        ],
+    }
+
+
+def checked_files(checked: list[CheckedFile]) -> dict[str, Any]:
+    return {
+        "valid": True,
+        "files": [
+            {"file": item.name, "kind": item.kind, "id": item.id, "careers": item.careers}
+            for item in checked
+        ],
     }

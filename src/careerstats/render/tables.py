@@ -7,18 +7,24 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from careerstats.audit import Audit
 from careerstats.comparison import CareerPay, Comparison
 from careerstats.conversion import Conversion
+from careerstats.dataset import CheckedFile
 from careerstats.figures import SHOWN_PERIODS, STATISTIC_ORDER, WageFigure
+from careerstats.inflation import When
 from careerstats.model import SourceRelease, Statistic
-from careerstats.money import dollars
+from careerstats.money import dollars, signed_percent
 from careerstats.periods import Period, Schedule
 from careerstats.profiles import CareerListing, Profile, SourceListing
+from careerstats.ranking import METHOD, Point, Rank
 
 DERIVED_MARK = "*"
+ADJUSTED_MARK = "^"  # ASCII, so that any console can print it
 MISSING = "-"
 
 
@@ -34,9 +40,37 @@ def _money(value: Decimal) -> str:
 def _figure(figure: WageFigure | None) -> Text:
     if figure is None:
         return Text(MISSING, style="dim")
-    if figure.derived:
-        return Text(_money(figure.value) + DERIVED_MARK, style="italic cyan")
-    return Text(_money(figure.value), style="bold")
+    marks = (DERIVED_MARK if figure.derived else "") + (ADJUSTED_MARK if figure.adjusted else "")
+    text = Text(_money(figure.value) + marks, style="italic cyan" if figure.derived else "bold")
+    if figure.adjusted:
+        text.append(f"\n(was {_money(figure.nominal)})", style="dim")
+    return text
+
+
+def adjusted_legend(target: When | None) -> list[str]:
+    if target is None:
+        return []
+    return [
+        f"{ADJUSTED_MARK} adjusted for inflation to {target.label} dollars with the CPI-U "
+        "(CUUR0000SA0) from each release's reference month; the figure as published below it"
+    ]
+
+
+def _prices_cell(pay: CareerPay) -> Text:
+    if pay.rebase is not None:
+        rebase = pay.rebase
+        return Text(
+            f"x{rebase.factor:.4f}: {rebase.source} -> {rebase.target}\n"
+            f"(CPI-U {rebase.from_index} -> {rebase.to_index})",
+            style="dim",
+        )
+    return Text("not adjusted:\nno reference\ndate stated", style="yellow")
+
+
+def _prices_row(table: Table, pays: Sequence[CareerPay]) -> None:
+    if any(pay.rebase or pay.not_adjusted for pay in pays):
+        table.add_row("inflation", *(_prices_cell(pay) for pay in pays))
+        table.add_section()
 
 
 def _ratio(value: Decimal) -> str:
@@ -112,6 +146,15 @@ def comparison_table(result: Comparison) -> Table:
                 *(source_line(r) for r in result.releases),
                 derived_legend(result.schedule),
                 "gap: difference from the first column's median (and ratio)",
+                *adjusted_legend(result.adjusted_to),
+                *(
+                    [
+                        "change: the median since the previous dated release, nominal and "
+                        "in real terms (CPI-U of the two reference months)"
+                    ]
+                    if result.changes
+                    else []
+                ),
             ]
         ),
         caption_justify="left",
@@ -137,6 +180,8 @@ def comparison_table(result: Comparison) -> Table:
             if found:
                 table.add_row(f"{period.adjective} median gap", *cells)
         table.add_section()
+    _change_rows(table, result)
+    _prices_row(table, rows)
     table.add_row(
         "typical education",
         *(
@@ -153,6 +198,31 @@ def comparison_table(result: Comparison) -> Table:
     return table
 
 
+def _change_rows(table: Table, result: Comparison) -> None:
+    if not result.changes:
+        return
+    for period in SHOWN_PERIODS:
+        changes = [c for c in result.changes if c.period is period]
+        if not changes:
+            continue
+        cells: list[RenderableType] = []
+        for pay in result.rows:
+            change = next((c for c in changes if c.newer is pay), None)
+            if change is None:
+                cells.append(Text(MISSING, style="dim"))
+                continue
+            mark = DERIVED_MARK if change.derived else ""
+            cells.append(
+                Text(
+                    f"{signed_percent(change.nominal * 100)} nominal{mark}\n"
+                    f"{signed_percent(change.real * 100)} real\n"
+                    f"since {change.older.release.id}"
+                )
+            )
+        table.add_row(f"{period.adjective} median change", *cells)
+    table.add_section()
+
+
 def notes(releases: Iterable[SourceRelease], pays: Iterable[CareerPay]) -> list[str]:
     """Source caveats worth knowing beside a table: the release's notes, then the career's."""
     lines: list[str] = []
@@ -166,7 +236,7 @@ def notes(releases: Iterable[SourceRelease], pays: Iterable[CareerPay]) -> list[
 # ------------------------------------------------------------------ show
 
 
-def profile_view(result: Profile) -> Group:
+def profile_view(result: Profile, *, chart: bool = True) -> Group:
     career = result.career
     parts: list[RenderableType] = []
     head = Table.grid(padding=(0, 2))
@@ -184,6 +254,10 @@ def profile_view(result: Profile) -> Group:
 
     if result.pay:
         parts.append(_profile_wages(result))
+        if chart:
+            from careerstats.render.chart import distribution_chart
+
+            parts.append(distribution_chart(result.pay))
         parts.extend(_profile_details(result.pay))
     else:
         parts.append(
@@ -201,7 +275,11 @@ def _profile_wages(result: Profile) -> Table:
     table = Table(
         title="Pay by source",
         caption="\n".join(
-            [*(source_line(p.release) for p in result.pay), derived_legend(result.schedule)]
+            [
+                *(source_line(p.release) for p in result.pay),
+                derived_legend(result.schedule),
+                *adjusted_legend(result.adjusted_to),
+            ]
         ),
         caption_justify="left",
         box=box.SIMPLE_HEAD,
@@ -210,6 +288,7 @@ def _profile_wages(result: Profile) -> Table:
     for pay in result.pay:
         table.add_column(f"{pay.release.id}\n{pay.release.period_label}", justify="right")
     _wage_rows(table, result.pay)
+    _prices_row(table, result.pay)
     return table
 
 
@@ -296,6 +375,111 @@ def bullets(items: Iterable[str]) -> Table:
     for item in items:
         grid.add_row("-", item)
     return grid
+
+
+# ------------------------------------------------------------------ rank
+
+
+def ordinal(value: Decimal) -> str:
+    """`50th`, `21st`, `28.7th`: a percentile as words put it."""
+    shown = value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if shown != shown.to_integral_value():
+        return f"{shown}th"
+    whole = int(shown)
+    suffix = "th" if 10 <= whole % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(whole % 10, "th")
+    return f"{whole}{suffix}"
+
+
+def _point_text(point: Point) -> str:
+    name = point.figure.statistic.label
+    mark = (DERIVED_MARK if point.figure.derived else "") + (
+        ADJUSTED_MARK if point.figure.adjusted else ""
+    )
+    return f"the {name} ({_money(point.value)}{mark})"
+
+
+def rank_view(result: Rank) -> Group:
+    pay = result.pay
+    article = "an" if result.period is Period.HOUR else "a"
+    amount = f"{_money(result.amount)} {article} {result.period.value}"
+    if result.position == "below":
+        verdict = f"below the {ordinal(Decimal(result.points[0].percentile))} percentile"
+        where = f"less than {_point_text(result.points[0])}"
+    elif result.position == "above":
+        verdict = f"above the {ordinal(Decimal(result.points[-1].percentile))} percentile"
+        where = f"more than {_point_text(result.points[-1])}"
+    else:
+        assert result.percentile is not None
+        assert result.lower is not None
+        exact = result.upper is result.lower or result.upper is None
+        if exact:
+            verdict = f"the {ordinal(result.percentile)} percentile"
+        else:
+            whole = result.percentile.to_integral_value(rounding=ROUND_HALF_UP)
+            tenth = result.percentile.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            verdict = f"about the {ordinal(whole)} percentile ({tenth})"
+        if exact or result.upper is None:
+            where = f"equal to {_point_text(result.lower)}"
+        else:
+            where = f"between {_point_text(result.lower)} and {_point_text(result.upper)}"
+    head = Text.assemble(
+        (amount, "bold"),
+        f" for {pay.career.title.lower()} ({pay.release.id}, {pay.release.period_label}): ",
+        (verdict, "bold green"),
+    )
+    points = ", ".join(
+        f"{ordinal(Decimal(p.percentile))} {_money(p.value)}"
+        + (DERIVED_MARK if p.figure.derived else "")
+        for p in result.points
+    )
+    lines: list[RenderableType] = [
+        head,
+        Text(where),
+        Text(f"points ({result.period.adjective}): {points}", style="dim"),
+    ]
+    if any(p.figure.derived for p in result.points):
+        lines.append(Text(derived_legend(result.schedule), style="dim"))
+    lines.extend(Text(line, style="dim") for line in adjusted_legend(_adjusted(result)))
+    lines.append(Text(f"method: {METHOD}", style="dim"))
+    return Group(*lines)
+
+
+def _adjusted(result: Rank) -> When | None:
+    return result.pay.rebase.target if result.pay.rebase else None
+
+
+# ------------------------------------------------------------------ data audit
+
+
+def audit_view(result: Audit) -> Group:
+    count = len(result.findings)
+    parts: list[RenderableType] = [
+        Text(
+            f"Data audit: {count} finding{'s' if count != 1 else ''} in "
+            f"{len(result.sources)} sources (information only; nothing was changed)",
+            style="bold",
+        )
+    ]
+    for number, finding in enumerate(result.findings, start=1):
+        where = finding.source + (f", {finding.career}" if finding.career else "")
+        parts.append(Text(""))
+        parts.append(Text.assemble((f"{number}. {where}", "bold"), f"  [{finding.kind}]"))
+        parts.append(Padding(Text(finding.summary), (0, 0, 0, 3)))
+        parts.append(Padding(Text(f"meaning: {finding.meaning}", style="dim"), (0, 0, 0, 3)))
+    return Group(*parts)
+
+
+def check_view(checked: Sequence[CheckedFile]) -> Group:
+    lines: list[RenderableType] = [
+        Text.assemble(
+            ("ok  ", "green"),
+            f"{item.name}: {item.kind} {item.id}, {item.careers} career"
+            + ("s" if item.careers != 1 else ""),
+        )
+        for item in checked
+    ]
+    lines.append(Text(f"{len(checked)} file(s) valid", style="bold"))
+    return Group(*lines)
 
 
 # ------------------------------------------------------------------ list, sources

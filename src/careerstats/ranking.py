@@ -1,0 +1,155 @@
+"""Where an amount ranks among a career's wages: linear interpolation between percentile points.
+
+Method: take the release's percentile points (10th, 25th, median, 75th, 90th; whichever it
+publishes, or derives at the schedule for the period asked) at the cent, as they are shown.
+An amount equal to a point gets exactly that point's percentile; one between two points gets
+the straight-line share of the way between them; one outside the outermost points is
+"below" or "above" them, with no percentile: nothing is extrapolated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Context, Decimal
+from typing import Literal
+
+from careerstats.comparison import CareerPay, career_pay, price_target
+from careerstats.dataset import Dataset
+from careerstats.errors import UsageError
+from careerstats.figures import WageFigure
+from careerstats.inflation import CpiTable, When
+from careerstats.model import PERCENTILE_ORDER, Career, SourceRelease
+from careerstats.money import to_cents
+from careerstats.periods import STANDARD, Period, Schedule
+
+METHOD = (
+    "linear interpolation between the release's percentile points (10th, 25th, median, "
+    "75th, 90th: those published, or derived at the schedule, taken at the cent); a point "
+    "gives exactly its percentile; no extrapolation beyond the outermost points"
+)
+LEAST_POINTS = 2
+_EXACT = Context(prec=50)
+
+Position = Literal["below", "within", "above"]
+
+
+class CannotRank(UsageError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    percentile: int
+    figure: WageFigure
+
+    @property
+    def value(self) -> Decimal:
+        """The point as shown, at the cent: $24.65 for a derived hourly median of 24.6538..."""
+        return to_cents(self.figure.value)
+
+
+@dataclass(frozen=True)
+class Rank:
+    pay: CareerPay
+    amount: Decimal
+    period: Period
+    points: tuple[Point, ...]
+    position: Position
+    percentile: Decimal | None
+    lower: Point | None
+    upper: Point | None
+    schedule: Schedule
+
+
+def percentile_points(pay: CareerPay, period: Period) -> tuple[Point, ...]:
+    found = (pay.figure(period, statistic) for statistic in PERCENTILE_ORDER)
+    return tuple(
+        Point(figure.statistic.percentile or 0, figure)
+        for figure in found
+        if figure is not None and figure.statistic.percentile is not None
+    )
+
+
+def locate(amount: Decimal, points: tuple[Point, ...]) -> tuple[Position, Decimal | None, int]:
+    """The position, the percentile (None outside), and the index of the upper point."""
+    if amount < points[0].value:
+        return "below", None, 0
+    if amount > points[-1].value:
+        return "above", None, len(points)
+    for index, point in enumerate(points):
+        if amount == point.value:
+            return "within", Decimal(point.percentile), index
+        if amount < point.value:
+            low = points[index - 1]
+            share = _EXACT.divide(amount - low.value, point.value - low.value)
+            span = point.percentile - low.percentile
+            return "within", low.percentile + _EXACT.multiply(share, Decimal(span)), index
+    raise AssertionError("unreachable: the amount is within the points")
+
+
+def _count(release: SourceRelease, career: Career) -> int:
+    entry = release.figures_for(career.id)
+    if entry is None:
+        return 0
+    return len({s for row in entry.wages.values() for s in row if s.percentile is not None})
+
+
+def choose_rank_release(dataset: Dataset, career: Career) -> SourceRelease:
+    """The newest release with at least two percentile points for `career`."""
+    for release in dataset.by_recency():
+        if _count(release, career) >= LEAST_POINTS:
+            return release
+    raise CannotRank(
+        f"no source publishes at least two percentile points for {career.title.lower()}, "
+        "so an amount cannot be ranked"
+    )
+
+
+def rank(
+    dataset: Dataset,
+    career: Career,
+    amount: Decimal,
+    period: Period = Period.YEAR,
+    source: str | None = None,
+    schedule: Schedule = STANDARD,
+    in_dollars_of: When | None = None,
+    cpi: CpiTable | None = None,
+) -> Rank:
+    """Where `amount` per `period` falls among `career`'s wages in one release.
+
+    With `in_dollars_of`, the release's points are adjusted to that date's dollars first,
+    and `amount` is taken to be in those dollars.
+    """
+    release = dataset.source(source) if source else choose_rank_release(dataset, career)
+    if in_dollars_of is not None and not release.is_dated:
+        raise CannotRank(
+            f"{release.id} states no reference date, so its figures cannot be adjusted "
+            "for inflation; rank without --in-dollars-of or choose a dated source"
+        )
+    cpi = price_target(in_dollars_of, cpi)
+    pay = career_pay(release, career, schedule, in_dollars_of, cpi, periods=(period,))
+    if pay is None:
+        covering = ", ".join(s.id for s in dataset.coverage(career)) or "none"
+        raise CannotRank(
+            f"source {release.id!r} has no figures for {career.title.lower()}; "
+            f"sources that do: {covering}"
+        )
+    points = percentile_points(pay, period)
+    if len(points) < LEAST_POINTS:
+        raise CannotRank(
+            f"{release.id} gives {len(points)} percentile point(s) for "
+            f"{career.title.lower()}; ranking needs at least {LEAST_POINTS}"
+        )
+    position, percentile, upper = locate(amount, points)
+    exact = percentile is not None and any(p.value == amount for p in points)
+    return Rank(
+        pay=pay,
+        amount=amount,
+        period=period,
+        points=points,
+        position=position,
+        percentile=percentile,
+        lower=points[upper] if exact else (points[upper - 1] if upper > 0 else None),
+        upper=points[upper] if upper < len(points) else None,
+        schedule=schedule,
+    )

@@ -1,0 +1,211 @@
+"""Distribution charts for people: one horizontal bar per career on one shared dollar scale.
+
+Each bar shows the 10th-90th percentile range, the 25th-75th band where published, and the
+median. The chart measures itself against the console's width when it is printed, and
+falls back to plain ASCII when the console cannot show box-drawing characters.
+Tables only: JSON and CSV never carry a chart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.text import Text
+
+from careerstats.comparison import CareerPay
+from careerstats.figures import SHOWN_PERIODS
+from careerstats.model import Statistic
+from careerstats.money import dollars
+from careerstats.periods import Period
+
+LABEL_MOST = 28
+BAR_LEAST = 24
+_LABEL_ROOM = 5
+_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    range: str
+    low_end: str
+    high_end: str
+    band: str
+    median: str
+    axis: str
+    tick: str
+    more: str
+
+
+UNICODE = Glyphs("─", "├", "┤", "━", "◆", "─", "┬", "…")
+ASCII = Glyphs("-", "|", "|", "=", "O", "-", "+", "~")
+
+
+@dataclass(frozen=True)
+class _Row:
+    label: str
+    points: dict[Statistic, Decimal]
+    derived: bool
+    note: str | None
+
+
+class DistributionChart:
+    """A Rich renderable: call `Console.print` on it."""
+
+    def __init__(self, pays: Sequence[CareerPay], period: Period | None = None) -> None:
+        self.period = period or chart_period(pays)
+        several = len({pay.release.id for pay in pays}) > 1
+        self.rows = [_row(pay, self.period, several) for pay in pays]
+        self.adjusted = next((pay.rebase.target for pay in pays if pay.rebase is not None), None)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        glyphs = ASCII if options.ascii_only or console.is_dumb_terminal else UNICODE
+        values = [value for row in self.rows for value in row.points.values()]
+        yield Text("")
+        adjusted = f", in {self.adjusted.label} dollars" if self.adjusted else ""
+        yield Text(f"{self.period.adjective.capitalize()} pay distribution{adjusted}", style="bold")
+        yield Text.assemble(
+            (f"{glyphs.low_end}{glyphs.range * 3}{glyphs.high_end}", "cyan"),
+            " 10th to 90th percentile  ",
+            (glyphs.band * 3, "bold blue"),
+            " 25th to 75th  ",
+            (glyphs.median, "bold magenta"),
+            " median",
+        )
+        if not values:
+            yield Text("no percentiles or medians to chart", style="dim")
+            return
+        label_width = min(LABEL_MOST, max(len(row.label) + row.derived for row in self.rows))
+        # Room on the right for half of the last axis label, centred on its tick.
+        room = options.max_width - label_width - 2 - _LABEL_ROOM
+        scale = _Scale.fit(min(values), max(values), max(BAR_LEAST, room))
+        for row in self.rows:
+            name = _fit(row.label, label_width - row.derived, glyphs.more)
+            name += "*" if row.derived else ""
+            line = Text(name.ljust(label_width) + "  ", no_wrap=True)
+            if row.points:
+                line.append_text(_bar(row.points, scale, glyphs))
+            else:
+                line.append(row.note or "", style="dim")
+            line.truncate(options.max_width)
+            yield line
+        pad = label_width + 2
+        ticks = [glyphs.axis] * scale.width
+        for position, _ in scale.ticks():
+            ticks[position] = glyphs.tick
+        yield Text(" " * pad + "".join(ticks), style="dim", no_wrap=True)
+        yield Text(scale.labels(pad), style="dim", no_wrap=True, overflow="crop")
+        if any(row.derived for row in self.rows):
+            yield Text("* some points derived by careerstats at the schedule", style="dim")
+
+
+def distribution_chart(
+    pays: Sequence[CareerPay], period: Period | None = None
+) -> DistributionChart:
+    return DistributionChart(pays, period)
+
+
+def chart_period(pays: Sequence[CareerPay]) -> Period:
+    """The shown period in which the sources publish the most percentile points (ties: year)."""
+
+    def published(period: Period) -> int:
+        return sum(
+            1
+            for pay in pays
+            for statistic in _CHARTED
+            if statistic in pay.entry.wages.get(period, {})
+        )
+
+    return max(reversed(SHOWN_PERIODS), key=published)
+
+
+_CHARTED = (Statistic.P10, Statistic.P25, Statistic.MEDIAN, Statistic.P75, Statistic.P90)
+
+
+def _row(pay: CareerPay, period: Period, several: bool) -> _Row:
+    label = (f"{pay.release.id}: " if several else "") + pay.career.title
+    figures = {s: pay.figure(period, s) for s in _CHARTED}
+    points = {s: f.value for s, f in figures.items() if f is not None}
+    derived = any(f.derived for f in figures.values() if f is not None)
+    note = None if points else "no percentiles or median published"
+    return _Row(label, points, derived, note)
+
+
+def _fit(label: str, width: int, more: str) -> str:
+    return label if len(label) <= width else label[: width - 1] + more
+
+
+@dataclass(frozen=True)
+class _Scale:
+    low: Decimal
+    high: Decimal
+    step: Decimal
+    width: int
+
+    @classmethod
+    def fit(cls, least: Decimal, most: Decimal, width: int) -> _Scale:
+        """Round ends and a round step, with only as many ticks as their labels have room for."""
+        if least == most:
+            least, most = least * Decimal("0.9"), most * Decimal("1.1")
+        span = most - least
+        magnitude = Decimal(1).scaleb(span.adjusted() - 1)
+        for power in (magnitude / 10, magnitude, magnitude * 10, magnitude * 100):
+            for base in _STEPS:
+                step = base * power
+                low = (least / step).to_integral_value(ROUND_FLOOR) * step
+                high = (most / step).to_integral_value(ROUND_CEILING) * step
+                intervals = int((high - low) / step)
+                label = max(len(_tick_label(low, step)), len(_tick_label(high, step)))
+                if intervals * (label + 2) <= width - 1:
+                    return cls(low, high, step, width)
+        return cls(least, most, span, width)
+
+    def column(self, value: Decimal) -> int:
+        share = (value - self.low) / (self.high - self.low) * (self.width - 1)
+        return int(share.to_integral_value(ROUND_HALF_UP))
+
+    def ticks(self) -> list[tuple[int, Decimal]]:
+        count = int((self.high - self.low) / self.step)
+        return [
+            (self.column(self.low + i * self.step), self.low + i * self.step)
+            for i in range(count + 1)
+        ]
+
+    def labels(self, pad: int) -> str:
+        """Each tick's dollar label centred under it (`pad` columns precede the axis)."""
+        line = [" "] * (pad + self.width + _LABEL_ROOM)
+        for position, value in self.ticks():
+            label = _tick_label(value, self.step)
+            start = max(0, pad + position - len(label) // 2)
+            line[start : start + len(label)] = label
+        return "".join(line).rstrip()
+
+
+def _tick_label(value: Decimal, step: Decimal) -> str:
+    return dollars(value, whole=step == step.to_integral_value())
+
+
+def _bar(points: dict[Statistic, Decimal], scale: _Scale, glyphs: Glyphs) -> Text:
+    cells: list[tuple[str, str]] = [(" ", "")] * scale.width
+    spread = [points[s] for s in _CHARTED if s in points]
+    low, high = scale.column(min(spread)), scale.column(max(spread))
+    for position in range(low, high + 1):
+        cells[position] = (glyphs.range, "cyan")
+    if Statistic.P10 in points:
+        cells[scale.column(points[Statistic.P10])] = (glyphs.low_end, "cyan")
+    if Statistic.P90 in points:
+        cells[scale.column(points[Statistic.P90])] = (glyphs.high_end, "cyan")
+    if Statistic.P25 in points and Statistic.P75 in points:
+        for position in range(
+            scale.column(points[Statistic.P25]), scale.column(points[Statistic.P75]) + 1
+        ):
+            cells[position] = (glyphs.band, "bold blue")
+    if Statistic.MEDIAN in points:
+        cells[scale.column(points[Statistic.MEDIAN])] = (glyphs.median, "bold magenta")
+    text = Text()
+    for char, style in cells:
+        text.append(char, style=style)
+    text.rstrip()
+    return text

@@ -1,0 +1,104 @@
+"""The distribution chart: shared scale, dollar axis, 80 columns, --no-chart, never in JSON."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from rich.console import Console
+from typer.testing import CliRunner
+
+from careerstats.cli import app
+from careerstats.comparison import compare
+from careerstats.dataset import bundled
+from careerstats.periods import Period
+from careerstats.render.chart import ASCII, UNICODE, _Scale, distribution_chart
+
+runner = CliRunner()
+DATA = bundled()
+
+
+class _Output(io.StringIO):
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._chosen = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._chosen
+
+
+def draw(*names: str, width: int = 80, encoding: str = "utf-8", source: str | None = None) -> str:
+    result = compare(DATA, [DATA.career(n) for n in names], source)
+    out = _Output(encoding)
+    console = Console(file=out, width=width, color_system=None)
+    console.print(distribution_chart(result.rows))
+    return out.getvalue()
+
+
+def test_chart_fits_80_columns_with_a_dollar_axis() -> None:
+    text = draw("cs", "pr")
+    lines = text.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert "Annual pay distribution" in text
+    assert "$20,000" in text
+    assert "$100,000" in text
+    pr = next(line for line in lines if line.startswith("Public relations"))
+    assert pr.count(UNICODE.median) == 1
+    assert UNICODE.low_end in pr
+    assert UNICODE.high_end in pr
+
+
+def test_median_sits_between_the_ends_on_the_shared_scale() -> None:
+    lines = draw("cs", "pr").splitlines()
+    pr = next(line for line in lines if line.startswith("Public relations"))
+    cs = next(line for line in lines if line.startswith("Customer service"))
+    assert pr.index(UNICODE.low_end) < pr.index(UNICODE.median) < pr.index(UNICODE.high_end)
+    # the CSR median ($29,868.80 a year) is left of the PR 10th percentile ($30,140)
+    assert cs.index(UNICODE.median) <= pr.index(UNICODE.low_end)
+
+
+def test_ascii_fallback() -> None:
+    text = draw("cs", "pr", encoding="ascii")
+    assert UNICODE.median not in text
+    assert ASCII.median in text
+    text.encode("ascii")
+
+
+def test_narrow_console_still_fits() -> None:
+    assert all(len(line) <= 60 for line in draw("cs", "pr", width=60).splitlines())
+
+
+def test_release_without_percentiles_says_so() -> None:
+    text = draw("cs", source="all")
+    assert "payscale: Customer" in text
+    assert "no percentiles or median published" in text
+
+
+def test_scale_ticks_are_round_and_cover_the_values() -> None:
+    scale = _Scale.fit(Decimal("30140"), Decimal("97910"), 50)
+    values = [value for _, value in scale.ticks()]
+    assert values[0] <= Decimal("30140")
+    assert values[-1] >= Decimal("97910")
+    assert scale.column(scale.low) == 0
+    assert scale.column(scale.high) == 49
+
+
+def test_compare_and_show_draw_it_and_no_chart_turns_it_off() -> None:
+    for command in (["compare", "cs", "pr"], ["show", "pr"]):
+        assert "pay distribution" in runner.invoke(app, command).stdout
+        assert "pay distribution" not in runner.invoke(app, [*command, "--no-chart"]).stdout
+
+
+def test_never_in_json_or_csv() -> None:
+    for extra in ("--json", "--csv"):
+        output = runner.invoke(app, ["compare", "cs", "pr", extra]).stdout
+        assert "distribution" not in output
+        assert UNICODE.median not in output
+
+
+def test_period_follows_the_published_figures() -> None:
+    from careerstats.render.chart import chart_period
+
+    rows = compare(DATA, [DATA.career("cs")], "all").rows
+    assert chart_period(rows) is Period.HOUR

@@ -1,0 +1,95 @@
+"""`--in-dollars-of` on compare and show, and the change between dated releases."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from typer.testing import CliRunner
+
+from careerstats.cli import app
+
+runner = CliRunner()
+
+
+def run_json(*args: str) -> dict[str, Any]:
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.stderr
+    document: dict[str, Any] = json.loads(result.stdout)
+    return document
+
+
+def careers_by_source(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {career["source"]["id"]: career for career in document["careers"]}
+
+
+def test_csr_median_in_august_2026_dollars() -> None:
+    document = run_json("compare", "cs", "pr", "--in-dollars-of", "2026-08")
+    csr = document["careers"][0]
+    median = csr["wages"]["hour"]["median"]
+    assert median == {"value": 22.2, "derived": False, "adjusted_to": "2026-08", "original": 14.36}
+    assert csr["inflation_adjustment"]["from"] == "2008-05"
+    assert csr["inflation_adjustment"]["from_index"] == 216.632
+    assert document["adjusted_to"] == "2026-08"
+
+
+def test_without_the_option_nothing_is_adjusted() -> None:
+    document = run_json("compare", "cs", "pr")
+    median = document["careers"][0]["wages"]["hour"]["median"]
+    assert "adjusted_to" not in median
+    assert document["adjusted_to"] is None
+
+
+def test_undated_release_is_left_as_published_and_says_so() -> None:
+    document = run_json("compare", "cs", "--source", "all", "--in-dollars-of", "2026-08")
+    payscale = careers_by_source(document)["payscale"]
+    assert payscale["wages"]["hour"]["mean"]["value"] == 13.52
+    assert "adjusted_to" not in payscale["wages"]["hour"]["mean"]
+    assert payscale["inflation_adjustment"]["adjusted"] is False
+    assert "no reference date" in payscale["inflation_adjustment"]["reason"]
+
+
+def test_table_marks_adjusted_figures_and_keeps_the_original() -> None:
+    result = runner.invoke(app, ["compare", "cs", "pr", "--in-dollars-of", "2026-08"])
+    assert result.exit_code == 0
+    assert "$22.20^" in result.stdout
+    assert "(was $14.36)" in result.stdout
+    assert "August 2026 dollars" in result.stdout
+
+
+def test_show_in_dollars_of() -> None:
+    document = run_json("show", "cs", "--in-dollars-of", "2026-08")
+    by_source = {item["source"]["id"]: item for item in document["sources"]}
+    assert by_source["bls-2008"]["wages"]["hour"]["median"]["value"] == 22.2
+    assert by_source["payscale"]["inflation_adjustment"]["adjusted"] is False
+
+
+def test_gap_month_is_rejected_for_in_dollars_of() -> None:
+    result = runner.invoke(app, ["compare", "cs", "pr", "--in-dollars-of", "2025-10"])
+    assert result.exit_code == 2
+    assert "2025-09 and 2025-11" in result.stderr
+
+
+def test_change_between_bls_releases_nominal_and_real() -> None:
+    document = run_json("compare", "cs", "--source", "all")
+    hourly = next(c for c in document["release_changes"] if c["period"] == "hour")
+    assert (hourly["from_source"], hourly["to_source"]) == ("bls-2008", "bls-2017")
+    assert (hourly["from_value"], hourly["to_value"]) == (14.36, 15.81)
+    assert hourly["nominal_percent"] == 10.1
+    assert hourly["real_percent"] == -2.5
+    assert (hourly["from_index"], hourly["to_index"]) == (216.632, 244.733)
+
+
+def test_change_rows_in_the_table() -> None:
+    result = runner.invoke(app, ["compare", "cs", "--source", "all"])
+    assert result.exit_code == 0
+    assert "+10.1% nominal" in result.stdout
+    assert "-2.5% real" in result.stdout
+
+
+def test_csv_keeps_the_original_beside_the_adjusted_value() -> None:
+    result = runner.invoke(app, ["compare", "cs", "pr", "--csv", "--in-dollars-of", "2026-08"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith(",value,derived,adjusted_to,original")
+    assert any(line.endswith(",hour,median,22.20,false,2026-08,14.36") for line in lines)
