@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from careerstats.errors import CareerstatsError, DataError, UsageError
-from careerstats.inflation import Adjustment, CpiTable, When, bundled_cpi
 from careerstats.money import parse_amount, to_cents
 from careerstats.periods import STANDARD, Period, Schedule, convert, to_annual, to_hourly
 
@@ -18,6 +17,7 @@ if TYPE_CHECKING:
     from careerstats.comparison import CareerPay, Comparison, compare
     from careerstats.dataset import Dataset, bundled
     from careerstats.figures import WageFigure, wage_table
+    from careerstats.inflation import Adjustment, CpiTable, When, bundled_cpi
     from careerstats.model import Career, SourceRelease, Statistic
     from careerstats.profiles import Profile, profile
     from careerstats.ranking import Rank, rank
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 _LAZY = {
+    "Adjustment": "careerstats.inflation",
+    "CpiTable": "careerstats.inflation",
+    "When": "careerstats.inflation",
+    "bundled_cpi": "careerstats.inflation",
     "Audit": "careerstats.audit",
     "Finding": "careerstats.audit",
     "audit": "careerstats.audit",

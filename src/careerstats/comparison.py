@@ -6,13 +6,16 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from careerstats.dataset import Dataset
 from careerstats.errors import UsageError
 from careerstats.figures import SHOWN_PERIODS, WageFigure, WageTable, rebase_table, wage_table
-from careerstats.inflation import CpiTable, Rebase, When, bundled_cpi
 from careerstats.model import Career, CareerFigures, SourceRelease, Statistic
 from careerstats.periods import STANDARD, Period, Schedule
+
+if TYPE_CHECKING:
+    from careerstats.inflation import CpiTable, Rebase, When
 
 ALL_SOURCES = "all"
 
@@ -48,6 +51,8 @@ class CareerPay:
                 not_adjusted=f"{self.release.id} states no reference date, so its figures "
                 f"cannot be adjusted for inflation; they are shown as published",
             )
+        from careerstats.inflation import When
+
         rebase = cpi.rebase(When.parse(reference), target)
         return replace(self, wages=rebase_table(self.wages, rebase), rebase=rebase)
 
@@ -119,14 +124,21 @@ def career_pay(
     pay = CareerPay(career, release, entry, wage_table(entry, schedule, periods))
     if in_dollars_of is None:
         return pay
-    return pay.in_dollars_of(in_dollars_of, cpi or bundled_cpi())
+    return pay.in_dollars_of(in_dollars_of, cpi or _bundled_cpi())
+
+
+def _bundled_cpi() -> CpiTable:
+    # The CPI table loads only when a figure is adjusted: most comparisons never need it.
+    from careerstats.inflation import bundled_cpi
+
+    return bundled_cpi()
 
 
 def price_target(in_dollars_of: When | None, cpi: CpiTable | None) -> CpiTable | None:
     """The CPI table to adjust with, after checking that the target date has an index."""
     if in_dollars_of is None:
         return cpi
-    table = cpi or bundled_cpi()
+    table = cpi or _bundled_cpi()
     table.index(in_dollars_of)
     return table
 
@@ -240,7 +252,9 @@ def _changes(rows: Sequence[CareerPay], cpi: CpiTable | None) -> list[ReleaseCha
                 after = newer.figure(period, Statistic.MEDIAN)
                 if before is None or after is None:
                     continue
-                cpi = cpi or bundled_cpi()
+                from careerstats.inflation import When
+
+                cpi = cpi or _bundled_cpi()
                 prices = cpi.rebase(
                     When.parse(older.release.reference_period or ""),
                     When.parse(newer.release.reference_period or ""),

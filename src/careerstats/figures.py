@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from careerstats.inflation import Rebase, When
 from careerstats.model import CareerFigures, Statistic
 from careerstats.periods import STANDARD, Period, Schedule, convert
+
+if TYPE_CHECKING:
+    from careerstats.inflation import Rebase, When
 
 SHOWN_PERIODS = (Period.HOUR, Period.YEAR)
 STATISTIC_ORDER = (

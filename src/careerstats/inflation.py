@@ -17,22 +17,9 @@ from pathlib import Path
 
 from careerstats.bundle import bundled_data_dir
 from careerstats.errors import DataError, UsageError
+from careerstats.periods import MONTH_NAMES
 
 CPI_FILE = "cpi_u.csv"
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 _WHEN = re.compile(r"(\d{4})(?:-(\d{1,2}))?")
 _EXACT = Context(prec=50)

@@ -17,8 +17,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, ClassVar, Literal
 
-from careerstats.inflation import MONTH_NAMES
-from careerstats.periods import Period
+from careerstats.periods import MONTH_NAMES, Period
 
 # Constraints are checked in __post_init__ rather than declared with annotated-types, so
 # that loading a cached dataset imports nothing beyond the standard library.

@@ -18,6 +18,22 @@ class PeriodError(UsageError):
     """A period name that is not one of the known periods or their spellings."""
 
 
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 class Period(StrEnum):
     HOUR = "hour"
     DAY = "day"

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from careerstats.comparison import CareerPay, career_pay, price_target
 from careerstats.dataset import Dataset
-from careerstats.inflation import CpiTable, When
 from careerstats.model import Career, OfficeProfile, SourceRelease
 from careerstats.periods import STANDARD, Schedule
+
+if TYPE_CHECKING:
+    from careerstats.inflation import CpiTable, When
 
 
 @dataclass(frozen=True)

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Context, Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from careerstats.comparison import CareerPay, career_pay, price_target
 from careerstats.dataset import Dataset
 from careerstats.errors import UsageError
 from careerstats.figures import WageFigure
-from careerstats.inflation import CpiTable, When
 from careerstats.model import PERCENTILE_ORDER, Career, SourceRelease
 from careerstats.money import to_cents
 from careerstats.periods import STANDARD, Period, Schedule
+
+if TYPE_CHECKING:
+    from careerstats.inflation import CpiTable, When
 
 METHOD = (
     "linear interpolation between the release's percentile points (10th, 25th, median, "
