@@ -42,6 +42,7 @@ def test_accepted_amounts(text: str, expected: str) -> None:
         ("1.2.3", "not an amount"),
         ("$$5", "not an amount"),
         ("1" * 16, "too large"),
+        ("0." + "1" * 21, "too many decimals"),
     ],
 )
 def test_rejected_amounts(text: str, problem: str) -> None:

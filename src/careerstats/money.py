@@ -39,10 +39,14 @@ def parse_amount(text: str) -> Decimal:
             f"not an amount: {text!r}; write a plain number such as 14.36, 51280 or $51,280"
         )
     digits = stripped.lstrip("$").replace(",", "")
-    whole = digits.split(".", 1)[0].lstrip("0")
-    if len(whole) > MAX_DIGITS:
+    whole, _, places = digits.partition(".")
+    if len(whole.lstrip("0")) > MAX_DIGITS:
         raise AmountError(
             f"amount {text!r} is too large: at most {MAX_DIGITS} digits before the point"
+        )
+    if len(places) > MAX_PLACES:
+        raise AmountError(
+            f"amount {text!r} has too many decimals: at most {MAX_PLACES} after the point"
         )
     return Decimal(digits)
 
