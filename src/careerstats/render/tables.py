@@ -163,7 +163,7 @@ def comparison_table(result: Comparison) -> Table:
     )
     table.add_column("")
     for pay in rows:
-        table.add_column(_column_heading(pay, several_sources), justify="right")
+        table.add_column(_column_heading(pay, several_sources), justify="right", overflow="fold")
     _wage_rows(table, rows)
     if result.gaps:
         for period in SHOWN_PERIODS:
@@ -286,7 +286,11 @@ def _profile_wages(result: Profile) -> Table:
     )
     table.add_column("")
     for pay in result.pay:
-        table.add_column(f"{pay.release.id}\n{pay.release.period_label}", justify="right")
+        table.add_column(
+            f"{pay.release.id}\n{pay.release.period_label}",
+            justify="right",
+            overflow="fold",
+        )
     _wage_rows(table, result.pay)
     _prices_row(table, result.pay)
     return table
