@@ -104,6 +104,22 @@ DaysOption = Annotated[
     str, typer.Option("--days-per-week", metavar="D", help="Working days in a week (0-7].")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout.")]
+AreaOption = Annotated[
+    str | None,
+    typer.Option(
+        "--area",
+        metavar="CODE|NAME",
+        help="Area of imported OEWS data: code or name (48, Texas). Default: the nation.",
+    ),
+]
+IndustryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--industry",
+        metavar="NAICS|TITLE",
+        help="Industry of imported OEWS data: NAICS code or title. Default: cross-industry.",
+    ),
+]
 
 
 def _schedule(hours: str, weeks: str, days: str) -> Schedule:
@@ -248,6 +264,8 @@ def compare(
             "per source. Default: the newest dated release covering every career.",
         ),
     ] = None,
+    area: AreaOption = None,
+    industry: IndustryOption = None,
     hours_per_week: HoursOption = "40",
     weeks_per_year: WeeksOption = "52",
     days_per_week: DaysOption = "5",
@@ -263,10 +281,10 @@ def compare(
     if as_json and as_csv:
         raise UsageError("choose one of --json and --csv")
     from careerstats.comparison import compare as run_compare
-    from careerstats.dataset import bundled
+    from careerstats.imported import open_dataset
 
     schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
-    dataset = bundled()
+    dataset = open_dataset(area, industry)
     result = run_compare(dataset, [dataset.career(name) for name in careers], source, schedule)
     if as_json:
         from careerstats.render import jsonout
@@ -296,16 +314,18 @@ def show(
     career: Annotated[
         str, typer.Argument(help="Career by id, alias, SOC code or title.", show_default=False)
     ],
+    area: AreaOption = None,
+    industry: IndustryOption = None,
     hours_per_week: HoursOption = "40",
     weeks_per_year: WeeksOption = "52",
     days_per_week: DaysOption = "5",
     as_json: JsonOption = False,
 ) -> None:
     """Everything about one career: duties, education, skills, and every source's figures."""
-    from careerstats.dataset import bundled
+    from careerstats.imported import open_dataset
     from careerstats.profiles import profile
 
-    dataset = bundled()
+    dataset = open_dataset(area, industry)
     schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
     result = profile(dataset, dataset.career(career), schedule)
     if as_json:
@@ -321,10 +341,10 @@ def show(
 @app.command("list")
 def list_(as_json: JsonOption = False) -> None:
     """Careers with their aliases, SOC codes and the sources that cover them."""
-    from careerstats.dataset import bundled
+    from careerstats.imported import open_dataset
     from careerstats.profiles import list_careers
 
-    listing = list_careers(bundled())
+    listing = list_careers(open_dataset())
     if as_json:
         from careerstats.render import jsonout
 
@@ -338,10 +358,10 @@ def list_(as_json: JsonOption = False) -> None:
 @app.command()
 def sources(as_json: JsonOption = False) -> None:
     """Every source release with its provenance: publisher, program, reference period, notes."""
-    from careerstats.dataset import bundled
+    from careerstats.imported import open_dataset
     from careerstats.profiles import list_sources
 
-    listing = list_sources(bundled())
+    listing = list_sources(open_dataset())
     if as_json:
         from careerstats.render import jsonout
 
@@ -350,6 +370,18 @@ def sources(as_json: JsonOption = False) -> None:
         from careerstats.render import tables
 
         tables.console().print(tables.source_list_view(listing))
+
+
+# ------------------------------------------------------------------ data
+
+
+def _add_data_commands() -> None:
+    from careerstats.cli_data import data_app
+
+    app.add_typer(data_app, name="data")
+
+
+_add_data_commands()
 
 
 def main() -> None:

@@ -123,8 +123,8 @@ def _gaps(rows: Sequence[CareerPay]) -> list[MedianGap]:
         for period in SHOWN_PERIODS:
             base = baseline.figure(period, Statistic.MEDIAN)
             figure = other.figure(period, Statistic.MEDIAN)
-            if base is None or figure is None:
-                continue
+            if base is None or figure is None or base.at_least or figure.at_least:
+                continue  # a top-coded figure is a bound, not a value to subtract
             gaps.append(
                 MedianGap(
                     baseline,

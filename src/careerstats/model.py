@@ -92,7 +92,9 @@ class Career(Strict):
     soc: SocCode
     former_soc: list[FormerCode] = []
     aliases: list[Text] = []
-    office: Office
+    # Every catalog career has one (the catalog checks); an occupation known only from
+    # imported OEWS data has none.
+    office: Office | None = None
     summary: Text
     duties: list[Text] = []
     work_settings: list[Text] = []
@@ -110,6 +112,13 @@ class Career(Strict):
 class Catalog(Strict):
     offices: dict[Office, OfficeProfile]
     careers: list[Career]
+
+    @model_validator(mode="after")
+    def _offices_are_given(self) -> Self:
+        for index, career in enumerate(self.careers):
+            if career.office is None:
+                raise ValueError(f"careers[{index}] ({career.id}): office is required")
+        return self
 
     @model_validator(mode="after")
     def _names_are_unambiguous(self) -> Self:
@@ -174,6 +183,12 @@ class CareerFigures(Strict):
     soc: SocCode
     title_in_source: Text | None = None
     wages: dict[Period, dict[Statistic, Wage]] = {}
+    # Top-coded figures: the source says only "at or above" this ceiling (OEWS `#`). They
+    # are kept apart from `wages` so nothing does arithmetic on them as if they were exact.
+    top_coded: dict[Period, dict[Statistic, Wage]] = {}
+    # Set when the source publishes wages in this period only (OEWS HOURLY or ANNUAL flag):
+    # no figure is derived for any other period.
+    only_published_per: Period | None = None
     industries: list[IndustryWage] = []
     extra_compensation: list[ExtraCompensation] = []
     experience: list[ExperiencePay] = []

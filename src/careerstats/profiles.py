@@ -35,7 +35,7 @@ def profile(dataset: Dataset, career: Career, schedule: Schedule = STANDARD) -> 
     pays = (career_pay(release, career, schedule) for release in dataset.coverage(career))
     return Profile(
         career=career,
-        office=dataset.catalog.offices.get(career.office),
+        office=dataset.catalog.offices.get(career.office) if career.office else None,
         pay=tuple(pay for pay in pays if pay is not None),
         schedule=schedule,
     )

@@ -16,9 +16,10 @@ from careerstats.periods import Period, Schedule
 if TYPE_CHECKING:
     from careerstats.comparison import CareerPay, Comparison
     from careerstats.conversion import Conversion
-    from careerstats.figures import WageTable
+    from careerstats.figures import WageFigure, WageTable
     from careerstats.model import Career, SourceRelease
     from careerstats.profiles import CareerListing, Profile, SourceListing
+    from careerstats.store import ReleaseRecord
 
 
 class Number(str):
@@ -93,15 +94,28 @@ def conversion(result: Conversion, target: Period | None = None) -> dict[str, An
 
 def wages(table: WageTable) -> dict[str, Any]:
     return {
-        period.value: {
-            statistic.value: {
-                "value": money(figure.value),
-                "derived": figure.derived,
-                **({"derived_from": figure.derived_from.value} if figure.derived_from else {}),
-            }
-            for statistic, figure in row.items()
-        }
+        period.value: {statistic.value: wage(figure) for statistic, figure in row.items()}
         for period, row in table.items()
+    }
+
+
+def wage(figure: WageFigure) -> dict[str, Any]:
+    """`{"value": 14.36, "derived": false}`; a top-coded figure has `at_least`, no `value`."""
+    return {
+        ("at_least" if figure.at_least else "value"): money(figure.value),
+        "derived": figure.derived,
+        **({"derived_from": figure.derived_from.value} if figure.derived_from else {}),
+    }
+
+
+def not_derived(pay: CareerPay) -> dict[str, str]:
+    """Periods shown without figures because the source forbids deriving them, and why."""
+    from careerstats import figures
+
+    return {
+        period.value: reason
+        for period in pay.wages
+        if (reason := figures.not_derived(pay.entry, period)) is not None
     }
 
 
@@ -114,6 +128,14 @@ def source(release: SourceRelease, *, full: bool = False) -> dict[str, Any]:
         "reference_period": release.reference_period,
         "reference_period_label": release.period_label,
     }
+    area = getattr(release, "area", None)
+    industry = getattr(release, "industry", None)
+    if area is not None and industry is not None:
+        document["area"] = {"code": area.code, "title": area.title}
+        document["industry"] = {"naics": industry.code, "title": industry.title}
+    record = getattr(release, "record", None)
+    if full and record is not None:
+        document["imported"] = imported_release(record)
     if full:
         document |= {
             "reference_period_note": release.reference_period_note,
@@ -124,6 +146,27 @@ def source(release: SourceRelease, *, full: bool = False) -> dict[str, Any]:
     return document
 
 
+def imported_release(record: ReleaseRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "year": record.year,
+        "classification": record.classification,
+        "files": [
+            {"name": f.name, "sha256": f.sha256, "layout": f.layout, "rows": f.rows}
+            for f in record.files
+        ],
+        "rows": record.rows,
+        "areas": record.areas,
+        "industries": record.industries,
+        "top_coding": {
+            "hour": money(record.ceiling_hour) if record.ceiling_hour is not None else None,
+            "year": money(record.ceiling_year) if record.ceiling_year is not None else None,
+            "stated_in_file": record.ceiling_stated,
+        },
+        "updated_at": record.updated_at,
+    }
+
+
 def _career_pay(pay: CareerPay) -> dict[str, Any]:
     education = pay.career.education
     return {
@@ -132,7 +175,9 @@ def _career_pay(pay: CareerPay) -> dict[str, Any]:
         "soc_in_source": pay.entry.soc,
         "title": pay.career.title,
         "source": source(pay.release),
+        "title_in_source": pay.entry.title_in_source,
         "wages": wages(pay.wages),
+        "not_derived": not_derived(pay),
         "education": education.typical if education else None,
         "notes": list(pay.entry.notes),
     }
@@ -181,6 +226,7 @@ def _source_figures(pay: CareerPay) -> dict[str, Any]:
         "source": source(pay.release, full=True),
         "soc": entry.soc,
         "wages": wages(pay.wages),
+        "not_derived": not_derived(pay),
         "industries": [
             {
                 "industry": item.industry,
