@@ -87,7 +87,10 @@ def test_import_with_year_option(files: Path, run: Run) -> None:
     path = fx.write_csv(files / "oes.csv", HEADER, fx.national_rows())
     result = run("data", "import", path, "--year", "2021")
     assert result.stdout.startswith("oews-2021 created")
-    assert run("data", "import", path).exit_code == 1  # no year in the name, none given
+    other = fx.write_csv(files / "oes2.csv", HEADER, fx.national_rows()[:3])
+    result = run("data", "import", other)
+    assert result.exit_code == 1
+    assert "oes2.csv: cannot tell the release year from the file name" in result.stderr
 
 
 def test_corrupt_workbook_exits_1_and_keeps_earlier_data(

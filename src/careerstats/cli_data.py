@@ -59,10 +59,20 @@ def import_(
 
     if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
         raise UsageError(f"--year takes a year such as 2024, not {year}")
+    existing = Store.existing()
+    known = existing.file_releases() if existing is not None else {}
+    if existing is not None:
+        existing.close()
     parsed: list[ParsedFile] = []
     with _progress() as progress:
         for path in paths:
+            release = known.get(oews.digest(path) or "")
+            if release is not None:  # the same bytes again: nothing to read or write
+                sys.stderr.write(f"{release}: {path.name} is already imported; nothing changed\n")
+                continue
             parsed.append(oews.read(path, year, progress(path.name)))
+    if not parsed:
+        return
     store = Store(store_path(), create=True)
     try:
         outcomes = store.import_files(parsed)

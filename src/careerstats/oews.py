@@ -13,8 +13,6 @@ no binary float ever reaches a figure. Special values are kept as BLS means them
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -130,6 +128,17 @@ class ParsedFile:
 ProgressCallback = Callable[[int, int], None]
 
 
+def digest(path: Path) -> str | None:
+    """SHA-256 of a file's bytes, or None when it cannot be read (read() then says why)."""
+    import hashlib
+
+    try:
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
 def year_from_name(path: Path) -> int | None:
     found = _YEAR_IN_NAME.search(path.stem)
     return int(found.group(1)) if found else None
@@ -173,6 +182,8 @@ def read(
     rows, areas, industries, skipped, columns = parsed
     if not rows:
         raise DataError(f"{name}: no occupation rows under the header")
+    import hashlib
+
     return ParsedFile(
         path=path,
         sha256=hashlib.sha256(content).hexdigest(),
@@ -199,6 +210,8 @@ class _Table:
 
 
 def _csv_rows(content: bytes, name: str) -> _Table:
+    import csv
+
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -317,6 +330,8 @@ def _parse(
     rows: list[Row] = []
     areas: dict[str, tuple[str, str | None]] = {}
     industries: dict[str, str] = {}
+    area_of: dict[tuple[Any, Any], str] = {}
+    naics_of: dict[Any, str] = {}
     skipped = 0
     step = max(table.total // 200, 1000)
     first = line + 1
@@ -335,24 +350,23 @@ def _parse(
             raise DataError(f"{name}: row {line}: OCC_CODE {code!r} is not a SOC code (00-0000)")
         area = NATION
         if get_area is not None:
-            area = _code(cells[get_area]) or NATION
-            area_type = _text(cells[get_area_type]) if get_area_type is not None else None
-            if area_type in {"1", "1.0"} or area in {"US", "U.S."}:
-                area = NATION
-            if area not in areas:
-                title = _text(cells[get_area_title]) if get_area_title is not None else ""
-                areas[area] = (
-                    "U.S." if area == NATION else title or area,
-                    area_type.split(".")[0] if area_type else None,
-                )
+            # Area and industry cells repeat row after row: normalise each value once.
+            key = (cells[get_area], cells[get_area_type] if get_area_type is not None else None)
+            area = area_of.get(key, "")
+            if not area:
+                area = area_of[key] = _area(cells, get_area, get_area_type, get_area_title, areas)
         elif NATION not in areas:
             areas[NATION] = ("U.S.", "1")
         naics = CROSS_INDUSTRY
         if get_naics is not None:
-            naics = _naics(cells[get_naics])
-            if naics not in industries:
-                title = _text(cells[get_naics_title]) if get_naics_title is not None else ""
-                industries[naics] = "Cross-industry" if naics == CROSS_INDUSTRY else title or naics
+            naics = naics_of.get(cells[get_naics], "")
+            if not naics:
+                naics = naics_of[cells[get_naics]] = _naics(cells[get_naics])
+                if naics not in industries:
+                    title = _text(cells[get_naics_title]) if get_naics_title is not None else ""
+                    industries[naics] = (
+                        "Cross-industry" if naics == CROSS_INDUSTRY else title or naics
+                    )
         elif CROSS_INDUSTRY not in industries:
             industries[CROSS_INDUSTRY] = "Cross-industry"
         try:
@@ -387,6 +401,26 @@ def _parse(
     return rows, areas, industries, skipped, [key for key in header if key]
 
 
+def _area(
+    cells: Sequence[Any],
+    get_area: int,
+    get_type: int | None,
+    get_title: int | None,
+    areas: dict[str, tuple[str, str | None]],
+) -> str:
+    area = _code(cells[get_area]) or NATION
+    area_type = _text(cells[get_type]) if get_type is not None else None
+    if area_type in {"1", "1.0"} or area in {"US", "U.S."}:
+        area = NATION
+    if area not in areas:
+        title = _text(cells[get_title]) if get_title is not None else ""
+        areas[area] = (
+            "U.S." if area == NATION else title or area,
+            area_type.split(".")[0] if area_type else None,
+        )
+    return area
+
+
 def _layout(columns: Sequence[str], areas: dict[str, Any], industries: dict[str, Any]) -> str:
     by_area = len(areas) > 1 or (areas and NATION not in areas)
     by_industry = len(industries) > 1 or (industries and CROSS_INDUSTRY not in industries)
@@ -417,12 +451,30 @@ def _bad_column(cells: Sequence[Any], indices: Sequence[int | None], header: Seq
 
 
 _SPECIAL: dict[str, str | None] = {"": None, "*": None, "**": None, "#": TOP_CODED, "~": None}
+_MISSING = object()
+_CACHE_LIMIT = 500_000
+_cache: dict[Any, str | None] = {}
 
 
 def _wage(cell: Any) -> str | None:
-    """The exact decimal text of a wage or employment cell, `#`, or None when absent."""
+    """The exact decimal text of a wage or employment cell, `#`, or None when absent.
+
+    Values repeat a great deal in a 400,000-row file, so each distinct cell is read once.
+    """
     if cell is None:
         return None
+    if cell is True or cell is False:
+        raise _BadValue(cell)
+    found = _cache.get(cell, _MISSING)
+    if found is not _MISSING:
+        return found  # type: ignore[return-value]
+    result = _read_wage(cell)
+    if len(_cache) < _CACHE_LIMIT:
+        _cache[cell] = result
+    return result
+
+
+def _read_wage(cell: Any) -> str | None:
     if isinstance(cell, str):
         text = cell.strip()
         if text in _SPECIAL:
@@ -430,28 +482,31 @@ def _wage(cell: Any) -> str | None:
         digits = text.replace(",", "").lstrip("$")
         if not _NUMBER.fullmatch(digits):
             raise _BadValue(cell)
-        value = Decimal(digits)
-    elif isinstance(cell, bool):
-        raise _BadValue(cell)
     elif isinstance(cell, int):
-        value = Decimal(cell)
+        digits = str(cell)
+        if cell < 0:
+            raise _BadValue(cell)
     elif isinstance(cell, float):
-        if cell != cell or cell in (float("inf"), float("-inf")):
+        if cell != cell or cell in (float("inf"), float("-inf")) or cell < 0:
             raise _BadValue(cell)
         # A numeric cell holds the binary float nearest to the number typed; its shortest
         # repr is that number again (63.54, 132270.0), so no binary noise reaches a figure.
-        value = Decimal(repr(cell))
+        digits = repr(cell)
+        if "e" in digits:
+            digits = f"{Decimal(digits):f}"
     else:
         raise _BadValue(cell)
-    if value <= 0:
-        return None if value == 0 else _raise(cell)
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return f"{value.normalize():f}"
+    return _canonical(digits)
 
 
-def _raise(cell: Any) -> str:
-    raise _BadValue(cell)
+def _canonical(digits: str) -> str | None:
+    """`"0132270.0"` -> `"132270"`, `"14.360"` -> `"14.36"`; zero (no estimate) -> None."""
+    if "." in digits:
+        digits = digits.rstrip("0").rstrip(".")
+    digits = digits.lstrip("0")
+    if not digits or digits == ".":
+        return None
+    return "0" + digits if digits.startswith(".") else digits
 
 
 def _text(cell: Any) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 
 from careerstats.errors import DataError, UsageError
@@ -264,7 +265,9 @@ class Store:
                 "WHERE id = ?",
                 (hour, year, int(parsed.ceiling_stated or existing[0]), release),
             )
-        db.executemany(_INSERT_ROW, ((release, *row) for row in parsed.rows))
+        # In primary-key order the B-tree grows at its end: much faster than file order.
+        ordered = sorted(parsed.rows, key=itemgetter(3, 0, 1, 2))
+        db.executemany(_INSERT_ROW, ((release, *row) for row in ordered))
         titles = {row[3]: row[4] for row in parsed.rows if row[1] == CROSS_INDUSTRY}
         titles.update({row[3]: row[4] for row in parsed.rows if row[3] not in titles})
         db.executemany(
@@ -310,6 +313,10 @@ class Store:
             raise
 
     # ------------------------------------------------------------------ reading
+
+    def file_releases(self) -> dict[str, str]:
+        """SHA-256 of every imported file -> the release it went into."""
+        return dict(self.db.execute("SELECT sha256, release_id FROM files").fetchall())
 
     def releases(self) -> list[ReleaseRecord]:
         files: dict[str, list[FileRecord]] = {}
