@@ -24,13 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
-COLUMNS = [
-    "AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE", "NAICS", "NAICS_TITLE", "I_GROUP",
-    "OWN_CODE", "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "EMP_PRSE", "JOBS_1000",
-    "LOC_QUOTIENT", "PCT_TOTAL", "PCT_RPT", "H_MEAN", "A_MEAN", "MEAN_PRSE", "H_PCT10",
-    "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75",
-    "A_PCT90", "ANNUAL", "HOURLY",
-]  # fmt: skip
+from careerstats.oews import CURRENT_COLUMNS
+
+COLUMNS = list(CURRENT_COLUMNS)
 KNOWN = {"43-4051": "Customer Service Representatives", "27-3031": "Public Relations Specialists"}
 
 

@@ -11,13 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-NATIONAL_COLUMNS = [
-    "AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE", "NAICS", "NAICS_TITLE", "I_GROUP",
-    "OWN_CODE", "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "EMP_PRSE", "JOBS_1000",
-    "LOC_QUOTIENT", "PCT_TOTAL", "PCT_RPT", "H_MEAN", "A_MEAN", "MEAN_PRSE", "H_PCT10",
-    "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75",
-    "A_PCT90", "ANNUAL", "HOURLY",
-]  # fmt: skip
+from careerstats import oews
+
+NATIONAL_COLUMNS = list(oews.CURRENT_COLUMNS)
 
 NOTES_2024 = [
     ["Field descriptions and notes"],

@@ -203,51 +203,45 @@ def test_truncated_workbook(files: Path) -> None:
         oews.read(path)
 
 
-def test_empty_file(files: Path) -> None:
-    path = files / "national_M2024_dl.csv"
-    path.write_text("")
-    with pytest.raises(DataError, match="the file is empty"):
+@pytest.mark.parametrize(
+    ("name", "header", "rows", "message"),
+    [
+        ("national_M2024_dl.csv", None, "", "the file is empty"),
+        ("national_M2024_dl.ods", None, "x", "unknown file type"),
+        ("national_M2024_dl.csv", HEADER, [], "no occupation rows"),
+        ("cpi_M2024.csv", ["year", "period", "value"], [[2024, "M05", 1]], "no header row with"),
+        ("x_M2024.csv", ["OCC_CODE", "OCC_TITLE", "TOT_EMP"], [], "no wage columns"),
+    ],
+)
+def test_files_that_are_not_oews_data(
+    files: Path, name: str, header: list[str] | None, rows: object, message: str
+) -> None:
+    path = files / name
+    if header is None:
+        assert isinstance(rows, str)
+        path.write_text(rows)
+    else:
+        assert isinstance(rows, list)
+        fx.write_csv(path, header, rows)
+    with pytest.raises(DataError, match=f"{name}: .*{message}"):
         oews.read(path)
 
 
-def test_header_only(files: Path) -> None:
-    path = fx.write_csv(files / "national_M2024_dl.csv", HEADER, [])
-    with pytest.raises(DataError, match="no occupation rows"):
-        oews.read(path)
-
-
-def test_wrong_columns(files: Path) -> None:
-    path = fx.write_csv(files / "cpi_M2024.csv", ["year", "period", "value"], [[2024, "M05", 1]])
-    with pytest.raises(DataError, match="no header row with OCC_CODE and OCC_TITLE"):
-        oews.read(path)
-
-
-def test_no_wage_columns(files: Path) -> None:
-    path = fx.write_csv(files / "x_M2024.csv", ["OCC_CODE", "OCC_TITLE", "TOT_EMP"], [])
-    with pytest.raises(DataError, match="no wage columns"):
-        oews.read(path)
-
-
-def test_bad_value_names_row_and_column(files: Path) -> None:
+@pytest.mark.parametrize(
+    ("index", "column", "value", "message"),
+    [
+        (2, "A_MEDIAN", "n/a", "row 4: A_MEDIAN is 'n/a', not a positive number"),
+        (3, "H_PCT10", "-1.5", "row 5: H_PCT10 is '-1.5'"),
+        (1, "OCC_CODE", "151252", "row 3: OCC_CODE '151252' is not a SOC code"),
+    ],
+)
+def test_bad_cell_names_row_and_column(
+    files: Path, index: int, column: str, value: str, message: str
+) -> None:
     rows = fx.national_rows()
-    rows[2][HEADER.index("A_MEDIAN")] = "n/a"
+    rows[index][HEADER.index(column)] = value
     path = fx.write_csv(files / "national_M2024_dl.csv", HEADER, rows)
-    with pytest.raises(DataError, match=r"row 4: A_MEDIAN is 'n/a'"):
-        oews.read(path)
-
-
-def test_bad_soc_code(files: Path) -> None:
-    rows = fx.national_rows()
-    rows[1][HEADER.index("OCC_CODE")] = "151252"
-    path = fx.write_csv(files / "national_M2024_dl.csv", HEADER, rows)
-    with pytest.raises(DataError, match="row 3: OCC_CODE '151252' is not a SOC code"):
-        oews.read(path)
-
-
-def test_unknown_file_type(files: Path) -> None:
-    path = files / "national_M2024_dl.ods"
-    path.write_text("x")
-    with pytest.raises(DataError, match="unknown file type"):
+    with pytest.raises(DataError, match=message):
         oews.read(path)
 
 

@@ -43,6 +43,14 @@ def wage(item: dict[str, object], period: str, statistic: str) -> object:
     return wages[period].get(statistic)
 
 
+def published(*values: float) -> dict[str, dict[str, object]]:
+    """p10, p25, median, p75, p90 and mean, each as published (not derived)."""
+    names = ("p10", "p25", "median", "p75", "p90", "mean")
+    return {
+        name: {"value": value, "derived": False} for name, value in zip(names, values, strict=True)
+    }
+
+
 # ------------------------------------------------------------------ import
 
 
@@ -194,22 +202,8 @@ def test_compare_returns_exactly_the_files_figures(national: Path, run: Run) -> 
     assert software["title"] == "Software Developers"
     assert software["source"]["id"] == "oews-2024"
     assert software["wages"] == {
-        "hour": {
-            statistic: {"value": value, "derived": False}
-            for statistic, value in zip(
-                ("p10", "p25", "median", "p75", "p90", "mean"),
-                (38.31, 50.07, 63.59, 80.75, 101.65, 69.5),
-                strict=True,
-            )
-        },
-        "year": {
-            statistic: {"value": value, "derived": False}
-            for statistic, value in zip(
-                ("p10", "p25", "median", "p75", "p90", "mean"),
-                (79690, 104150, 132270, 167960, 211450, 144570),
-                strict=True,
-            )
-        },
+        "hour": published(38.31, 50.07, 63.59, 80.75, 101.65, 69.5),
+        "year": published(79690, 104150, 132270, 167960, 211450, 144570),
     }
     assert wage(nurses, "year", "median") == {"value": 93600, "derived": False}
     assert wage(nurses, "hour", "p90") == {"value": 65.12, "derived": False}

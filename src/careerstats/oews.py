@@ -27,6 +27,16 @@ NATION = "99"
 CROSS_INDUSTRY = "000000"
 ALL_OWNERSHIPS = "1235"
 
+# The header of the data sheet of OEWS files from 2019 on (national, area, industry and
+# all-data files alike); older files have fewer columns and some older names.
+CURRENT_COLUMNS: tuple[str, ...] = (
+    "AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE", "NAICS", "NAICS_TITLE", "I_GROUP",
+    "OWN_CODE", "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "EMP_PRSE", "JOBS_1000",
+    "LOC_QUOTIENT", "PCT_TOTAL", "PCT_RPT", "H_MEAN", "A_MEAN", "MEAN_PRSE", "H_PCT10",
+    "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75",
+    "A_PCT90", "ANNUAL", "HOURLY",
+)  # fmt: skip
+
 # Hourly wages first, then annual: (store column, file column).
 WAGE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("h_mean", "h_mean"),
