@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 import oews_files as fx
@@ -10,6 +11,8 @@ import pytest
 from conftest import Run, as_json
 
 from careerstats import store as store_module
+from careerstats.model import Statistic
+from careerstats.periods import Period
 
 HEADER = fx.NATIONAL_COLUMNS
 
@@ -334,3 +337,29 @@ def test_code_missing_from_a_release_names_the_ones_that_have_it(
     result = run("compare", "15-1252", "--source", "oews-2022")
     assert result.exit_code == 2
     assert "sources that do: oews-2024" in result.stderr
+
+
+def test_no_coverage_in_an_area_names_the_area(all_data: Path, national: Path, run: Run) -> None:
+    result = run("compare", "pr", "--area", "California")
+    assert result.exit_code == 2
+    assert "no source publishes wages for public relations specialists in California (6)" in (
+        result.stderr
+    )
+
+
+def test_every_entry_of_an_imported_release(national: Path, all_data: Path) -> None:
+    from careerstats.imported import open_dataset
+
+    dataset = open_dataset()
+    release = dataset.source("oews-2024")
+    entries = release.entries()
+    assert [e.soc for e in entries] == sorted(code for code, *_ in fx.OCCUPATIONS)
+    ids = {e.soc: e.career for e in entries}
+    assert ids["43-4051"] == "customer-service-representatives"
+    assert ids["15-1252"] == "15-1252"
+    texas = open_dataset(area="Texas").source("oews-2022").entries()
+    assert [(e.career, e.wages[Period.HOUR][Statistic.MEDIAN]) for e in texas] == [
+        ("public-relations-specialists", Decimal("28.4")),
+        ("customer-service-representatives", Decimal("17.89")),
+    ]
+    assert dataset.source("bls-2017").entries()[0].soc == "43-4051"

@@ -76,8 +76,8 @@ def choose_release(dataset: Dataset, careers: Sequence[Career]) -> SourceRelease
     if uncovered:
         names = ", ".join(c.title.lower() for c in uncovered)
         raise NoCoverage(
-            f"no source publishes wages for {names}; 'careerstats show {uncovered[0].id}' "
-            "has its profile"
+            f"no source publishes wages for {names}{dataset.scope}; "
+            f"'careerstats show {uncovered[0].id}' has its profile"
         )
     raise NoCoverage(
         "no single dated source covers all of these careers; "
@@ -96,7 +96,9 @@ def compare(
         for career in careers:
             covering = dataset.coverage(career)
             if not covering:
-                raise NoCoverage(f"no source publishes wages for {career.title.lower()}")
+                raise NoCoverage(
+                    f"no source publishes wages for {career.title.lower()}{dataset.scope}"
+                )
             rows.extend(_pay(dataset, release, career, schedule) for release in covering)
     else:
         release = dataset.source(source) if source else choose_release(dataset, careers)
@@ -109,7 +111,7 @@ def _pay(dataset: Dataset, release: SourceRelease, career: Career, schedule: Sch
     if pay is None:
         others = ", ".join(s.id for s in dataset.coverage(career)) or "none"
         raise NoCoverage(
-            f"source {release.id!r} has no figures for {career.title.lower()}; "
+            f"source {release.id!r} has no figures for {career.title.lower()}{dataset.scope}; "
             f"sources that do: {others}"
         )
     return pay

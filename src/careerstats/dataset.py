@@ -30,6 +30,8 @@ class Dataset:
     sources: tuple[SourceRelease, ...]
     # The store of imported OEWS releases, for occupations the catalog does not have.
     store: Store | None = field(default=None, repr=False, compare=False)
+    # The area or industry every source is restricted to, for messages: " in Texas (48)".
+    scope: str = ""
     _by_name: dict[str, Career] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

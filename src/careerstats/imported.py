@@ -92,6 +92,25 @@ class StoreRelease(SourceRelease):
             self._cache[career_id] = self._load(career_id)
         return self._cache[career_id]
 
+    def entries(self) -> list[CareerFigures]:
+        """Every occupation in this area and industry, in SOC code order (all groups: total,
+        major, minor, broad and detailed). A catalog career appears under its catalog id."""
+        catalog_id = {codes[0]: career_id for career_id, codes in self._codes.items()}
+        found: list[CareerFigures] = []
+        seen: set[str] = set()
+        for row in self._store.place_rows(self.id, self._area.code, self._industry.code):
+            code = row["occ_code"]
+            if code in seen:
+                continue  # another ownership of the same occupation
+            seen.add(code)
+            career_id = catalog_id.get(code, code)
+            if career_id not in self._cache:
+                self._cache[career_id] = self._figures(career_id, code, row)
+            entry = self._cache[career_id]
+            if entry is not None:
+                found.append(entry)
+        return found
+
     def _load(self, career_id: str) -> CareerFigures | None:
         codes = self._codes.get(career_id)
         if codes is None:
@@ -228,4 +247,12 @@ def open_dataset(area: str | None = None, industry: str | None = None) -> Datase
             f"no imported release has rows for {area_place.title} in {industry_place.title}"
         )
     sources = (*(base.sources if default else ()), *releases)
-    return Dataset(catalog=base.catalog, sources=sources, store=store)
+    scope = [] if area_place.code == NATION else [f"{area_place.title} ({area_place.code})"]
+    if industry_place.code != CROSS_INDUSTRY:
+        scope.append(f"{industry_place.title} (NAICS {industry_place.code})")
+    return Dataset(
+        catalog=base.catalog,
+        sources=sources,
+        store=store,
+        scope=f" in {', '.join(scope)}" if scope else "",
+    )

@@ -257,6 +257,10 @@ class SourceRelease(Strict):
     def figures_for(self, career_id: str) -> CareerFigures | None:
         return next((entry for entry in self.careers if entry.career == career_id), None)
 
+    def entries(self) -> list[CareerFigures]:
+        """Every career's figures in this release (an imported release reads them on demand)."""
+        return list(self.careers)
+
 
 _MONTHS = [
     "January",

@@ -83,6 +83,7 @@ CREATE TABLE IF NOT EXISTS wages (
     hourly_only INTEGER NOT NULL,
     PRIMARY KEY (release_id, occ_code, area, naics, own_code)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS wages_by_place ON wages (release_id, area, naics);
 """
 _INSERT_ROW = (
     f"INSERT OR REPLACE INTO wages (release_id, {', '.join(ROW_FIELDS)}) "
@@ -352,6 +353,16 @@ class Store:
             f"SELECT * FROM wages WHERE release_id = ? AND occ_code IN ({marks}) "
             "AND area = ? AND naics = ? ORDER BY own_code != '1235', own_code",
             (release_id, *codes, area, naics),
+        ).fetchall()
+
+    def place_rows(self, release_id: str, area: str, naics: str) -> list[sqlite3.Row]:
+        """Every occupation's rows in one area and industry (through `wages_by_place`)."""
+        cursor = self.db.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(
+            "SELECT * FROM wages WHERE release_id = ? AND area = ? AND naics = ? "
+            "ORDER BY occ_code, own_code != '1235', own_code",
+            (release_id, area, naics),
         ).fetchall()
 
     def occupation(self, code: str) -> tuple[str, str] | None:
