@@ -363,3 +363,16 @@ def test_every_entry_of_an_imported_release(national: Path, all_data: Path) -> N
         ("customer-service-representatives", Decimal("17.89")),
     ]
     assert dataset.source("bls-2017").entries()[0].soc == "43-4051"
+
+
+def test_large_import_rebuilds_the_place_index(
+    files: Path, run: Run, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "REBUILD_INDEX_ROWS", 1)
+    assert run("data", "import", fx.national_xlsx(files)).exit_code == 0
+    db = sqlite3.connect(home / "store.sqlite3")
+    plan = db.execute(
+        "EXPLAIN QUERY PLAN SELECT * FROM wages WHERE release_id = 'oews-2024' "
+        "AND area = '99' AND naics = '000000'"
+    ).fetchall()
+    assert "wages_by_place" in str(plan)
