@@ -245,6 +245,11 @@ def test_bad_cell_names_row_and_column(
         oews.read(path)
 
 
+def test_directory(files: Path) -> None:
+    with pytest.raises(DataError, match="is a directory"):
+        oews.read(files)
+
+
 def test_missing_file(files: Path) -> None:
     with pytest.raises(DataError, match="cannot be read"):
         oews.read(files / "national_M2024_dl.xlsx")

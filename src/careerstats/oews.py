@@ -159,6 +159,8 @@ def read(
 ) -> ParsedFile:
     """Read one OEWS file; `year` overrides the year in its name. Raises `DataError`."""
     name = path.name
+    if path.is_dir():
+        raise DataError(f"{name}: is a directory; give the OEWS files in it")
     if year is None:
         year = year_from_name(path)
     if year is None:
