@@ -1,21 +1,57 @@
-"""Every test runs with its own careerstats home, never the user's."""
+"""Shared fixtures: a private careerstats home for every test, and the CLI runner."""
 
 from __future__ import annotations
 
+import atexit
+import json
 import os
-from collections.abc import Iterator
+import shutil
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.testing import CliRunner, Result
+
+from careerstats.cli import app
+
+# Modules that load data when they are imported (at collection, before any fixture runs) get
+# a private home too: nothing a test does touches the user's careerstats home.
+_COLLECTION_HOME = tempfile.mkdtemp(prefix="careerstats-tests-")
+os.environ["CAREERSTATS_HOME"] = _COLLECTION_HOME
+atexit.register(shutil.rmtree, _COLLECTION_HOME, ignore_errors=True)
 
 
-@pytest.fixture(autouse=True, scope="session")
-def careerstats_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    home = tmp_path_factory.mktemp("careerstats-home")
-    previous = os.environ.get("CAREERSTATS_HOME")
-    os.environ["CAREERSTATS_HOME"] = str(home)  # inherited by the subprocess tests too
-    yield home
-    if previous is None:
-        os.environ.pop("CAREERSTATS_HOME", None)
-    else:
-        os.environ["CAREERSTATS_HOME"] = previous
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads or writes the real user data directory."""
+    directory = tmp_path / "home"
+    monkeypatch.setenv("CAREERSTATS_HOME", str(directory))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return directory
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    directory = tmp_path / "files"
+    directory.mkdir()
+    return directory
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    runner = CliRunner()
+
+    def invoke(*args: str | Path) -> Result:
+        return runner.invoke(app, [str(a) for a in args])
+
+    return invoke
+
+
+def as_json(result: Result) -> Any:
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)

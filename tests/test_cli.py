@@ -172,15 +172,15 @@ def test_compare_csv_one_row_per_figure() -> None:
     lines = ok("compare", "cs", "pr", "--csv").splitlines()
     assert lines[0] == (
         "career_id,soc,title,source_id,reference_period,period,statistic,value,derived,"
-        "adjusted_to,original"
+        "at_least,adjusted_to,original"
     )
     assert (
         "customer-service-representatives,43-4051,Customer service representatives,"
-        "bls-2008,2008-05,year,median,29868.80,true,,"
+        "bls-2008,2008-05,year,median,29868.80,true,false,,"
     ) in lines
     assert (
         "public-relations-specialists,27-3031,Public relations specialists,"
-        "bls-2008,2008-05,year,median,51280.00,false,,"
+        "bls-2008,2008-05,year,median,51280.00,false,false,,"
     ) in lines
     assert len(lines) == 1 + 2 + 6
 

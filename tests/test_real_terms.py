@@ -91,5 +91,5 @@ def test_csv_keeps_the_original_beside_the_adjusted_value() -> None:
     result = runner.invoke(app, ["compare", "cs", "pr", "--csv", "--in-dollars-of", "2026-08"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].endswith(",value,derived,adjusted_to,original")
-    assert any(line.endswith(",hour,median,22.20,false,2026-08,14.36") for line in lines)
+    assert lines[0].endswith(",value,derived,at_least,adjusted_to,original")
+    assert any(line.endswith(",hour,median,22.20,false,false,2026-08,14.36") for line in lines)

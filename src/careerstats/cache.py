@@ -25,7 +25,7 @@ from careerstats.paths import cache_dir
 if TYPE_CHECKING:
     from careerstats.dataset import Dataset
 
-MAGIC = b"careerstats-dataset-cache 2\n"
+MAGIC = b"careerstats-dataset-cache 3\n"
 DISABLE = "CAREERSTATS_NO_CACHE"
 
 
@@ -35,8 +35,15 @@ def checksum(data: bytes) -> str:
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
+# The modules whose classes the pickle holds: a change to any of them (even without a new
+# version, as in a development install) must not be answered with objects of the old shape.
+_PICKLED_MODULES = ("model.py", "dataset.py", "periods.py")
+
+
 def key(files: Sequence[Traversable | Path]) -> str:
     parts = [f"{__version__}|{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}".encode()]
+    here = Path(__file__).parent
+    parts.extend((here / module).read_bytes() for module in _PICKLED_MODULES)
     for file in files:
         content = file.read_bytes()
         parts.append(f"|{file.name}|{len(content)}|".encode())

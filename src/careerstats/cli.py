@@ -117,6 +117,22 @@ InDollarsOfOption = Annotated[
 ChartOption = Annotated[
     bool, typer.Option("--chart/--no-chart", help="Draw the distribution chart (tables only).")
 ]
+AreaOption = Annotated[
+    str | None,
+    typer.Option(
+        "--area",
+        metavar="CODE|NAME",
+        help="Area of imported OEWS data: code or name (48, Texas). Default: the nation.",
+    ),
+]
+IndustryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--industry",
+        metavar="NAICS|TITLE",
+        help="Industry of imported OEWS data: NAICS code or title. Default: cross-industry.",
+    ),
+]
 
 
 def _schedule(hours: str, weeks: str, days: str) -> Schedule:
@@ -268,6 +284,8 @@ def rank(
     hours_per_week: HoursOption = "40",
     weeks_per_year: WeeksOption = "52",
     days_per_week: DaysOption = "5",
+    area: AreaOption = None,
+    industry: IndustryOption = None,
     in_dollars_of: InDollarsOfOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -281,14 +299,14 @@ def rank(
 
     Example: careerstats rank pr 40000 --per year
     """
-    from careerstats.dataset import bundled
+    from careerstats.imported import open_dataset
     from careerstats.money import parse_amount
     from careerstats.ranking import rank as run_rank
 
     value = parse_amount(amount)
     period = _period(per)
     schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
-    dataset = bundled()
+    dataset = open_dataset(area, industry)
     result = run_rank(
         dataset,
         dataset.career(career),
@@ -383,6 +401,8 @@ def compare(
             "per source. Default: the newest dated release covering every career.",
         ),
     ] = None,
+    area: AreaOption = None,
+    industry: IndustryOption = None,
     hours_per_week: HoursOption = "40",
     weeks_per_year: WeeksOption = "52",
     days_per_week: DaysOption = "5",
@@ -400,10 +420,10 @@ def compare(
     if as_json and as_csv:
         raise UsageError("choose one of --json and --csv")
     from careerstats.comparison import compare as run_compare
-    from careerstats.dataset import bundled
+    from careerstats.imported import open_dataset
 
     schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
-    dataset = bundled()
+    dataset = open_dataset(area, industry)
     result = run_compare(
         dataset,
         [dataset.career(name) for name in careers],
@@ -444,6 +464,8 @@ def show(
     career: Annotated[
         str, typer.Argument(help="Career by id, alias, SOC code or title.", show_default=False)
     ],
+    area: AreaOption = None,
+    industry: IndustryOption = None,
     hours_per_week: HoursOption = "40",
     weeks_per_year: WeeksOption = "52",
     days_per_week: DaysOption = "5",
@@ -452,10 +474,10 @@ def show(
     chart: ChartOption = True,
 ) -> None:
     """Everything about one career: duties, education, skills, and every source's figures."""
-    from careerstats.dataset import bundled
+    from careerstats.imported import open_dataset
     from careerstats.profiles import profile
 
-    dataset = bundled()
+    dataset = open_dataset(area, industry)
     schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
     result = profile(dataset, dataset.career(career), schedule, _when(in_dollars_of))
     if as_json:
@@ -471,10 +493,10 @@ def show(
 @app.command("list")
 def list_(as_json: JsonOption = False) -> None:
     """Careers with their aliases, SOC codes and the sources that cover them."""
-    from careerstats.dataset import bundled
+    from careerstats.imported import open_dataset
     from careerstats.profiles import list_careers
 
-    listing = list_careers(bundled())
+    listing = list_careers(open_dataset())
     if as_json:
         from careerstats.render import jsonout
 
@@ -488,10 +510,10 @@ def list_(as_json: JsonOption = False) -> None:
 @app.command()
 def sources(as_json: JsonOption = False) -> None:
     """Every source release with its provenance: publisher, program, reference period, notes."""
-    from careerstats.dataset import bundled
+    from careerstats.imported import open_dataset
     from careerstats.profiles import list_sources
 
-    listing = list_sources(bundled())
+    listing = list_sources(open_dataset())
     if as_json:
         from careerstats.render import jsonout
 

@@ -1,80 +1,23 @@
-"""`careerstats data ...`: commands about the datasets themselves (audit, check).
-
-A Typer sub-app of its own, so that more data commands can join it; `cli.py` adds it to the
-main app with one line. Thin, like the rest of the CLI: the work is in `audit` and `dataset`.
-"""
+"""The `careerstats data` sub-app: the local store (import, list, remove) and the datasets'
+audit and check. Each group of commands lives in its own module; this one only assembles."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-from typing import Annotated
-
 import typer
+
+from careerstats import cli_audit, cli_store
 
 data_app = typer.Typer(
     name="data",
-    help="Inspect the datasets: audit what does not add up, check files against the model.",
+    help="The data: import official OEWS files, list and remove them; audit and check datasets.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout.")]
-
-
-def _write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-@data_app.command()
-def audit(as_json: JsonOption = False) -> None:
-    """Report what does not add up in every source, as information (exit status 0).
-
-    Hourly and annual figures that disagree at 2,080 hours beyond BLS's rounding, stated
-    percentages the figures contradict, percentiles out of order, sources with no reference
-    period. Each finding names the source, the figures and what it means.
-    """
-    from careerstats.audit import audit as run_audit
-    from careerstats.dataset import bundled
-
-    result = run_audit(bundled())
-    if as_json:
-        from careerstats.render import jsonout
-
-        _write(jsonout.dumps(jsonout.audit(result)))
-    else:
-        from careerstats.render import tables
-
-        tables.console().print(tables.audit_view(result))
-
-
-@data_app.command()
-def check(
-    files: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="[FILE]...",
-            help="Dataset YAML files to validate. Default: the bundled ones.",
-            show_default=False,
-        ),
-    ] = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Validate dataset files against the model (exit status 1 on the first invalid one).
-
-    The error names the file, the line and the field. Career references are checked against
-    the catalog among the files, or the bundled one.
-    """
-    from careerstats.dataset import check_files
-
-    checked = check_files(files or None)
-    if as_json:
-        from careerstats.render import jsonout
-
-        _write(jsonout.dumps(jsonout.checked_files(checked)))
-    else:
-        from careerstats.render import tables
-
-        tables.console().print(tables.check_view(checked))
+data_app.command("import")(cli_store.import_)
+data_app.command("list")(cli_store.list_)
+data_app.command("remove")(cli_store.remove)
+data_app.command("audit")(cli_audit.audit)
+data_app.command("check")(cli_audit.check)

@@ -152,8 +152,8 @@ def choose_release(dataset: Dataset, careers: Sequence[Career]) -> SourceRelease
     if uncovered:
         names = ", ".join(c.title.lower() for c in uncovered)
         raise NoCoverage(
-            f"no source publishes wages for {names}; 'careerstats show {uncovered[0].id}' "
-            "has its profile"
+            f"no source publishes wages for {names}{dataset.scope}; "
+            f"'careerstats show {uncovered[0].id}' has its profile"
         )
     raise NoCoverage(
         "no single dated source covers all of these careers; "
@@ -179,7 +179,9 @@ def compare(
         for career in careers:
             covering = dataset.coverage(career)
             if not covering:
-                raise NoCoverage(f"no source publishes wages for {career.title.lower()}")
+                raise NoCoverage(
+                    f"no source publishes wages for {career.title.lower()}{dataset.scope}"
+                )
             rows.extend(
                 _pay(dataset, release, career, schedule, in_dollars_of, cpi) for release in covering
             )
@@ -205,7 +207,7 @@ def _pay(
     if pay is None:
         others = ", ".join(s.id for s in dataset.coverage(career)) or "none"
         raise NoCoverage(
-            f"source {release.id!r} has no figures for {career.title.lower()}; "
+            f"source {release.id!r} has no figures for {career.title.lower()}{dataset.scope}; "
             f"sources that do: {others}"
         )
     return pay
@@ -219,8 +221,8 @@ def _gaps(rows: Sequence[CareerPay]) -> list[MedianGap]:
         for period in SHOWN_PERIODS:
             base = baseline.figure(period, Statistic.MEDIAN)
             figure = other.figure(period, Statistic.MEDIAN)
-            if base is None or figure is None:
-                continue
+            if base is None or figure is None or base.at_least or figure.at_least:
+                continue  # a top-coded figure is a bound, not a value to subtract
             gaps.append(
                 MedianGap(
                     baseline,

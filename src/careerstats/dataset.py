@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from careerstats.errors import DataError, UsageError
 from careerstats.model import Career, CareerFigures, Catalog, SourceRelease
+
+if TYPE_CHECKING:
+    from careerstats.store import Store
 
 
 class UnknownCareer(UsageError):
@@ -25,6 +28,10 @@ class UnknownSource(UsageError):
 class Dataset:
     catalog: Catalog
     sources: tuple[SourceRelease, ...]
+    # The store of imported OEWS releases, for occupations the catalog does not have.
+    store: Store | None = field(default=None, repr=False, compare=False)
+    # The area or industry every source is restricted to, for messages: " in Texas (48)".
+    scope: str = ""
     _by_name: dict[str, Career] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -43,6 +50,13 @@ class Dataset:
         found = self._by_name.get(_key(name))
         if found is not None:
             return found
+        if self.store is not None:
+            from careerstats.imported import store_career
+
+            found = store_career(self.store, name)
+            if found is not None:
+                self._by_name[_key(name)] = found
+                return found
         raise UnknownCareer(f"unknown career {name!r}; {self._suggest(name)}")
 
     def _suggest(self, name: str) -> str:
@@ -57,6 +71,13 @@ class Dataset:
             shown = career.aliases[0] if career.aliases else career.id
             label = f"'{shown}' ({career.title.lower()})"
             scored[label] = max(scored.get(label, 0.0), score)
+        if self.store is not None:
+            titles = self.store.occupation_titles()
+            for title, code in titles.items():
+                score = _title_score(key, title)
+                if score >= 0.6:
+                    label = f"'{code}' ({title})"
+                    scored[label] = max(scored.get(label, 0.0), score)
         best = sorted(scored.items(), key=lambda item: -item[1])[:2]
         close = [label for label, score in best if score >= 0.4]
         listing = "'careerstats list' shows every career"
@@ -90,6 +111,19 @@ class Dataset:
 
     def figures(self, release: SourceRelease, career: Career) -> CareerFigures | None:
         return release.figures_for(career.id)
+
+
+def _title_score(key: str, title: str) -> float:
+    """How close `key` is to a title or to one of its words (softwre -> software developers)."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher(None, "", key)
+    best = 0.0
+    for candidate in (title, *title.replace(",", " ").split()):
+        matcher.set_seq1(candidate)
+        if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
+            best = max(best, matcher.ratio())
+    return best
 
 
 def _key(name: str) -> str:

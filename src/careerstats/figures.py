@@ -2,6 +2,12 @@
 
 A `WageFigure` always knows whether it was published or derived, and from what. Derived
 figures are computed on demand and never stored.
+
+A top-coded figure (OEWS `#`) is a lower bound, not a value: its `at_least` is true and its
+`value` is the ceiling. A figure derived from a top-coded one is the same kind of bound (the
+ceiling converted exactly, `at_least` and `derived` both true); no exact figure is ever
+computed from one. Where a source publishes one period only (OEWS HOURLY or ANNUAL flag),
+nothing is derived for the other periods: `not_derived` says why.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from careerstats.model import CareerFigures, Statistic
@@ -39,6 +46,7 @@ class WageFigure:
     derived_from: Period | None = None
     original: Decimal | None = None
     adjusted_to: When | None = None
+    at_least: bool = False
 
     @property
     def published(self) -> bool:
@@ -58,6 +66,23 @@ class WageFigure:
         return replace(
             self, value=rebase.apply(self.nominal), original=self.nominal, adjusted_to=rebase.target
         )
+
+    @property
+    def exact(self) -> bool:
+        """Usable in arithmetic: not a top-coded lower bound."""
+        return not self.at_least
+
+
+def not_derived(entry: CareerFigures, period: Period) -> str | None:
+    """Why no figure is derived for `period`, when the source forbids it; else None."""
+    only = entry.only_published_per
+    if only is None or only is period:
+        return None
+    flag = "HOURLY" if only is Period.HOUR else "ANNUAL" if only is Period.YEAR else only.value
+    return (
+        f"only {only.adjective} wages are published ({flag} flag); "
+        f"no {period.adjective} figure is derived"
+    )
 
 
 def rebase_table(table: WageTable, rebase: Rebase) -> WageTable:
@@ -94,14 +119,26 @@ def _figure(
     published = entry.wages.get(period, {}).get(statistic)
     if published is not None:
         return WageFigure(statistic, period, published, derived=False)
+    ceiling = entry.top_coded.get(period, {}).get(statistic)
+    if ceiling is not None:
+        return WageFigure(statistic, period, ceiling, derived=False, at_least=True)
+    if not_derived(entry, period):
+        return None
+
     # Prefer deriving from the period closest in length: an hourly figure from an hourly
     # source, an annual one from an annual source, before anything else.
-    for origin in sorted(
-        entry.wages, key=lambda p: abs(schedule.hours_in(p) - schedule.hours_in(period))
-    ):
+    def closeness(p: Period) -> Fraction:
+        return abs(schedule.hours_in(p) - schedule.hours_in(period))
+
+    for origin in sorted(entry.wages, key=closeness):
         value = entry.wages[origin].get(statistic)
         if value is not None:
             return WageFigure(
                 statistic, period, convert(value, origin, period, schedule), True, origin
             )
+    for origin in sorted(entry.top_coded, key=closeness):
+        value = entry.top_coded[origin].get(statistic)
+        if value is not None:
+            converted = convert(value, origin, period, schedule)
+            return WageFigure(statistic, period, converted, True, origin, at_least=True)
     return None

@@ -140,8 +140,10 @@ class Career(_Record):
     id: Text
     title: Text
     soc: Text
-    office: Office
     summary: Text
+    # Every catalog career has one (the catalog checks); an occupation known only from
+    # imported OEWS data has none.
+    office: Office | None = None
     former_soc: tuple[FormerCode, ...] = ()
     aliases: tuple[Text, ...] = ()
     duties: tuple[Text, ...] = ()
@@ -167,6 +169,9 @@ class Catalog(_Record):
     careers: tuple[Career, ...]
 
     def _check(self) -> None:
+        for index, career in enumerate(self.careers):
+            if career.office is None:
+                raise ValueError(f"careers[{index}].office: {career.id!r} needs an office")
         owner: dict[str, str] = {}
         for index, career in enumerate(self.careers):
             names = [("id", career.id)] + [
@@ -245,6 +250,12 @@ class CareerFigures(_Record):
     soc: Text
     title_in_source: Text | None = None
     wages: dict[Period, dict[Statistic, Wage]] = field(default_factory=dict)
+    # Top-coded figures: the source says only "at or above" this ceiling (OEWS `#`). They
+    # are kept apart from `wages` so nothing does arithmetic on them as if they were exact.
+    top_coded: dict[Period, dict[Statistic, Wage]] = field(default_factory=dict)
+    # Set when the source publishes wages in this period only (OEWS HOURLY or ANNUAL flag):
+    # no figure is derived for any other period.
+    only_published_per: Period | None = None
     industries: tuple[IndustryWage, ...] = ()
     extra_compensation: tuple[ExtraCompensation, ...] = ()
     experience: tuple[ExperiencePay, ...] = ()
@@ -311,3 +322,23 @@ class SourceRelease(_Record):
 
     def figures_for(self, career_id: str) -> CareerFigures | None:
         return next((entry for entry in self.careers if entry.career == career_id), None)
+
+    def entries(self) -> list[CareerFigures]:
+        """Every career's figures in this release (an imported release reads them on demand)."""
+        return list(self.careers)
+
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]

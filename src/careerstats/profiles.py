@@ -50,7 +50,7 @@ def profile(
     )
     return Profile(
         career=career,
-        office=dataset.catalog.offices.get(career.office),
+        office=dataset.catalog.offices.get(career.office) if career.office else None,
         pay=tuple(pay for pay in pays if pay is not None),
         schedule=schedule,
         adjusted_to=in_dollars_of,

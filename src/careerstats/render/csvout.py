@@ -1,4 +1,6 @@
-"""CSV for spreadsheets and scripts: one row per figure, the same figures as the JSON."""
+"""CSV for spreadsheets and scripts: one row per figure, the same figures as the JSON.
+
+A top-coded figure's `value` is its ceiling with `at_least` true: at or above that value."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ COMPARISON_COLUMNS = (
     "statistic",
     "value",
     "derived",
+    "at_least",
     "adjusted_to",
     "original",
 )
@@ -42,6 +45,7 @@ def write_comparison(result: Comparison, out: TextIO) -> None:
                         statistic.value,
                         plain(figure.value),
                         "true" if figure.derived else "false",
+                        "true" if figure.at_least else "false",
                         str(figure.adjusted_to) if figure.adjusted_to else "",
                         plain(figure.nominal) if figure.adjusted else "",
                     )

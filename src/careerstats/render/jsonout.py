@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from careerstats.model import Career, SourceRelease
     from careerstats.profiles import CareerListing, Profile, SourceListing
     from careerstats.ranking import Point, Rank
+    from careerstats.store import ReleaseRecord
 
 
 class Number(str):
@@ -146,7 +147,9 @@ def wages(table: WageTable) -> dict[str, Any]:
 
 
 def figure_document(figure: WageFigure) -> dict[str, Any]:
-    document: dict[str, Any] = {"value": money(figure.value), "derived": figure.derived}
+    """`{"value": 14.36, "derived": false}`; a top-coded figure has `at_least`, no `value`."""
+    key = "at_least" if figure.at_least else "value"
+    document: dict[str, Any] = {key: money(figure.value), "derived": figure.derived}
     if figure.derived_from:
         document["derived_from"] = figure.derived_from.value
     if figure.adjusted_to is not None:
@@ -171,6 +174,17 @@ def prices(pay: CareerPay) -> dict[str, Any] | None:
     return None
 
 
+def not_derived(pay: CareerPay) -> dict[str, str]:
+    """Periods shown without figures because the source forbids deriving them, and why."""
+    from careerstats import figures
+
+    return {
+        period.value: reason
+        for period in pay.wages
+        if (reason := figures.not_derived(pay.entry, period)) is not None
+    }
+
+
 def source(release: SourceRelease, *, full: bool = False) -> dict[str, Any]:
     document: dict[str, Any] = {
         "id": release.id,
@@ -180,6 +194,14 @@ def source(release: SourceRelease, *, full: bool = False) -> dict[str, Any]:
         "reference_period": release.reference_period,
         "reference_period_label": release.period_label,
     }
+    area = getattr(release, "area", None)
+    industry = getattr(release, "industry", None)
+    if area is not None and industry is not None:
+        document["area"] = {"code": area.code, "title": area.title}
+        document["industry"] = {"naics": industry.code, "title": industry.title}
+    record = getattr(release, "record", None)
+    if full and record is not None:
+        document["imported"] = imported_release(record)
     if full:
         document |= {
             "reference_period_note": release.reference_period_note,
@@ -190,6 +212,27 @@ def source(release: SourceRelease, *, full: bool = False) -> dict[str, Any]:
     return document
 
 
+def imported_release(record: ReleaseRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "year": record.year,
+        "classification": record.classification,
+        "files": [
+            {"name": f.name, "sha256": f.sha256, "layout": f.layout, "rows": f.rows}
+            for f in record.files
+        ],
+        "rows": record.rows,
+        "areas": record.areas,
+        "industries": record.industries,
+        "top_coding": {
+            "hour": money(record.ceiling_hour) if record.ceiling_hour is not None else None,
+            "year": money(record.ceiling_year) if record.ceiling_year is not None else None,
+            "stated_in_file": record.ceiling_stated,
+        },
+        "updated_at": record.updated_at,
+    }
+
+
 def _career_pay(pay: CareerPay) -> dict[str, Any]:
     education = pay.career.education
     return {
@@ -198,8 +241,10 @@ def _career_pay(pay: CareerPay) -> dict[str, Any]:
         "soc_in_source": pay.entry.soc,
         "title": pay.career.title,
         "source": source(pay.release),
+        "title_in_source": pay.entry.title_in_source,
         "wages": wages(pay.wages),
         **_prices_key(pay),
+        "not_derived": not_derived(pay),
         "education": education.typical if education else None,
         "notes": list(pay.entry.notes),
     }
@@ -288,6 +333,7 @@ def _source_figures(pay: CareerPay) -> dict[str, Any]:
         "soc": entry.soc,
         "wages": wages(pay.wages),
         **_prices_key(pay),
+        "not_derived": not_derived(pay),
         "industries": [
             {
                 "industry": item.industry,

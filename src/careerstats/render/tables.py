@@ -15,17 +15,19 @@ from careerstats.audit import Audit
 from careerstats.comparison import CareerPay, Comparison
 from careerstats.conversion import Conversion
 from careerstats.dataset import CheckedFile
-from careerstats.figures import SHOWN_PERIODS, STATISTIC_ORDER, WageFigure
+from careerstats.figures import SHOWN_PERIODS, STATISTIC_ORDER, WageFigure, not_derived
 from careerstats.inflation import When
 from careerstats.model import SourceRelease, Statistic
 from careerstats.money import dollars, signed_percent
 from careerstats.periods import Period, Schedule
 from careerstats.profiles import CareerListing, Profile, SourceListing
 from careerstats.ranking import METHOD, Point, Rank
+from careerstats.store import ReleaseRecord
 
 DERIVED_MARK = "*"
 ADJUSTED_MARK = "^"  # ASCII, so that any console can print it
 MISSING = "-"
+AT_LEAST = "≥"
 
 
 def console(*, stderr: bool = False) -> Console:
@@ -40,8 +42,13 @@ def _money(value: Decimal) -> str:
 def _figure(figure: WageFigure | None) -> Text:
     if figure is None:
         return Text(MISSING, style="dim")
+    # Hourly figures are published in cents, longer periods in whole dollars.
+    shown = dollars(figure.value, whole=figure.period is not Period.HOUR)
     marks = (DERIVED_MARK if figure.derived else "") + (ADJUSTED_MARK if figure.adjusted else "")
-    text = Text(_money(figure.value) + marks, style="italic cyan" if figure.derived else "bold")
+    if figure.at_least:
+        text = Text(f"{AT_LEAST} {shown}{marks}", style="bold")
+    else:
+        text = Text(shown + marks, style="italic cyan" if figure.derived else "bold")
     if figure.adjusted:
         text.append(f"\n(was {_money(figure.nominal)})", style="dim")
     return text
@@ -84,12 +91,16 @@ def _signed(value: Decimal) -> str:
 def derived_legend(schedule: Schedule) -> str:
     return (
         f"{DERIVED_MARK} derived by careerstats at {schedule.describe()}; "
-        "unmarked figures are as published"
+        f"unmarked figures are as published; {AT_LEAST} top-coded: at or above"
     )
 
 
 def source_line(release: SourceRelease) -> str:
-    return f"{release.id}: {release.publisher}, {release.program}, {release.period_label}"
+    line = f"{release.id}: {release.publisher}, {release.program}, {release.period_label}"
+    area, industry = getattr(release, "area", None), getattr(release, "industry", None)
+    if area is not None and industry is not None:
+        line += f"; {area.title} ({area.code}), {industry.title} (NAICS {industry.code})"
+    return line
 
 
 # ------------------------------------------------------------------ convert
@@ -128,7 +139,13 @@ def _wage_rows(
                 f"{period.adjective} {statistic.label}",
                 *(_figure(pay.figure(period, statistic)) for pay in pays),
             )
-        if statistics:
+        reasons = [not_derived(pay.entry, period) for pay in pays]
+        if any(reasons):
+            table.add_row(
+                f"{period.adjective} figures",
+                *(Text(f"none: {r}" if r else "", style="yellow") for r in reasons),
+            )
+        if statistics or any(reasons):
             table.add_section()
 
 
@@ -248,7 +265,8 @@ def profile_view(result: Profile, *, chart: bool = True) -> Group:
     head.add_row("SOC", career.soc + (f"; formerly {former}" if former else ""))
     if career.aliases:
         head.add_row("aliases", ", ".join(career.aliases))
-    head.add_row("office", f"{career.office} office")
+    if career.office:
+        head.add_row("office", f"{career.office} office")
     head.add_row("summary", career.summary)
     parts.append(head)
 
@@ -262,7 +280,7 @@ def profile_view(result: Profile, *, chart: bool = True) -> Group:
     else:
         parts.append(
             Text(
-                "\nNo wages: none of the bundled sources publishes figures for this career yet.",
+                "\nNo wages: none of the sources publishes figures for this career yet.",
                 style="yellow",
             )
         )
@@ -358,7 +376,7 @@ def _facts(result: Profile) -> list[RenderableType]:
             lines.append("fields of study: " + ", ".join(education.fields_of_study))
         sections.append(("education", lines))
     sections.append(("skills and qualities", career.skills))
-    if result.office:
+    if result.office and career.office:
         sections.append((f"{career.office}-office skills (file 003)", result.office.skills))
     sections.append(("outlook", career.outlook))
     source_notes = notes((p.release for p in result.pay), result.pay)
@@ -489,6 +507,38 @@ def check_view(checked: Sequence[CheckedFile]) -> Group:
 # ------------------------------------------------------------------ list, sources
 
 
+def imported_summary(record: ReleaseRecord) -> str:
+    return (
+        f"{record.rows:,} rows, {record.areas:,} areas, {record.industries:,} industries; "
+        f"{record.classification}"
+    )
+
+
+def release_list_table(records: Sequence[ReleaseRecord]) -> Table:
+    table = Table(title="Imported OEWS releases", box=box.SIMPLE_HEAD)
+    table.add_column("source", no_wrap=True)
+    table.add_column("files", no_wrap=True)
+    table.add_column("rows", justify="right")
+    table.add_column("areas", justify="right")
+    table.add_column("industries", justify="right")
+    table.add_column("top-coded at")
+    for record in records:
+        ceiling = (
+            f"{dollars(record.ceiling_hour)}/h\n{_money(record.ceiling_year)}/yr"
+            if record.ceiling_hour is not None and record.ceiling_year is not None
+            else "not stated"
+        )
+        table.add_row(
+            record.id,
+            "\n".join(f"{f.name}\n  ({f.layout})" for f in record.files),
+            f"{record.rows:,}",
+            f"{record.areas:,}",
+            f"{record.industries:,}",
+            ceiling,
+        )
+    return table
+
+
 def career_list_table(listing: Sequence[CareerListing]) -> Table:
     table = Table(
         title="Careers",
@@ -526,7 +576,13 @@ def source_list_view(listing: Sequence[SourceListing]) -> Group:
             grid.add_row("", release.reference_period_note)
         if release.classification:
             grid.add_row("codes", release.classification)
-        grid.add_row("careers", ", ".join(c.id for c in item.careers))
+        record = getattr(release, "record", None)
+        if record is not None:
+            grid.add_row("imported", imported_summary(record))
+            for file in record.files:
+                grid.add_row("", f"{file.name} ({file.layout}, {file.rows:,} rows)")
+        else:
+            grid.add_row("careers", ", ".join(c.id for c in item.careers))
         for index, cited in enumerate(release.cited_in):
             grid.add_row("cited in" if index == 0 else "", cited)
         for index, note in enumerate(release.notes):
