@@ -225,9 +225,10 @@ def convert(
     elif to_period is not None:
         _write(plain(result.amounts[to_period]) + "\n")
     else:
-        from careerstats.render import tables
+        from careerstats.render.common import console
+        from careerstats.render.convert_view import conversion_table
 
-        tables.console().print(tables.conversion_table(result))
+        console().print(conversion_table(result))
 
 
 def _stream(source: Period, target: Period | None, schedule: Schedule, as_json: bool) -> int:
@@ -321,9 +322,10 @@ def rank(
 
         _write(jsonout.dumps(jsonout.rank(result)))
     else:
-        from careerstats.render import tables
+        from careerstats.render.common import console
+        from careerstats.render.rank_view import rank_view
 
-        tables.console().print(tables.rank_view(result))
+        console().print(rank_view(result))
 
 
 # ------------------------------------------------------------------ inflate
@@ -444,17 +446,18 @@ def compare(
 
 
 def _print_comparison(result: Comparison, chart: bool) -> None:
-    from careerstats.render import tables
+    from careerstats.render.common import console, source_notes
+    from careerstats.render.compare_view import comparison_table
 
-    out = tables.console()
-    out.print(tables.comparison_table(result))
+    out = console()
+    out.print(comparison_table(result))
     if chart:
         from careerstats.render.chart import distribution_chart
 
         out.print(distribution_chart(result.rows))
-    notes = tables.notes(result.releases, result.rows)
+    notes = source_notes(result.releases, result.rows)
     if notes:
-        err = tables.console(stderr=True)
+        err = console(stderr=True)
         for note in notes:
             err.print(f"note: {note}", style="dim", soft_wrap=False)
 
@@ -485,9 +488,10 @@ def show(
 
         _write(jsonout.dumps(jsonout.profile(result)))
     else:
-        from careerstats.render import tables
+        from careerstats.render.common import console
+        from careerstats.render.profile_view import profile_view
 
-        tables.console().print(tables.profile_view(result, chart=chart))
+        console().print(profile_view(result, chart=chart))
 
 
 @app.command("list")
@@ -502,9 +506,10 @@ def list_(as_json: JsonOption = False) -> None:
 
         _write(jsonout.dumps(jsonout.career_list(listing)))
     else:
-        from careerstats.render import tables
+        from careerstats.render.common import console
+        from careerstats.render.listing_view import career_list_table
 
-        tables.console().print(tables.career_list_table(listing))
+        console().print(career_list_table(listing))
 
 
 @app.command()
@@ -519,9 +524,10 @@ def sources(as_json: JsonOption = False) -> None:
 
         _write(jsonout.dumps(jsonout.source_list(listing)))
     else:
-        from careerstats.render import tables
+        from careerstats.render.common import console
+        from careerstats.render.listing_view import source_list_view
 
-        tables.console().print(tables.source_list_view(listing))
+        console().print(source_list_view(listing))
 
 
 def _add_subcommands() -> None:

@@ -35,9 +35,10 @@ def audit(as_json: JsonOption = False) -> None:
 
         _write(jsonout.dumps(jsonout.audit(result)))
     else:
-        from careerstats.render import tables
+        from careerstats.render.common import console
+        from careerstats.render.data_view import audit_view
 
-        tables.console().print(tables.audit_view(result))
+        console().print(audit_view(result))
 
 
 def check(
@@ -64,6 +65,7 @@ def check(
 
         _write(jsonout.dumps(jsonout.checked_files(checked)))
     else:
-        from careerstats.render import tables
+        from careerstats.render.common import console
+        from careerstats.render.data_view import check_view
 
-        tables.console().print(tables.check_view(checked))
+        console().print(check_view(checked))

@@ -153,9 +153,10 @@ def list_(
     if not records:
         sys.stderr.write("no OEWS data imported yet; run 'careerstats data import FILE'\n")
         return
-    from careerstats.render import tables
+    from careerstats.render.common import console
+    from careerstats.render.data_view import release_list_table
 
-    tables.console().print(tables.release_list_table(records))
+    console().print(release_list_table(records))
 
 
 def remove(

@@ -1,0 +1,141 @@
+"""Shared pieces of the Rich views: the console, figure cells and their marks, legends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from careerstats.comparison import CareerPay
+from careerstats.figures import SHOWN_PERIODS, STATISTIC_ORDER, WageFigure, not_derived
+from careerstats.inflation import When
+from careerstats.model import SourceRelease
+from careerstats.money import dollars
+from careerstats.periods import Period, Schedule
+
+DERIVED_MARK = "*"
+
+
+ADJUSTED_MARK = "^"  # ASCII, so that any console can print it
+
+
+MISSING = "-"
+
+
+AT_LEAST = "≥"
+
+
+def console(*, stderr: bool = False) -> Console:
+    # Rich already honours NO_COLOR and TERM=dumb, and uses 80 columns when not on a terminal.
+    return Console(stderr=stderr, highlight=False, emoji=False)
+
+
+def money_text(value: Decimal) -> str:
+    return dollars(value, whole=True)
+
+
+def figure_cell(figure: WageFigure | None) -> Text:
+    if figure is None:
+        return Text(MISSING, style="dim")
+    # Hourly figures are published in cents, longer periods in whole dollars.
+    shown = dollars(figure.value, whole=figure.period is not Period.HOUR)
+    marks = (DERIVED_MARK if figure.derived else "") + (ADJUSTED_MARK if figure.adjusted else "")
+    if figure.at_least:
+        text = Text(f"{AT_LEAST} {shown}{marks}", style="bold")
+    else:
+        text = Text(shown + marks, style="italic cyan" if figure.derived else "bold")
+    if figure.adjusted:
+        text.append(f"\n(was {money_text(figure.nominal)})", style="dim")
+    return text
+
+
+def adjusted_legend(target: When | None) -> list[str]:
+    if target is None:
+        return []
+    return [
+        f"{ADJUSTED_MARK} adjusted for inflation to {target.label} dollars with the CPI-U "
+        "(CUUR0000SA0) from each release's reference month; the figure as published below it"
+    ]
+
+
+def _prices_cell(pay: CareerPay) -> Text:
+    if pay.rebase is not None:
+        rebase = pay.rebase
+        return Text(
+            f"x{rebase.factor:.4f}: {rebase.source} -> {rebase.target}\n"
+            f"(CPI-U {rebase.from_index} -> {rebase.to_index})",
+            style="dim",
+        )
+    return Text("not adjusted:\nno reference\ndate stated", style="yellow")
+
+
+def prices_row(table: Table, pays: Sequence[CareerPay]) -> None:
+    if any(pay.rebase or pay.not_adjusted for pay in pays):
+        table.add_row("inflation", *(_prices_cell(pay) for pay in pays))
+        table.add_section()
+
+
+def ratio_text(value: Decimal) -> str:
+    return f"{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}x"
+
+
+def signed_money(value: Decimal) -> str:
+    return ("+" if value >= 0 else "-") + money_text(abs(value))
+
+
+def derived_legend(schedule: Schedule) -> str:
+    return (
+        f"{DERIVED_MARK} derived by careerstats at {schedule.describe()}; "
+        f"unmarked figures are as published; {AT_LEAST} top-coded: at or above"
+    )
+
+
+def source_line(release: SourceRelease) -> str:
+    line = f"{release.id}: {release.publisher}, {release.program}, {release.period_label}"
+    area, industry = getattr(release, "area", None), getattr(release, "industry", None)
+    if area is not None and industry is not None:
+        line += f"; {area.title} ({area.code}), {industry.title} (NAICS {industry.code})"
+    return line
+
+
+def wage_rows(
+    table: Table, pays: Sequence[CareerPay], periods: Iterable[Period] = SHOWN_PERIODS
+) -> None:
+    for period in periods:
+        statistics = [s for s in STATISTIC_ORDER if any(p.figure(period, s) for p in pays)]
+        for statistic in statistics:
+            table.add_row(
+                f"{period.adjective} {statistic.label}",
+                *(figure_cell(pay.figure(period, statistic)) for pay in pays),
+            )
+        reasons = [not_derived(pay.entry, period) for pay in pays]
+        if any(reasons):
+            table.add_row(
+                f"{period.adjective} figures",
+                *(Text(f"none: {r}" if r else "", style="yellow") for r in reasons),
+            )
+        if statistics or any(reasons):
+            table.add_section()
+
+
+def source_notes(releases: Iterable[SourceRelease], pays: Iterable[CareerPay]) -> list[str]:
+    """Source caveats worth knowing beside a table: the release's notes, then the career's."""
+    lines: list[str] = []
+    for release in releases:
+        lines.extend(f"{release.id}: {note}" for note in release.notes)
+    for pay in pays:
+        lines.extend(f"{pay.release.id}, {pay.career.id}: {note}" for note in pay.entry.notes)
+    return lines
+
+
+def bullets(items: Iterable[str]) -> Table:
+    """A list whose wrapped lines hang under their first word, not under the dash."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right")
+    grid.add_column()
+    for item in items:
+        grid.add_row("-", item)
+    return grid

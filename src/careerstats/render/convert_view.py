@@ -1,0 +1,35 @@
+"""The table of one amount in every pay period (`convert` without `--to`)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from careerstats.conversion import Conversion
+from careerstats.money import dollars
+from careerstats.render.common import (
+    money_text,
+)
+
+
+def conversion_table(result: Conversion) -> Table:
+    table = Table(
+        title=f"{money_text(result.amount)} per {result.period.value} in every period",
+        caption=f"at {result.schedule.describe()}",
+        box=box.SIMPLE_HEAD,
+        min_width=60,
+    )
+    table.add_column("period")
+    table.add_column("amount", justify="right")
+    table.add_column("hours", justify="right", style="dim")
+    for period, value in result.amounts.items():
+        hours = result.schedule.hours_in(period)
+        hours_text = f"{Decimal(hours.numerator) / Decimal(hours.denominator):.2f}".rstrip(
+            "0"
+        ).rstrip(".")
+        style = "bold" if period is result.period else ""
+        table.add_row(period.value, Text(dollars(value), style=style), hours_text)
+    return table

@@ -1,0 +1,82 @@
+"""Views of the data themselves: the audit, file checks, imported releases."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from careerstats.audit import Audit
+from careerstats.dataset import CheckedFile
+from careerstats.money import dollars
+from careerstats.render.common import (
+    money_text,
+)
+from careerstats.store import ReleaseRecord
+
+
+def audit_view(result: Audit) -> Group:
+    count = len(result.findings)
+    parts: list[RenderableType] = [
+        Text(
+            f"Data audit: {count} finding{'s' if count != 1 else ''} in "
+            f"{len(result.sources)} sources (information only; nothing was changed)",
+            style="bold",
+        )
+    ]
+    for number, finding in enumerate(result.findings, start=1):
+        where = finding.source + (f", {finding.career}" if finding.career else "")
+        parts.append(Text(""))
+        parts.append(Text.assemble((f"{number}. {where}", "bold"), f"  [{finding.kind}]"))
+        parts.append(Padding(Text(finding.summary), (0, 0, 0, 3)))
+        parts.append(Padding(Text(f"meaning: {finding.meaning}", style="dim"), (0, 0, 0, 3)))
+    return Group(*parts)
+
+
+def check_view(checked: Sequence[CheckedFile]) -> Group:
+    lines: list[RenderableType] = [
+        Text.assemble(
+            ("ok  ", "green"),
+            f"{item.name}: {item.kind} {item.id}, {item.careers} career"
+            + ("s" if item.careers != 1 else ""),
+        )
+        for item in checked
+    ]
+    lines.append(Text(f"{len(checked)} file(s) valid", style="bold"))
+    return Group(*lines)
+
+
+def imported_summary(record: ReleaseRecord) -> str:
+    return (
+        f"{record.rows:,} rows, {record.areas:,} areas, {record.industries:,} industries; "
+        f"{record.classification}"
+    )
+
+
+def release_list_table(records: Sequence[ReleaseRecord]) -> Table:
+    table = Table(title="Imported OEWS releases", box=box.SIMPLE_HEAD)
+    table.add_column("source", no_wrap=True)
+    table.add_column("files", no_wrap=True)
+    table.add_column("rows", justify="right")
+    table.add_column("areas", justify="right")
+    table.add_column("industries", justify="right")
+    table.add_column("top-coded at")
+    for record in records:
+        ceiling = (
+            f"{dollars(record.ceiling_hour)}/h\n{money_text(record.ceiling_year)}/yr"
+            if record.ceiling_hour is not None and record.ceiling_year is not None
+            else "not stated"
+        )
+        table.add_row(
+            record.id,
+            "\n".join(f"{f.name}\n  ({f.layout})" for f in record.files),
+            f"{record.rows:,}",
+            f"{record.areas:,}",
+            f"{record.industries:,}",
+            ceiling,
+        )
+    return table

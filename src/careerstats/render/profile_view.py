@@ -1,0 +1,159 @@
+"""The whole-career view of `show`: figures by source, more figures, catalog facts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from careerstats.comparison import CareerPay
+from careerstats.profiles import Profile
+from careerstats.render.common import (
+    adjusted_legend,
+    bullets,
+    derived_legend,
+    money_text,
+    prices_row,
+    source_line,
+    source_notes,
+    wage_rows,
+)
+
+
+def profile_view(result: Profile, *, chart: bool = True) -> Group:
+    career = result.career
+    parts: list[RenderableType] = []
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    head.add_row("career", Text(career.title, style="bold"))
+    head.add_row("id", career.id)
+    former = ", ".join(f"{f.code} ({f.classification})" for f in career.former_soc)
+    head.add_row("SOC", career.soc + (f"; formerly {former}" if former else ""))
+    if career.aliases:
+        head.add_row("aliases", ", ".join(career.aliases))
+    if career.office:
+        head.add_row("office", f"{career.office} office")
+    head.add_row("summary", career.summary)
+    parts.append(head)
+
+    if result.pay:
+        parts.append(_profile_wages(result))
+        if chart:
+            from careerstats.render.chart import distribution_chart
+
+            parts.append(distribution_chart(result.pay))
+        parts.extend(_profile_details(result.pay))
+    else:
+        parts.append(
+            Text(
+                "\nNo wages: none of the sources publishes figures for this career yet.",
+                style="yellow",
+            )
+        )
+
+    parts.extend(_facts(result))
+    return Group(*parts)
+
+
+def _profile_wages(result: Profile) -> Table:
+    table = Table(
+        title="Pay by source",
+        caption="\n".join(
+            [
+                *(source_line(p.release) for p in result.pay),
+                derived_legend(result.schedule),
+                *adjusted_legend(result.adjusted_to),
+            ]
+        ),
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+    )
+    table.add_column("")
+    for pay in result.pay:
+        table.add_column(
+            f"{pay.release.id}\n{pay.release.period_label}",
+            justify="right",
+            overflow="fold",
+        )
+    wage_rows(table, result.pay)
+    prices_row(table, result.pay)
+    return table
+
+
+def _profile_details(pays: Sequence[CareerPay]) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    details = Table(
+        title="More figures from the sources", box=box.SIMPLE_HEAD, caption_justify="left"
+    )
+    details.add_column("source")
+    details.add_column("figure")
+    details.add_column("amount", justify="right")
+    for pay in pays:
+        entry = pay.entry
+        for industry in entry.industries:
+            rank = f" ({industry.rank})" if industry.rank else ""
+            details.add_row(
+                pay.release.id,
+                f"industry: {industry.industry}{rank}; {industry.stated_as}",
+                f"{money_text(industry.value)}/{industry.period.value}",
+            )
+        for extra in entry.extra_compensation:
+            details.add_row(
+                pay.release.id,
+                f"{extra.kind}, {extra.stated_as}",
+                f"{money_text(extra.value)}/{extra.period.value}",
+            )
+        for level in entry.experience:
+            about = "about " if level.approximate else ""
+            details.add_row(
+                pay.release.id,
+                f"experience: {level.label}",
+                f"{about}{money_text(level.value)}/{level.period.value}",
+            )
+        for stated in entry.stated_percentages:
+            about = "about " if stated.approximate else ""
+            details.add_row(pay.release.id, f"stated: {stated.about}", f"{about}{stated.percent}%")
+        for outlook in entry.outlook:
+            text = f"outlook {outlook.horizon}: {outlook.measure}"
+            if outlook.description:
+                text += f" ({outlook.description})"
+            details.add_row(pay.release.id, text, f"{outlook.percent}%")
+    if details.row_count:
+        parts.append(details)
+    return parts
+
+
+def _facts(result: Profile) -> list[RenderableType]:
+    career = result.career
+    sections: list[tuple[str, Sequence[str]]] = [("duties", career.duties)]
+    sections.append(("work settings", career.work_settings))
+    if career.education:
+        education = career.education
+        lines = [
+            f"{label}: {text}"
+            for label, text in (
+                ("typical", education.typical),
+                ("preferred", education.preferred),
+                ("training", education.training),
+            )
+            if text
+        ]
+        if education.fields_of_study:
+            lines.append("fields of study: " + ", ".join(education.fields_of_study))
+        sections.append(("education", lines))
+    sections.append(("skills and qualities", career.skills))
+    if result.office and career.office:
+        sections.append((f"{career.office}-office skills (file 003)", result.office.skills))
+    sections.append(("outlook", career.outlook))
+    caveats = source_notes((p.release for p in result.pay), result.pay)
+    sections.append(("notes", [*career.notes, *caveats]))
+    parts: list[RenderableType] = []
+    for heading, items in sections:
+        if items:
+            parts.append(Text(f"\n{heading}", style="bold underline"))
+            parts.append(bullets(items))
+    return parts
