@@ -228,6 +228,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         env = {**os.environ, "CAREERSTATS_HOME": str(Path(work) / "home")}
         env.pop("CAREERSTATS_NO_CACHE", None)
+        # Users' installs have bytecode (pip compiles it); without it every run would pay
+        # for compiling the sources, which is not what a user waits for.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         rows = startup(rounds, env)
         rows.append(cold_cache(max(3, rounds // 3), env))
         rows.extend(streaming(lines, 3, env, Path(work)))

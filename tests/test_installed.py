@@ -97,3 +97,20 @@ def test_python_dash_m(tmp_path: Path) -> None:
         check=False,
     )
     assert (done.returncode, done.stdout) == (0, "24.65\n")
+
+
+def test_help_of_a_command_and_an_unknown_command(tmp_path: Path) -> None:
+    done = careerstats("convert", "--help", cwd=tmp_path)
+    assert done.returncode == 0
+    assert "careerstats convert" in done.stdout
+    assert "--hours-per-week" in done.stdout
+    done = careerstats("frobnicate", cwd=tmp_path)
+    assert done.returncode == 2
+    assert len(done.stderr.splitlines()) == 1
+    assert "frobnicate" in done.stderr
+
+
+def test_the_data_group_runs_as_installed(tmp_path: Path) -> None:
+    done = careerstats("data", "audit", "--json", cwd=tmp_path)
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["findings"]

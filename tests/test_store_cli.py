@@ -348,7 +348,7 @@ def test_no_coverage_in_an_area_names_the_area(all_data: Path, national: Path, r
 
 
 def test_every_entry_of_an_imported_release(national: Path, all_data: Path) -> None:
-    from careerstats.imported import open_dataset
+    from careerstats.dataset import open_dataset
 
     dataset = open_dataset()
     release = dataset.source("oews-2024")

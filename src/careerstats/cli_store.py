@@ -47,7 +47,8 @@ def import_(
     Importing a file already imported changes nothing.
     """
     from careerstats import oews
-    from careerstats.store import Store, store_path
+    from careerstats.paths import store_path
+    from careerstats.store import Store
 
     if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
         raise UsageError(f"--year takes a year such as 2024, not {year}")

@@ -246,6 +246,27 @@ def check_files(files: Sequence[Any] | None = None) -> list[CheckedFile]:
     return sorted(checked, key=lambda item: order[item.name])
 
 
+def open_dataset(area: str | None = None, industry: str | None = None) -> Dataset:
+    """The bundled dataset plus every imported release, in the area and industry asked for.
+
+    Without a store (nothing imported yet) this is the bundled dataset alone, and the SQLite
+    and OEWS modules are never loaded.
+    """
+    from careerstats.paths import store_path
+
+    if not store_path().exists():
+        if area is not None or industry is not None:
+            raise UsageError(
+                "--area and --industry select rows of imported OEWS data and none is "
+                "imported yet; run 'careerstats data import FILE'"
+            )
+        return bundled()
+    from careerstats.imported import with_imported
+    from careerstats.store import Store
+
+    return with_imported(bundled(), Store(store_path()), area, industry)
+
+
 @cache
 def bundled() -> Dataset:
     """The dataset shipped with careerstats: validated once, then served from the cache."""

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Mapping
 from decimal import Decimal
 
-from careerstats.dataset import Dataset, bundled
+from careerstats.dataset import Dataset
 from careerstats.errors import DataError, UsageError
 from careerstats.model import Career, CareerFigures, SourceRelease, Statistic
 from careerstats.money import dollars
@@ -224,21 +224,12 @@ def store_career(store: Store, name: str) -> Career | None:
     )
 
 
-def open_dataset(area: str | None = None, industry: str | None = None) -> Dataset:
-    """The bundled dataset plus every imported release, in the area and industry asked for.
+def with_imported(base: Dataset, store: Store, area: str | None, industry: str | None) -> Dataset:
+    """`base` plus every imported release of `store`, in the area and industry asked for.
 
     With the default area (the nation) and industry (cross-industry) the bundled releases
     stay; with any other selection only imported releases with those rows take part.
     """
-    base = bundled()
-    store = Store.existing()
-    if store is None:
-        if area is not None or industry is not None:
-            raise UsageError(
-                "--area and --industry select rows of imported OEWS data and none is "
-                "imported yet; run 'careerstats data import FILE'"
-            )
-        return base
     area_place = store.area(area) if area is not None else NATION_PLACE
     industry_place = store.industry(industry) if industry is not None else CROSS_INDUSTRY_PLACE
     default = area_place.code == NATION and industry_place.code == CROSS_INDUSTRY

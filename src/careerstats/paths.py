@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 APP = "careerstats"
+STORE_FILE = "store.sqlite3"
 
 
 def home() -> Path:
@@ -15,13 +16,19 @@ def home() -> Path:
     if configured:
         return Path(configured).expanduser()
     if sys.platform == "win32":
-        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
         return Path(base) / APP
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Application Support" / APP
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / APP
+    # The XDG base directory rules ignore a relative XDG_DATA_HOME.
+    xdg = os.environ.get("XDG_DATA_HOME")
+    return (Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local/share") / APP
 
 
 def cache_dir() -> Path:
     return home() / "cache"
+
+
+def store_path() -> Path:
+    """The SQLite store of imported OEWS releases."""
+    return home() / STORE_FILE

@@ -10,9 +10,7 @@ the file (`"63.54"`, `"132270"`), `"#"` for top-coded, NULL for not available.
 from __future__ import annotations
 
 import difflib
-import os
 import sqlite3
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,8 +27,8 @@ from careerstats.oews import (
     ParsedFile,
     soc_version,
 )
+from careerstats.paths import store_path
 
-STORE_FILE = "store.sqlite3"
 SCHEMA_VERSION = "1"
 APP = "careerstats"
 LOCK_WAIT_SECONDS = 60.0
@@ -93,24 +91,6 @@ _INSERT_ROW = (
     f"INSERT OR REPLACE INTO wages (release_id, {', '.join(ROW_FIELDS)}) "
     f"VALUES ({', '.join('?' * (len(ROW_FIELDS) + 1))})"
 )
-
-
-def home() -> Path:
-    """`CAREERSTATS_HOME` if set, else the platform's user data directory for careerstats."""
-    configured = os.environ.get("CAREERSTATS_HOME")
-    if configured:
-        return Path(configured).expanduser()
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / APP
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / APP
-    xdg = os.environ.get("XDG_DATA_HOME")
-    return (Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local/share") / APP
-
-
-def store_path() -> Path:
-    return home() / STORE_FILE
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
@@ -11,10 +12,12 @@ from rich.text import Text
 
 from careerstats.comparison import CareerPay
 from careerstats.figures import SHOWN_PERIODS, STATISTIC_ORDER, WageFigure, not_derived
-from careerstats.inflation import When
 from careerstats.model import SourceRelease
 from careerstats.money import dollars
 from careerstats.periods import Period, Schedule
+
+if TYPE_CHECKING:
+    from careerstats.inflation import When
 
 DERIVED_MARK = "*"
 
