@@ -93,3 +93,32 @@ def test_half_cent_ties_round_up() -> None:
     assert to_hour("0.005") == "0.01"
     assert to_hour("2.675") == "2.68"
     assert to_hour("0.0049999999999") == "0.00"
+
+
+@st.composite
+def uniform_blocks(draw: st.DrawFn) -> str:
+    """Blocks the sweep takes: every line `dddd.dd`, or every line whole dollars."""
+    whole = st.integers(min_value=0, max_value=10**15 - 1)
+    amounts = draw(st.lists(whole, min_size=1, max_size=40))
+    if draw(st.booleans()):
+        cents = draw(st.lists(st.integers(0, 99), min_size=len(amounts), max_size=len(amounts)))
+        return "".join(f"{a}.{c:02d}\n" for a, c in zip(amounts, cents, strict=True))
+    return "".join(f"{a}\n" for a in amounts)
+
+
+@settings(max_examples=500)
+@given(uniform_blocks(), periods, periods, schedules)
+def test_a_block_sweep_equals_line_by_line(
+    block: str, source: Period, target: Period, schedule: Schedule
+) -> None:
+    converter = CentsConverter(source, target, schedule)
+    swept = converter.convert_block(block)
+    assert swept is not None
+    assert swept.splitlines() == converter.convert_many(block.splitlines())
+
+
+@pytest.mark.parametrize(
+    "block", ["14.36\n15.8\n", "14.36\r\n", "14.36\n$5.00\n", "1,000\n", "14.36", "\n", "1.234\n"]
+)
+def test_other_blocks_go_line_by_line(block: str) -> None:
+    assert CentsConverter(Period.HOUR, Period.YEAR).convert_block(block) is None

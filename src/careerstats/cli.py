@@ -243,7 +243,7 @@ def _stream(source: Period, target: Period | None, schedule: Schedule, as_json: 
     if as_json:
         raise UsageError("--json does not apply to streamed amounts ('-'); use --to PERIOD")
     converter = CentsConverter(source, target or Period.YEAR, schedule)
-    bad = stream(converter.convert_many, _stdin_reader(), sys.stdout, sys.stderr, PROG)
+    bad = stream(converter, _stdin_reader(), sys.stdout, sys.stderr, PROG)
     if bad:
         fail(f"{bad} line(s) were not amounts; their output lines are empty", 1)
     return 0

@@ -9,15 +9,23 @@ answers input line N, and a message naming its number on stderr.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from careerstats.money import AmountError
 
 BLOCK = 1 << 16
+# No amount is anywhere near this long; a longer line is reported, not held in memory.
+MAX_LINE = 1 << 16
+
+
+class LineConverter(Protocol):
+    def convert_block(self, block: str) -> str | None: ...
+
+    def convert_many(self, texts: list[str]) -> list[str]: ...
 
 
 def stream(
-    convert_many: Callable[[list[str]], list[str]],
+    converter: LineConverter,
     read: Callable[[int], bytes],
     out: TextIO,
     errors: TextIO,
@@ -27,22 +35,43 @@ def stream(
     bad = 0
     number = 0
     pending = b""
+    skipping = False  # inside a line too long to be an amount: drop it up to its newline
     while True:
         block = read(BLOCK)
         if not block:
             break
         pending += block
         end = pending.rfind(b"\n")
+        if skipping:
+            if end < 0:
+                pending = b""
+                continue
+            pending, skipping = pending[pending.find(b"\n") + 1 :], False
+            end = pending.rfind(b"\n")
         if end < 0:
+            if len(pending) > MAX_LINE:
+                number += 1
+                bad += 1
+                out.write("\n")
+                errors.write(
+                    f"{prog}: line {number}: longer than {MAX_LINE} bytes: not an amount\n"
+                )
+                pending, skipping = b"", True
             continue
-        lines = pending[:end].decode("utf-8", errors="replace").split("\n")
+        text = pending[: end + 1].decode("utf-8", errors="replace")
         pending = pending[end + 1 :]
-        bad += _emit(convert_many, lines, number, out, errors, prog)
+        converted = converter.convert_block(text)
+        if converted is not None:
+            out.write(converted)
+            out.flush()
+            number += text.count("\n")
+            continue
+        lines = text[:-1].split("\n")
+        bad += _emit(converter.convert_many, lines, number, out, errors, prog)
         number += len(lines)
-    if pending.strip():
-        bad += _emit(
-            convert_many, [pending.decode("utf-8", errors="replace")], number, out, errors, prog
-        )
+    if pending.strip() and not skipping:
+        last = [pending.decode("utf-8", errors="replace")]
+        bad += _emit(converter.convert_many, last, number, out, errors, prog)
     return bad
 
 
