@@ -1,10 +1,10 @@
 """The datasets' domain objects: a career catalog and one release per source.
 
-Plain frozen dataclasses, so that a validated dataset can be cached and loaded back without
-importing pydantic (which costs more than the rest of a `compare` run). pydantic validates
-them when a dataset file is read (`datafiles.validate`): the `Annotated` constraints and
-`__pydantic_config__` below are its schema, and `__post_init__` holds the checks that span
-fields. Unknown keys, non-positive wages and percentiles out of order are errors.
+Plain dataclasses whose fields are set once (see `_Record`), so that a validated dataset can
+be cached and loaded back without importing pydantic (which costs more than the rest of a
+`compare` run). pydantic validates them when a dataset file is read (`datafiles.validate`):
+the field types and `__pydantic_config__` are its schema, and `_check` holds the rules that
+span fields. Unknown keys, non-positive wages and percentiles out of order are errors.
 Everything here describes what a source published; nothing derived is stored.
 """
 
@@ -65,8 +65,17 @@ class _Record:
     def _check(self) -> None:
         """Rules across fields, for the classes that have them."""
 
-    # Written once here instead of generated per class: generating them costs start-up time
-    # on every run, and dataset objects are compared by identity anyway.
+    # Written once here instead of generated per class (as `frozen=True`, `eq` and `repr`
+    # would): generating them costs start-up time on every run. Fields are set once, by
+    # __init__ (or restored by pickle), and never changed after.
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self.__dict__:
+            raise AttributeError(f"{type(self).__name__}.{name} is read-only")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__}.{name} is read-only")
+
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={value!r}" for name, value in vars(self).items())
         return f"{type(self).__name__}({fields})"
@@ -110,7 +119,7 @@ PERCENTILE_ORDER = tuple(_PERCENTILES)
 # ---------------------------------------------------------------- the career catalog
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class OfficeProfile(_Record):
     description: Text
     duties: tuple[Text, ...] = ()
@@ -118,7 +127,7 @@ class OfficeProfile(_Record):
     examples_from: tuple[Text, ...] = ()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class FormerCode(_Record):
     classification: Text
     code: Text
@@ -127,7 +136,7 @@ class FormerCode(_Record):
         _require(SOC_CODE, self.code, "SOC code", "43-4051")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Education(_Record):
     typical: Text | None = None
     preferred: Text | None = None
@@ -135,7 +144,7 @@ class Education(_Record):
     fields_of_study: tuple[Text, ...] = ()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Career(_Record):
     id: Text
     title: Text
@@ -163,7 +172,7 @@ class Career(_Record):
         return (self.soc, *(former.code for former in self.former_soc))
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Catalog(_Record):
     offices: dict[Office, OfficeProfile]
     careers: tuple[Career, ...]
@@ -191,7 +200,7 @@ class Catalog(_Record):
 # ---------------------------------------------------------------- source releases
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class IndustryWage(_Record):
     industry: Text
     period: Period
@@ -203,7 +212,7 @@ class IndustryWage(_Record):
         _positive("value", self.value)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class ExtraCompensation(_Record):
     kind: Text
     period: Period
@@ -214,7 +223,7 @@ class ExtraCompensation(_Record):
         _positive("value", self.value)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class ExperiencePay(_Record):
     level: Text
     label: Text
@@ -226,7 +235,7 @@ class ExperiencePay(_Record):
         _positive("value", self.value)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class StatedPercentage(_Record):
     """A percentage the source states in words, kept so it can be checked against figures."""
 
@@ -236,7 +245,7 @@ class StatedPercentage(_Record):
     compares: tuple[Text, Text] | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class OutlookFact(_Record):
     measure: Text
     percent: Percent
@@ -244,7 +253,7 @@ class OutlookFact(_Record):
     description: Text | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class CareerFigures(_Record):
     career: Text
     soc: Text
@@ -286,7 +295,7 @@ class CareerFigures(_Record):
                     )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class SourceRelease(_Record):
     id: Text
     publisher: Text
