@@ -335,19 +335,3 @@ class SourceRelease(_Record):
     def entries(self) -> list[CareerFigures]:
         """Every career's figures in this release (an imported release reads them on demand)."""
         return list(self.careers)
-
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
