@@ -28,9 +28,16 @@ MISSING = "-"
 AT_LEAST = "≥"
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich would exit with status 1; the CLI ends quietly with 0 when the reader leaves.
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def console(*, stderr: bool = False) -> Console:
     # Rich already honours NO_COLOR and TERM=dumb, and uses 80 columns when not on a terminal.
-    return Console(stderr=stderr, highlight=False, emoji=False)
+    return _Console(stderr=stderr, highlight=False, emoji=False)
 
 
 def money_text(value: Decimal) -> str:

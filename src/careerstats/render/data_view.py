@@ -17,6 +17,7 @@ from careerstats.render.common import (
     money_text,
 )
 from careerstats.store import ReleaseRecord
+from careerstats.wording import counted
 
 
 def audit_view(result: Audit) -> Group:
@@ -41,19 +42,18 @@ def check_view(checked: Sequence[CheckedFile]) -> Group:
     lines: list[RenderableType] = [
         Text.assemble(
             ("ok  ", "green"),
-            f"{item.name}: {item.kind} {item.id}, {item.careers} career"
-            + ("s" if item.careers != 1 else ""),
+            f"{item.name}: {item.kind} {item.id}, {counted(item.careers, 'career')}",
         )
         for item in checked
     ]
-    lines.append(Text(f"{len(checked)} file(s) valid", style="bold"))
+    lines.append(Text(f"{counted(len(checked), 'file')} valid", style="bold"))
     return Group(*lines)
 
 
 def imported_summary(record: ReleaseRecord) -> str:
     return (
-        f"{record.rows:,} rows, {record.areas:,} areas, {record.industries:,} industries; "
-        f"{record.classification}"
+        f"{counted(record.rows, 'row')}, {counted(record.areas, 'area')}, "
+        f"{counted(record.industries, 'industry', 'industries')}; {record.classification}"
     )
 
 
