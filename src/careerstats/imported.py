@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import sys
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -231,7 +232,14 @@ def open_dataset(area: str | None = None, industry: str | None = None) -> Datase
     stay; with any other selection only imported releases with those rows take part.
     """
     base = bundled()
-    store = Store.existing()
+    try:
+        store = Store.existing()
+    except DataError as error:
+        if area is not None or industry is not None:
+            raise
+        # The bundled figures do not need the store: say what is wrong and carry on.
+        sys.stderr.write(f"careerstats: warning: {error}; showing bundled data only\n")
+        return base
     if store is None:
         if area is not None or industry is not None:
             raise UsageError(

@@ -10,6 +10,7 @@ the file (`"63.54"`, `"132270"`), `"#"` for top-coded, NULL for not available.
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import sqlite3
 import sys
@@ -113,6 +114,23 @@ def store_path() -> Path:
     return home() / STORE_FILE
 
 
+def home_problem(path: Path, error: OSError) -> str:
+    """What is wrong with the careerstats home, in words, for an error creating `path`."""
+    folder = path.parent
+    if error.errno in {errno.ENOTDIR, errno.EEXIST}:
+        return (
+            f"{folder}: the careerstats home (CAREERSTATS_HOME) is not a directory: it, or a "
+            "folder above it, is a file; point CAREERSTATS_HOME at a directory"
+        )
+    if error.errno in {errno.EACCES, errno.EPERM, errno.EROFS}:
+        return (
+            f"{folder}: cannot write to the careerstats home (CAREERSTATS_HOME): {error.strerror}"
+        )
+    if error.errno in {errno.ENOSPC, errno.EDQUOT}:
+        return f"{folder}: no space left for the store (disk or quota full); nothing was changed"
+    return f"{path}: the store cannot be created: {error.strerror or error}"
+
+
 @dataclass(frozen=True)
 class FileRecord:
     name: str
@@ -171,7 +189,7 @@ class Store:
         except sqlite3.DatabaseError as error:
             raise DataError(f"{path}: the store cannot be opened: {error}") from None
         except OSError as error:
-            raise DataError(f"{path}: the store cannot be created: {error}") from None
+            raise DataError(home_problem(path, error)) from None
 
     @classmethod
     def existing(cls) -> Store | None:
@@ -235,10 +253,21 @@ class Store:
         try:
             outcomes = [self._import_one(parsed) for parsed in files]
             self.db.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            self._rollback()
+            full = "full" in str(error)
+            problem = "no space left (disk or quota full)" if full else str(error)
+            raise DataError(
+                f"{self.path}: the import failed, nothing was changed: {problem}"
+            ) from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
         return outcomes
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
     def _import_one(self, parsed: ParsedFile) -> ImportOutcome:
         db = self.db
