@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from careerstats.errors import CareerstatsError, UsageError
+from careerstats.wording import quoted
 
 if TYPE_CHECKING:
     from careerstats.comparison import Comparison
@@ -187,7 +188,7 @@ def _positive(text: str, option: str) -> Decimal:
         return parse_amount(text)
     except AmountError:
         raise UsageError(
-            f"{option} takes a plain number such as 40 or 37.5, not {text!r}"
+            f"{option} takes a plain number such as 40 or 37.5, not {quoted(text)}"
         ) from None
 
 
@@ -277,9 +278,7 @@ def _stream(source: Period, target: Period | None, schedule: Schedule, as_json: 
     converter = CentsConverter(source, target or Period.YEAR, schedule)
     bad = stream(converter.convert_many, _stdin_reader(), sys.stdout, sys.stderr, PROG)
     if bad:
-        from careerstats.wording import counted
-
-        fail(f"{counted(bad, 'line')} not amounts; their output lines are empty", 1)
+        fail(f"lines that were not amounts: {bad:,}; their output lines are empty", 1)
     return 0
 
 

@@ -100,7 +100,10 @@ def _check_shape(text: str, file_name: str) -> None:
 def parse_yaml(text: str, file_name: str) -> Any:
     try:
         _check_shape(text, file_name)
-        return yaml.load(text, Loader=_DecimalLoader)
+        document = yaml.load(text, Loader=_DecimalLoader)
+        if document is None:
+            raise DataError(f"{file_name}: the file is empty (no YAML document in it)")
+        return document
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
         line = f" line {where.line + 1}:" if where is not None else ""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from careerstats.errors import DataError, UsageError
 from careerstats.model import Career, CareerFigures, Catalog, SourceRelease
+from careerstats.wording import quoted
 
 if TYPE_CHECKING:
     from careerstats.store import Store
@@ -57,7 +58,7 @@ class Dataset:
             if found is not None:
                 self._by_name[_key(name)] = found
                 return found
-        raise UnknownCareer(f"unknown career {name!r}; {self._suggest(name)}")
+        raise UnknownCareer(f"unknown career {quoted(name)}; {self._suggest(name)}")
 
     def _suggest(self, name: str) -> str:
         import difflib

@@ -30,6 +30,7 @@ from careerstats.oews import (
     ParsedFile,
     soc_version,
 )
+from careerstats.wording import quoted
 
 STORE_FILE = "store.sqlite3"
 SCHEMA_VERSION = "1"
@@ -468,7 +469,7 @@ class Store:
         if len(codes) > 1:
             shown = "; ".join(f"{row[0]} {row[1]}" for row in rows[:5])
             more = f" and {len(codes) - 5} more" if len(codes) > 5 else ""
-            raise UsageError(f"{option} {text!r} matches several: {shown}{more}; give a code")
+            raise UsageError(f"{option} {quoted(text)} matches several: {shown}{more}; give a code")
         titles = {
             row[1]: row[0] for row in self.db.execute(f"SELECT DISTINCT {key}, title FROM {table}")
         }
@@ -476,6 +477,6 @@ class Store:
         hint = " or ".join(f"'{titles[name]}' ({name})" for name in close)
         hint = f"did you mean {hint}? " if hint else ""
         raise UsageError(
-            f"unknown {what} {text!r} in the imported data; {hint}"
+            f"unknown {what} {quoted(text)} in the imported data; {hint}"
             f"'careerstats data list' shows the imported releases (default {option}: {default})"
         )

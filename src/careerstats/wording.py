@@ -8,3 +8,14 @@ def counted(number: int, singular: str, plural: str | None = None) -> str:
     industries"."""
     word = singular if number == 1 else plural or singular + "s"
     return f"{number:,} {word}"
+
+
+SHOWN = 40
+
+
+def quoted(text: str) -> str:
+    """`'14.3x'`: what the user typed, quoted, cut to a readable length (a line in a message,
+    even when the input was a megabyte)."""
+    if len(text) <= SHOWN:
+        return repr(text)
+    return repr(text[: SHOWN - 3]) + f"... ({len(text):,} characters)"
