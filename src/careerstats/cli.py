@@ -483,10 +483,10 @@ def compare(
 
 def _print_comparison(result: Comparison, chart: bool) -> None:
     from careerstats.render.common import console, source_notes
-    from careerstats.render.compare_view import comparison_table
+    from careerstats.render.compare_view import comparison_view
 
     out = console()
-    out.print(comparison_table(result))
+    out.print(comparison_view(result))
     if chart:
         from careerstats.render.chart import distribution_chart
 
@@ -543,9 +543,9 @@ def list_(as_json: JsonOption = False) -> None:
         _write(jsonout.dumps(jsonout.career_list(listing)))
     else:
         from careerstats.render.common import console
-        from careerstats.render.listing_view import career_list_table
+        from careerstats.render.listing_view import career_list_view
 
-        console().print(career_list_table(listing))
+        console().print(career_list_view(listing))
 
 
 @app.command()

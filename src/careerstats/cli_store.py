@@ -150,9 +150,9 @@ def list_(
         sys.stderr.write("no OEWS data imported yet; run 'careerstats data import FILE'\n")
         return
     from careerstats.render.common import console
-    from careerstats.render.data_view import release_list_table
+    from careerstats.render.data_view import release_list_view
 
-    console().print(release_list_table(records))
+    console().print(release_list_view(records))
 
 
 def remove(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -36,8 +37,28 @@ class _Console(Console):
 
 
 def console(*, stderr: bool = False) -> Console:
-    # Rich already honours NO_COLOR and TERM=dumb, and uses 80 columns when not on a terminal.
-    return _Console(stderr=stderr, highlight=False, emoji=False)
+    # Rich already honours TERM=dumb, writes no styles when not on a terminal and uses 80
+    # columns there. NO_COLOR alone would still leave bold and italic: no escape codes at all.
+    plain = bool(os.environ.get("NO_COLOR"))
+    return _Console(
+        stderr=stderr, highlight=False, emoji=False, color_system=None if plain else "auto"
+    )
+
+
+class Fitted:
+    """A view laid out for the console it is printed on: `wide()` when the console has at
+    least `needed` columns, else `narrow()` (one block per item, label and value lines)."""
+
+    def __init__(
+        self,
+        needed: int,
+        wide: Callable[[], RenderableType],
+        narrow: Callable[[], RenderableType],
+    ) -> None:
+        self.needed, self.wide, self.narrow = needed, wide, narrow
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.wide() if options.max_width >= self.needed else self.narrow()
 
 
 def money_text(value: Decimal) -> str:
@@ -136,6 +157,14 @@ def source_notes(releases: Iterable[SourceRelease], pays: Iterable[CareerPay]) -
     for pay in pays:
         lines.extend(f"{pay.release.id}, {pay.career.id}: {note}" for note in pay.entry.notes)
     return lines
+
+
+def label_grid() -> Table:
+    """Label and value lines: labels bold on the left, values wrapping beside them."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")  # a long id breaks rather than loses its end
+    return grid
 
 
 def bullets(items: Iterable[str]) -> Table:

@@ -15,6 +15,7 @@ from careerstats.render.common import (
     adjusted_legend,
     bullets,
     derived_legend,
+    label_grid,
     money_text,
     prices_row,
     source_line,
@@ -26,9 +27,7 @@ from careerstats.render.common import (
 def profile_view(result: Profile, *, chart: bool = True) -> Group:
     career = result.career
     parts: list[RenderableType] = []
-    head = Table.grid(padding=(0, 2))
-    head.add_column(style="bold")
-    head.add_column()
+    head = label_grid()
     head.add_row("career", Text(career.title, style="bold"))
     head.add_row("id", career.id)
     former = ", ".join(f"{f.code} ({f.classification})" for f in career.former_soc)
