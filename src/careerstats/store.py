@@ -273,8 +273,11 @@ class Store:
     def _import_one(self, parsed: ParsedFile) -> ImportOutcome:
         db = self.db
         release = parsed.release_id
-        if db.execute("SELECT 1 FROM files WHERE sha256 = ?", (parsed.sha256,)).fetchone():
-            return ImportOutcome(release, "unchanged", parsed)
+        known = db.execute(
+            "SELECT release_id FROM files WHERE sha256 = ?", (parsed.sha256,)
+        ).fetchone()
+        if known:  # the same bytes, imported meanwhile (perhaps under another year)
+            return ImportOutcome(known[0], "unchanged", parsed)
         existing = db.execute(
             "SELECT ceiling_stated FROM releases WHERE id = ?", (release,)
         ).fetchone()
