@@ -6,6 +6,7 @@ pydantic, Rich nor YAML, and `--json` never loads Rich.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -86,11 +87,19 @@ def _report_usage(error: typer.TyperException, arguments: Sequence[str]) -> NoRe
         raise SystemExit(0)
     where = context.command_path if context is not None else PROG
     message = error.format_message().rstrip(".")
+    option = getattr(error, "option_name", None) or ""
+    negative = next((a for a in arguments if option and a.startswith(option)), "")
+    if _NEGATIVE.fullmatch(negative):
+        # `convert -5` reads as an option; say what it is.
+        fail(f"negative amount {negative!r}: pay is given as a positive number", error.exit_code)
     command = _command_after(context, arguments) if context is not None else None
     if command is not None:
         # `careerstats --json compare cs`: the option belongs to the command after it.
         fail(f"{message}; options go after the command (see '{command} --help')", error.exit_code)
     fail(f"{message} (see '{where} --help')", error.exit_code)
+
+
+_NEGATIVE = re.compile(r"-\$?(?:\d[\d,]*(?:\.\d*)?|\.\d+)")
 
 
 def _command_after(context: Any, arguments: Sequence[str]) -> str | None:
