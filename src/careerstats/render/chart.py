@@ -93,13 +93,12 @@ class DistributionChart:
             else _Scale.fit(min(values), max(values), max(BAR_LEAST, room))
         )
         for row in self.rows:
-            width = options.max_width if stacked else label_width
-            name = _fit(row.label, width - row.derived, glyphs.more)
-            name += "*" if row.derived else ""
-            if stacked:
-                yield Text(name, no_wrap=True)
+            mark = "*" if row.derived else ""
+            if stacked:  # the whole label, wrapped if it must be
+                yield Text(row.label + mark)
                 line = Text(" " * pad, no_wrap=True)
             else:
+                name = _fit(row.label, label_width - row.derived, glyphs.more) + mark
                 line = Text(name.ljust(label_width) + "  ", no_wrap=True)
             if row.points:
                 line.append_text(_bar(row.points, scale, glyphs))

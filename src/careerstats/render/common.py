@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from rich import box
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
@@ -40,9 +41,52 @@ def console(*, stderr: bool = False) -> Console:
     # Rich already honours TERM=dumb, writes no styles when not on a terminal and uses 80
     # columns there. NO_COLOR alone would still leave bold and italic: no escape codes at all.
     plain = bool(os.environ.get("NO_COLOR"))
+    size = _dumb_terminal_size(stderr)
     return _Console(
-        stderr=stderr, highlight=False, emoji=False, color_system=None if plain else "auto"
+        stderr=stderr,
+        highlight=False,
+        emoji=False,
+        color_system=None if plain else "auto",
+        width=size.columns if size else None,
+        height=size.lines if size else None,
     )
+
+
+def _dumb_terminal_size(stderr: bool) -> os.terminal_size | None:
+    """Rich takes a dumb terminal to be 80 columns; ask the terminal (COLUMNS still wins)."""
+    if os.environ.get("TERM") != "dumb" or os.environ.get("COLUMNS"):
+        return None
+    try:
+        size = os.get_terminal_size(2 if stderr else 1)
+    except OSError:  # not a terminal
+        return None
+    return size if size.columns else None
+
+
+# The widest row label ("annual 90th percentile", "hourly median change") and a figure
+# column wide enough for "≥ $239,200*^": below their sum, views show one block per column.
+LABEL_WIDTH = 22
+FIGURE_WIDTH = 14
+
+
+def side_by_side_width(columns: int) -> int:
+    """Console columns a table of row labels and `columns` figure columns needs."""
+    return LABEL_WIDTH + 2 + (FIGURE_WIDTH + 2) * columns
+
+
+def block_table(title: str) -> Table:
+    """One item's figures as label and value lines, under its title (the narrow layout)."""
+    table = Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        show_header=False,
+        box=box.SIMPLE_HEAD,
+        expand=True,  # the title has the whole width; values stay beside their labels
+    )
+    table.add_column("", no_wrap=True)
+    table.add_column("", overflow="fold")
+    return table
 
 
 class Fitted:

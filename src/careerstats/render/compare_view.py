@@ -18,9 +18,11 @@ from careerstats.render.common import (
     MISSING,
     Fitted,
     adjusted_legend,
+    block_table,
     derived_legend,
     prices_row,
     ratio_text,
+    side_by_side_width,
     signed_money,
     source_line,
     wage_rows,
@@ -31,28 +33,20 @@ def _column_heading(pay: CareerPay, repeated: bool) -> str:
     return f"{pay.career.title}\n({pay.release.id})" if repeated else pay.career.title
 
 
-# The widest row label ("annual 90th percentile", "hourly median change") and a figure
-# column wide enough for "≥ $239,200*^": below their sum the careers are shown one by one.
-LABEL_WIDTH = 22
-FIGURE_WIDTH = 14
-
-
 def comparison_view(result: Comparison) -> Fitted:
     """Side by side when the careers fit, else one block per career with the same rows."""
-    needed = LABEL_WIDTH + 2 + (FIGURE_WIDTH + 2) * len(result.rows)
-    return Fitted(needed, lambda: comparison_table(result), lambda: _blocks(result))
+    return Fitted(
+        side_by_side_width(len(result.rows)),
+        lambda: comparison_table(result),
+        lambda: _blocks(result),
+    )
 
 
 def _blocks(result: Comparison) -> Group:
     parts: list[RenderableType] = [Text("Pay compared", style="italic", justify="center")]
     several_sources = len(result.releases) > 1
     for pay in result.rows:
-        block = _table(result, [pay], title=None, narrow=True)
-        block.show_header = False
-        block.title = _column_heading(pay, several_sources).replace("\n", " ")
-        block.title_justify = "left"
-        block.title_style = "bold"
-        parts.append(block)
+        parts.append(_table(result, [pay], _column_heading(pay, several_sources), narrow=True))
         for label, text in (("typical education", _education(pay)), ("source", _source(pay))):
             parts.append(Padding(Text(f"{label}: {text}"), (0, 0, 0, 2)))
         parts.append(Text(""))
@@ -90,21 +84,15 @@ def _table(
     narrow: bool = False,
 ) -> Table:
     several_sources = len(result.releases) > 1
-    table = Table(
-        title=title,
-        caption=caption,
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_lines=False,
-    )
-    # One career: labels whole on the left, its values beside them; several: figures right.
-    table.add_column("", no_wrap=narrow)
-    for pay in pays:
-        table.add_column(
-            _column_heading(pay, several_sources),
-            justify="left" if narrow else "right",
-            overflow="fold",
-        )
+    if narrow:  # one career: labels whole on the left, its values beside them
+        table = block_table((title or "").replace("\n", " "))
+    else:
+        table = Table(title=title, caption=caption, caption_justify="left", box=box.SIMPLE_HEAD)
+        table.add_column("")
+        for pay in pays:
+            table.add_column(
+                _column_heading(pay, several_sources), justify="right", overflow="fold"
+            )
     wage_rows(table, pays)
     if result.gaps:
         baseline = result.rows[0]
