@@ -247,7 +247,7 @@ def test_H1_H2_a_home_that_is_a_file(
     assert (listed.exit_code, listed.stdout) == (0, "")
 
 
-def test_H3_a_home_that_cannot_be_written(
+def test_H3_H7_a_home_that_cannot_be_written(
     files: Path, run: Run, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Tests run as root here, where permissions do not stop writes: simulate the refusal.
