@@ -14,6 +14,7 @@ import errno
 import os
 import sqlite3
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -181,16 +182,30 @@ class Store:
         try:
             if create:
                 path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
-            self.db.execute("PRAGMA foreign_keys = ON")
-            if create:
-                self._create()
-            else:
-                self._check()
+            self._open(create)
         except sqlite3.DatabaseError as error:
             raise DataError(f"{path}: the store cannot be opened: {error}") from None
         except OSError as error:
             raise DataError(home_problem(path, error)) from None
+
+    def _open(self, create: bool) -> None:
+        # Two imports creating the store at once: switching to WAL, or a read that would
+        # deadlock, is refused at once rather than waited for; wait here instead.
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            self.db = sqlite3.connect(self.path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
+            try:
+                self.db.execute("PRAGMA foreign_keys = ON")
+                if create:
+                    self._create()
+                else:
+                    self._check()
+                return
+            except sqlite3.OperationalError as error:
+                self.db.close()
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     @classmethod
     def existing(cls) -> Store | None:
