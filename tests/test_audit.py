@@ -87,7 +87,7 @@ def test_derived_percentiles_out_of_order_are_found(tmp_path: Path) -> None:
 def test_bundled_files_are_valid() -> None:
     result = runner.invoke(app, ["data", "check"])
     assert result.exit_code == 0
-    assert "4 file(s) valid" in result.stdout
+    assert "4 files valid" in result.stdout
     assert [c.name for c in check_files()] == [
         "bls_2008.yaml",
         "bls_2017.yaml",

@@ -6,6 +6,7 @@ pydantic, Rich nor YAML, and `--json` never loads Rich.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -15,6 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from careerstats.errors import CareerstatsError, UsageError
+from careerstats.wording import quoted
 
 if TYPE_CHECKING:
     from careerstats.comparison import Comparison
@@ -41,9 +43,10 @@ class CareerstatsGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        arguments = list(sys.argv[1:] if args is None else args)
         try:
             result = super().main(
-                args=args,
+                args=arguments,
                 prog_name=prog_name or PROG,
                 complete_var=complete_var,
                 standalone_mode=False,
@@ -52,26 +55,68 @@ class CareerstatsGroup(TyperGroup):
         except CareerstatsError as error:
             fail(str(error), error.exit_code)
         except typer.TyperException as error:
-            _report_usage(error)
+            _report_usage(error, arguments)
         except (typer.Abort, KeyboardInterrupt):
             sys.stderr.write("\n")
             raise SystemExit(130) from None
         except BrokenPipeError:
             _quiet_broken_pipe()
+        except OSError as error:  # a full disk, a vanished file: a runtime problem, not a bug
+            where = f": {error.filename}" if error.filename else ""
+            fail(f"{error.strerror or error}{where}", 1)
         code = result if isinstance(result, int) else 0
         if standalone_mode:
             raise SystemExit(code)
         return code
 
+    def invoke(self, ctx: Any) -> Any:
+        # Typer turns a broken pipe into exit status 1 before `main` sees it: catch it first.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
 
-def _report_usage(error: typer.TyperException) -> NoReturn:
+
+def _report_usage(error: typer.TyperException, arguments: Sequence[str]) -> NoReturn:
     context = getattr(error, "ctx", None)
     if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
-        sys.stdout.write(context.get_help() + "\n")
+        # Rich help is printed while the error is made; plain help comes back as its message.
+        text = error.format_message()
+        if text.strip():
+            sys.stdout.write(text.rstrip("\n") + "\n")
         raise SystemExit(0)
     where = context.command_path if context is not None else PROG
     message = error.format_message().rstrip(".")
+    option = getattr(error, "option_name", None) or ""
+    negative = next((a for a in arguments if option and a.startswith(option)), "")
+    if _NEGATIVE.fullmatch(negative):
+        # `convert -5` reads as an option; say what it is.
+        fail(f"negative amount {negative!r}: pay is given as a positive number", error.exit_code)
+    command = _command_after(context, arguments) if context is not None else None
+    if command is not None:
+        # `careerstats --json compare cs`: the option belongs to the command after it.
+        fail(f"{message}; options go after the command (see '{command} --help')", error.exit_code)
     fail(f"{message} (see '{where} --help')", error.exit_code)
+
+
+_NEGATIVE = re.compile(r"-\$?(?:\d[\d,]*(?:\.\d*)?|\.\d+)")
+
+
+def _command_after(context: Any, arguments: Sequence[str]) -> str | None:
+    """The full name of the first subcommand named among `arguments`, when the failing level
+    is a group (an option placed before its command), else None."""
+    group = context.command
+    path = context.command_path
+    found = None
+    names = list(arguments)
+    while hasattr(group, "commands"):
+        name = next((arg for arg in names if arg in group.commands), None)
+        if name is None:
+            break
+        path, group = f"{path} {name}", group.commands[name]
+        names = names[names.index(name) + 1 :]
+        found = path
+    return found
 
 
 def _quiet_broken_pipe() -> NoReturn:
@@ -152,7 +197,7 @@ def _positive(text: str, option: str) -> Decimal:
         return parse_amount(text)
     except AmountError:
         raise UsageError(
-            f"{option} takes a plain number such as 40 or 37.5, not {text!r}"
+            f"{option} takes a plain number such as 40 or 37.5, not {quoted(text)}"
         ) from None
 
 
@@ -245,7 +290,7 @@ def _stream(source: Period, target: Period | None, schedule: Schedule, as_json: 
     converter = CentsConverter(source, target or Period.YEAR, schedule)
     bad = stream(converter, _stdin_reader(), sys.stdout, sys.stderr, PROG)
     if bad:
-        fail(f"{bad} line(s) were not amounts; their output lines are empty", 1)
+        fail(f"lines that were not amounts: {bad:,}; their output lines are empty", 1)
     return 0
 
 
@@ -459,10 +504,10 @@ def compare(
 
 def _print_comparison(result: Comparison, chart: bool) -> None:
     from careerstats.render.common import console, source_notes
-    from careerstats.render.compare_view import comparison_table
+    from careerstats.render.compare_view import comparison_view
 
     out = console()
-    out.print(comparison_table(result))
+    out.print(comparison_view(result))
     if chart:
         from careerstats.render.chart import distribution_chart
 
@@ -522,9 +567,9 @@ def list_(as_json: JsonOption = False) -> None:
         _write(jsonout.dumps(jsonout.career_list(listing)))
     else:
         from careerstats.render.common import console
-        from careerstats.render.listing_view import career_list_table
+        from careerstats.render.listing_view import career_list_view
 
-        console().print(career_list_table(listing))
+        console().print(career_list_view(listing))
 
 
 @app.command()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerstats.errors import UsageError
+from careerstats.wording import counted
 
 if TYPE_CHECKING:
     from careerstats.oews import ParsedFile
@@ -64,6 +65,8 @@ def import_(
                 sys.stderr.write(f"{release}: {path.name} is already imported; nothing changed\n")
                 continue
             parsed.append(oews.read(path, year, progress(path.name)))
+            for remark in parsed[-1].remarks:
+                sys.stderr.write(f"note: {remark}\n")
     if not parsed:
         return
     store = Store(store_path(), create=True)
@@ -87,23 +90,16 @@ def _report(outcomes: Sequence[ImportOutcome]) -> None:
         if outcome.status == "created":
             changed[outcome.release_id] = ("created", files)
         counts = ", ".join(
-            _count(n, word)
-            for n, word in (
-                (len(parsed.rows), "row"),
-                (len(parsed.areas), "area"),
-                (len(parsed.industries), "industr"),
+            (
+                counted(len(parsed.rows), "row"),
+                counted(len(parsed.areas), "area"),
+                counted(len(parsed.industries), "industry", "industries"),
             )
         )
         files.append(f"{parsed.path.name} ({parsed.layout}, {counts})")
     for release_id, (status, files) in changed.items():
         sys.stdout.write(f"{release_id} {status}: {'; '.join(files)}\n")
     sys.stdout.flush()
-
-
-def _count(number: int, word: str) -> str:
-    if word.endswith("r"):
-        return f"{number:,} {word}{'y' if number == 1 else 'ies'}"
-    return f"{number:,} {word}{'' if number == 1 else 's'}"
 
 
 @contextmanager
@@ -155,9 +151,9 @@ def list_(
         sys.stderr.write("no OEWS data imported yet; run 'careerstats data import FILE'\n")
         return
     from careerstats.render.common import console
-    from careerstats.render.data_view import release_list_table
+    from careerstats.render.data_view import release_list_view
 
-    console().print(release_list_table(records))
+    console().print(release_list_view(records))
 
 
 def remove(

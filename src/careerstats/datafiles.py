@@ -35,16 +35,75 @@ def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
 _DecimalLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
 
 
+# Bounds for files from anywhere: the bundled ones are far inside them (the largest is about
+# 16 KiB, nested 6 deep, with no aliases), and a hostile file cannot exhaust memory or the
+# stack: a "billion laughs" document of nested aliases, or thousands of nested brackets,
+# which would crash the C composer.
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 100_000  # counting what every alias (*name) stands for
+
+
 def read_text(file: Traversable | Path) -> str:
     try:
-        return file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"{file.name}: cannot be read: {error}") from None
+        content = file.read_bytes()
+    except OSError as error:
+        reason = getattr(error, "strerror", None) or error
+        raise DataError(f"{file.name}: cannot be read: {reason}") from None
+    if len(content) > MAX_BYTES:
+        raise DataError(
+            f"{file.name}: too large for a dataset file ({len(content):,} bytes; "
+            f"at most {MAX_BYTES // (1024 * 1024)} MiB)"
+        )
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = content[: error.start].count(b"\n") + 1
+        kind = "binary data" if b"\x00" in content[:8192] else "not UTF-8 text"
+        raise DataError(
+            f"{file.name}: line {line}: {kind} (byte 0x{content[error.start]:02x}); "
+            "dataset files are YAML text in UTF-8"
+        ) from None
+
+
+def _check_shape(text: str, file_name: str) -> None:
+    """Refuse deep nesting and alias expansion beyond the bounds, before building anything:
+    events only, so neither the check nor the refusal can exhaust the stack or memory."""
+    sizes: dict[str, int] = {}  # anchor -> nodes it stands for
+    stack: list[tuple[str | None, int]] = [(None, 0)]  # open collections: (anchor, nodes)
+    for event in yaml.parse(text, Loader=_DecimalLoader):
+        line = event.start_mark.line + 1 if event.start_mark is not None else 0
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) > MAX_DEPTH:
+                raise DataError(f"{file_name}: line {line}: nested more than {MAX_DEPTH} deep")
+            stack.append((event.anchor, 1))
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            anchor, nodes = stack.pop()
+        elif isinstance(event, yaml.AliasEvent):
+            anchor, nodes = None, sizes.get(event.anchor or "", 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            anchor, nodes = event.anchor, 1
+        else:
+            continue
+        if anchor is not None:
+            sizes[anchor] = nodes
+        parent_anchor, parent_nodes = stack[-1]
+        stack[-1] = (parent_anchor, parent_nodes + nodes)
+        if parent_nodes + nodes > MAX_NODES:
+            raise DataError(
+                f"{file_name}: line {line}: more than {MAX_NODES:,} values, counting what "
+                "each YAML alias (*name) stands for; dataset files are far smaller"
+            )
 
 
 def parse_yaml(text: str, file_name: str) -> Any:
     try:
-        return yaml.load(text, Loader=_DecimalLoader)
+        _check_shape(text, file_name)
+        document = yaml.load(text, Loader=_DecimalLoader)
+        if document is None:
+            raise DataError(f"{file_name}: the file is empty (no YAML document in it)")
+        return document
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
         line = f" line {where.line + 1}:" if where is not None else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from careerstats.errors import DataError, UsageError
 from careerstats.model import Career, CareerFigures, Catalog, SourceRelease
+from careerstats.wording import quoted
 
 if TYPE_CHECKING:
     from careerstats.store import Store
@@ -57,7 +59,7 @@ class Dataset:
             if found is not None:
                 self._by_name[_key(name)] = found
                 return found
-        raise UnknownCareer(f"unknown career {name!r}; {self._suggest(name)}")
+        raise UnknownCareer(f"unknown career {quoted(name)}; {self._suggest(name)}")
 
     def _suggest(self, name: str) -> str:
         import difflib
@@ -264,7 +266,15 @@ def open_dataset(area: str | None = None, industry: str | None = None) -> Datase
     from careerstats.imported import with_imported
     from careerstats.store import Store
 
-    return with_imported(bundled(), Store(store_path()), area, industry)
+    try:
+        store = Store(store_path())
+    except DataError as error:
+        if area is not None or industry is not None:
+            raise
+        # The bundled figures do not need the store: say what is wrong and carry on.
+        sys.stderr.write(f"careerstats: warning: {error}; showing bundled data only\n")
+        return bundled()
+    return with_imported(bundled(), store, area, industry)
 
 
 @cache

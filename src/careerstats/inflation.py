@@ -18,6 +18,7 @@ from pathlib import Path
 from careerstats.bundle import bundled_data_dir
 from careerstats.errors import DataError, UsageError
 from careerstats.periods import MONTH_NAMES
+from careerstats.wording import quoted
 
 CPI_FILE = "cpi_u.csv"
 
@@ -41,7 +42,7 @@ class When:
         match = _WHEN.fullmatch(text.strip())
         if match is None or (match[2] is not None and not 1 <= int(match[2]) <= 12):
             raise UsageError(
-                f"not a date: {text!r}; write YYYY-MM for a month (2008-05) "
+                f"not a date: {quoted(text)}; write YYYY-MM for a month (2008-05) "
                 "or YYYY for a year's annual average (2008)"
             )
         return cls(int(match[1]), int(match[2]) if match[2] else None)

@@ -17,6 +17,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, ClassVar, Literal
 
+from careerstats.money import MAX_DIGITS
 from careerstats.periods import MONTH_NAMES, Period
 
 # Constraints are checked in __post_init__ rather than declared with annotated-types, so
@@ -39,9 +40,15 @@ def _require(pattern: re.Pattern[str], value: str, what: str, example: str) -> N
         raise ValueError(f"{what} {value!r} is not of the form {example}")
 
 
+# The same bound as for amounts typed on the command line: far beyond any pay figure.
+_TOO_LARGE = Decimal(10) ** MAX_DIGITS
+
+
 def _positive(where: str, value: Decimal) -> None:
     if not value > 0:
         raise ValueError(f"{where}: {value} is not a wage: it must be greater than 0")
+    if value >= _TOO_LARGE:
+        raise ValueError(f"{where}: {value} is too large for a wage (at most {MAX_DIGITS} digits)")
 
 
 def _texts_filled(item: object) -> None:

@@ -10,6 +10,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from careerstats.errors import UsageError
+from careerstats.wording import quoted
 
 CENT = Decimal("0.01")
 
@@ -33,20 +34,20 @@ def parse_amount(text: str) -> Decimal:
     if not stripped:
         raise AmountError("empty amount: give a number such as 14.36 or $51,280")
     if stripped.startswith("-"):
-        raise AmountError(f"negative amount {text!r}: pay is given as a positive number")
+        raise AmountError(f"negative amount {quoted(text)}: pay is given as a positive number")
     if not _AMOUNT.fullmatch(stripped):
         raise AmountError(
-            f"not an amount: {text!r}; write a plain number such as 14.36, 51280 or $51,280"
+            f"not an amount: {quoted(text)}; write a plain number such as 14.36, 51280 or $51,280"
         )
     digits = stripped.lstrip("$").replace(",", "")
     whole, _, places = digits.partition(".")
     if len(whole.lstrip("0")) > MAX_DIGITS:
         raise AmountError(
-            f"amount {text!r} is too large: at most {MAX_DIGITS} digits before the point"
+            f"amount {quoted(text)} is too large: at most {MAX_DIGITS} digits before the point"
         )
     if len(places) > MAX_PLACES:
         raise AmountError(
-            f"amount {text!r} has too many decimals: at most {MAX_PLACES} after the point"
+            f"amount {quoted(text)} has too many decimals: at most {MAX_PLACES} after the point"
         )
     return Decimal(digits)
 

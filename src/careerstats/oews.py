@@ -129,6 +129,7 @@ class ParsedFile:
     ceiling_stated: bool
     skipped: int = 0
     columns: list[str] = field(default_factory=list)
+    remarks: tuple[str, ...] = ()  # what the user should know about how the file was read
 
     @property
     def release_id(self) -> str:
@@ -175,9 +176,11 @@ def read(
     if not content.strip():
         raise DataError(f"{name}: the file is empty")
     suffix = path.suffix.lower()
+    remarks: list[str] = []
     if suffix == ".csv":
-        table, notes = _csv_rows(content, name), list[str]()
+        table, notes = _csv_rows(content, name, remarks), list[str]()
     elif suffix in {".xlsx", ".xlsm", ".xls"}:
+        _check_workbook_bytes(content, name, suffix)
         table, notes = _workbook_rows(path, name)
     else:
         raise DataError(f"{name}: unknown file type {suffix or '(none)'}; use .xlsx, .xls or .csv")
@@ -209,6 +212,7 @@ def read(
         ceiling_stated=stated,
         skipped=skipped,
         columns=columns,
+        remarks=tuple(remarks),
     )
 
 
@@ -221,17 +225,40 @@ class _Table:
     total: int  # rows expected, for progress (an estimate for CSV)
 
 
-def _csv_rows(content: bytes, name: str) -> _Table:
+_ZIP = b"PK\x03\x04"  # .xlsx and .xlsm are zip archives
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls is an OLE compound file
+
+
+def _check_workbook_bytes(content: bytes, name: str, suffix: str) -> None:
+    """A file named as a workbook that is something else gets named for what it is."""
+    if content.startswith((_ZIP, _OLE)):
+        return
+    head = content[:4096]
+    if b"\x00" not in head and (b"," in head or b"\t" in head or head.isascii()):
+        raise DataError(
+            f"{name}: named {suffix} but it is text, not an Excel workbook; if it is a CSV "
+            "file, name it .csv"
+        )
+    raise DataError(f"{name}: named {suffix} but it is not an Excel workbook")
+
+
+def _csv_rows(content: bytes, name: str, remarks: list[str]) -> _Table:
     import csv
 
+    if content.startswith((_ZIP, _OLE)):
+        raise DataError(f"{name}: named .csv but it is an Excel workbook; name it .xlsx or .xls")
     try:
         text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
         text = content.decode("cp1252", errors="strict") if _is_cp1252(content) else ""
         if not text:
-            raise DataError(f"{name}: not a text CSV file (is it a workbook?)") from None
+            line = content[: error.start].count(b"\n") + 1
+            raise DataError(
+                f"{name}: line {line}: neither UTF-8 nor Windows-1252 text; not a CSV file"
+            ) from None
+        remarks.append(f"{name} is not UTF-8; read as Windows-1252 (Excel's CSV encoding)")
     if "\x00" in text[:4096]:
-        raise DataError(f"{name}: not a text CSV file (is it a workbook?)")
+        raise DataError(f"{name}: binary data, not a text CSV file")
     lines = text.splitlines()
     return _Table(csv.reader(lines), len(lines))
 
@@ -253,7 +280,9 @@ def _workbook_rows(path: Path, name: str) -> tuple[_Table, list[str]]:
         contents = [sheet.to_python(skip_empty_area=False) for sheet in sheets]
     except Exception as error:  # calamine raises its own errors and plain ones alike
         detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise DataError(f"{name}: not a readable Excel workbook ({detail})") from None
+        raise DataError(
+            f"{name}: not a readable Excel workbook, damaged or cut short? ({detail})"
+        ) from None
     data_index = next(
         (i for i, rows in enumerate(contents) if _header_index(rows) is not None), None
     )

@@ -12,6 +12,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from careerstats.errors import UsageError
+from careerstats.wording import quoted
 
 
 class PeriodError(UsageError):
@@ -57,7 +58,7 @@ class Period(StrEnum):
         close = difflib.get_close_matches(key, list(_SPELLINGS), n=1, cutoff=0.6)
         hint = f"did you mean '{_SPELLINGS[close[0]].value}'? " if close else ""
         names = ", ".join(p.value for p in cls)
-        raise PeriodError(f"unknown period {text!r}; {hint}periods are: {names}") from None
+        raise PeriodError(f"unknown period {quoted(text)}; {hint}periods are: {names}") from None
 
     @property
     def adjective(self) -> str:

@@ -10,7 +10,9 @@ the file (`"63.54"`, `"132270"`), `"#"` for top-coded, NULL for not available.
 from __future__ import annotations
 
 import difflib
+import errno
 import sqlite3
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,9 +30,9 @@ from careerstats.oews import (
     soc_version,
 )
 from careerstats.paths import store_path
+from careerstats.wording import quoted
 
 SCHEMA_VERSION = "1"
-APP = "careerstats"
 LOCK_WAIT_SECONDS = 60.0
 
 _SCHEMA = f"""
@@ -93,6 +95,23 @@ _INSERT_ROW = (
 )
 
 
+def home_problem(path: Path, error: OSError) -> str:
+    """What is wrong with the careerstats home, in words, for an error creating `path`."""
+    folder = path.parent
+    if error.errno in {errno.ENOTDIR, errno.EEXIST}:
+        return (
+            f"{folder}: the careerstats home (CAREERSTATS_HOME) is not a directory: it, or a "
+            "folder above it, is a file; point CAREERSTATS_HOME at a directory"
+        )
+    if error.errno in {errno.EACCES, errno.EPERM, errno.EROFS}:
+        return (
+            f"{folder}: cannot write to the careerstats home (CAREERSTATS_HOME): {error.strerror}"
+        )
+    if error.errno in {errno.ENOSPC, errno.EDQUOT}:
+        return f"{folder}: no space left for the store (disk or quota full); nothing was changed"
+    return f"{path}: the store cannot be created: {error.strerror or error}"
+
+
 @dataclass(frozen=True)
 class FileRecord:
     name: str
@@ -142,16 +161,30 @@ class Store:
         try:
             if create:
                 path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
-            self.db.execute("PRAGMA foreign_keys = ON")
-            if create:
-                self._create()
-            else:
-                self._check()
+            self._open(create)
         except sqlite3.DatabaseError as error:
             raise DataError(f"{path}: the store cannot be opened: {error}") from None
         except OSError as error:
-            raise DataError(f"{path}: the store cannot be created: {error}") from None
+            raise DataError(home_problem(path, error)) from None
+
+    def _open(self, create: bool) -> None:
+        # Two imports creating the store at once: switching to WAL, or a read that would
+        # deadlock, is refused at once rather than waited for; wait here instead.
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            self.db = sqlite3.connect(self.path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
+            try:
+                self.db.execute("PRAGMA foreign_keys = ON")
+                if create:
+                    self._create()
+                else:
+                    self._check()
+                return
+            except sqlite3.OperationalError as error:
+                self.db.close()
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     @classmethod
     def existing(cls) -> Store | None:
@@ -215,16 +248,30 @@ class Store:
         try:
             outcomes = [self._import_one(parsed) for parsed in files]
             self.db.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            self._rollback()
+            full = "full" in str(error)
+            problem = "no space left (disk or quota full)" if full else str(error)
+            raise DataError(
+                f"{self.path}: the import failed, nothing was changed: {problem}"
+            ) from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
         return outcomes
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
     def _import_one(self, parsed: ParsedFile) -> ImportOutcome:
         db = self.db
         release = parsed.release_id
-        if db.execute("SELECT 1 FROM files WHERE sha256 = ?", (parsed.sha256,)).fetchone():
-            return ImportOutcome(release, "unchanged", parsed)
+        known = db.execute(
+            "SELECT release_id FROM files WHERE sha256 = ?", (parsed.sha256,)
+        ).fetchone()
+        if known:  # the same bytes, imported meanwhile (perhaps under another year)
+            return ImportOutcome(known[0], "unchanged", parsed)
         existing = db.execute(
             "SELECT ceiling_stated FROM releases WHERE id = ?", (release,)
         ).fetchone()
@@ -419,7 +466,7 @@ class Store:
         if len(codes) > 1:
             shown = "; ".join(f"{row[0]} {row[1]}" for row in rows[:5])
             more = f" and {len(codes) - 5} more" if len(codes) > 5 else ""
-            raise UsageError(f"{option} {text!r} matches several: {shown}{more}; give a code")
+            raise UsageError(f"{option} {quoted(text)} matches several: {shown}{more}; give a code")
         titles = {
             row[1]: row[0] for row in self.db.execute(f"SELECT DISTINCT {key}, title FROM {table}")
         }
@@ -427,6 +474,6 @@ class Store:
         hint = " or ".join(f"'{titles[name]}' ({name})" for name in close)
         hint = f"did you mean {hint}? " if hint else ""
         raise UsageError(
-            f"unknown {what} {text!r} in the imported data; {hint}"
+            f"unknown {what} {quoted(text)} in the imported data; {hint}"
             f"'careerstats data list' shows the imported releases (default {option}: {default})"
         )

@@ -66,32 +66,46 @@ class DistributionChart:
         yield Text("")
         adjusted = f", in {self.adjusted.label} dollars" if self.adjusted else ""
         yield Text(f"{self.period.adjective.capitalize()} pay distribution{adjusted}", style="bold")
-        yield Text.assemble(
-            (f"{glyphs.low_end}{glyphs.range * 3}{glyphs.high_end}", "cyan"),
-            " 10th to 90th percentile  ",
-            (glyphs.band * 3, "bold blue"),
-            " 25th to 75th  ",
-            (glyphs.median, "bold magenta"),
-            " median",
-        )
+        legend = [
+            Text.assemble(
+                (f"{glyphs.low_end}{glyphs.range * 3}{glyphs.high_end}", "cyan"),
+                " 10th to 90th percentile",
+            ),
+            Text.assemble((glyphs.band * 3, "bold blue"), " 25th to 75th"),
+            Text.assemble((glyphs.median, "bold magenta"), " median"),
+        ]
+        if sum(len(item) + 2 for item in legend) <= options.max_width:
+            yield Text("  ").join(legend)
+        else:
+            yield from legend
         if not values:
             yield Text("no percentiles or medians to chart", style="dim")
             return
         label_width = min(LABEL_MOST, max(len(row.label) + row.derived for row in self.rows))
         # Room on the right for half of the last axis label, centred on its tick.
         room = options.max_width - label_width - 2 - _LABEL_ROOM
-        scale = _Scale.fit(min(values), max(values), max(BAR_LEAST, room))
+        # Too narrow for labels beside the bars: each label goes on its own line above its bar.
+        stacked = room < BAR_LEAST
+        pad = 2 if stacked else label_width + 2
+        scale = (
+            _Scale.fit(min(values), max(values), max(options.max_width - pad - _LABEL_ROOM, 8))
+            if stacked
+            else _Scale.fit(min(values), max(values), max(BAR_LEAST, room))
+        )
         for row in self.rows:
-            name = _fit(row.label, label_width - row.derived, glyphs.more)
-            name += "*" if row.derived else ""
-            line = Text(name.ljust(label_width) + "  ", no_wrap=True)
+            mark = "*" if row.derived else ""
+            if stacked:  # the whole label, wrapped if it must be
+                yield Text(row.label + mark)
+                line = Text(" " * pad, no_wrap=True)
+            else:
+                name = _fit(row.label, label_width - row.derived, glyphs.more) + mark
+                line = Text(name.ljust(label_width) + "  ", no_wrap=True)
             if row.points:
                 line.append_text(_bar(row.points, scale, glyphs))
             else:
                 line.append(row.note or "", style="dim")
             line.truncate(options.max_width)
             yield line
-        pad = label_width + 2
         ticks = [glyphs.axis] * scale.width
         for position, _ in scale.ticks():
             ticks[position] = glyphs.tick

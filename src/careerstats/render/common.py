@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from rich.console import Console
+from rich import box
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -31,9 +33,79 @@ MISSING = "-"
 AT_LEAST = "≥"
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich would exit with status 1; the CLI ends quietly with 0 when the reader leaves.
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def console(*, stderr: bool = False) -> Console:
-    # Rich already honours NO_COLOR and TERM=dumb, and uses 80 columns when not on a terminal.
-    return Console(stderr=stderr, highlight=False, emoji=False)
+    # Rich already honours TERM=dumb, writes no styles when not on a terminal and uses 80
+    # columns there. NO_COLOR alone would still leave bold and italic: no escape codes at all.
+    plain = bool(os.environ.get("NO_COLOR"))
+    size = _dumb_terminal_size(stderr)
+    return _Console(
+        stderr=stderr,
+        highlight=False,
+        emoji=False,
+        color_system=None if plain else "auto",
+        width=size.columns if size else None,
+        height=size.lines if size else None,
+    )
+
+
+def _dumb_terminal_size(stderr: bool) -> os.terminal_size | None:
+    """Rich takes a dumb terminal to be 80 columns; ask the terminal (COLUMNS still wins)."""
+    if os.environ.get("TERM") != "dumb" or os.environ.get("COLUMNS"):
+        return None
+    try:
+        size = os.get_terminal_size(2 if stderr else 1)
+    except OSError:  # not a terminal
+        return None
+    return size if size.columns else None
+
+
+# The widest row label ("annual 90th percentile", "hourly median change") and a figure
+# column wide enough for "≥ $239,200*^": below their sum, views show one block per column.
+LABEL_WIDTH = 22
+FIGURE_WIDTH = 14
+
+
+def side_by_side_width(columns: int) -> int:
+    """Console columns a table of row labels and `columns` figure columns needs."""
+    return LABEL_WIDTH + 2 + (FIGURE_WIDTH + 2) * columns
+
+
+def block_table(title: str) -> Table:
+    """One item's figures as label and value lines, under its title (the narrow layout)."""
+    table = Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        show_header=False,
+        box=box.SIMPLE_HEAD,
+        expand=True,  # the title has the whole width; values stay beside their labels
+    )
+    table.add_column("", no_wrap=True)
+    table.add_column("", overflow="fold")
+    return table
+
+
+class Fitted:
+    """A view laid out for the console it is printed on: `wide()` when the console has at
+    least `needed` columns, else `narrow()` (one block per item, label and value lines)."""
+
+    def __init__(
+        self,
+        needed: int,
+        wide: Callable[[], RenderableType],
+        narrow: Callable[[], RenderableType],
+    ) -> None:
+        self.needed, self.wide, self.narrow = needed, wide, narrow
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.wide() if options.max_width >= self.needed else self.narrow()
 
 
 def money_text(value: Decimal) -> str:
@@ -132,6 +204,14 @@ def source_notes(releases: Iterable[SourceRelease], pays: Iterable[CareerPay]) -
     for pay in pays:
         lines.extend(f"{pay.release.id}, {pay.career.id}: {note}" for note in pay.entry.notes)
     return lines
+
+
+def label_grid() -> Table:
+    """Label and value lines: labels bold on the left, values wrapping beside them."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")  # a long id breaks rather than loses its end
+    return grid
 
 
 def bullets(items: Iterable[str]) -> Table:

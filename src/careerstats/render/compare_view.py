@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich import box
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -13,10 +16,13 @@ from careerstats.money import signed_percent
 from careerstats.render.common import (
     DERIVED_MARK,
     MISSING,
+    Fitted,
     adjusted_legend,
+    block_table,
     derived_legend,
     prices_row,
     ratio_text,
+    side_by_side_width,
     signed_money,
     source_line,
     wage_rows,
@@ -27,40 +33,76 @@ def _column_heading(pay: CareerPay, repeated: bool) -> str:
     return f"{pay.career.title}\n({pay.release.id})" if repeated else pay.career.title
 
 
-def comparison_table(result: Comparison) -> Table:
-    rows = result.rows
-    several_sources = len(result.releases) > 1
-    table = Table(
-        title="Pay compared",
-        caption="\n".join(
-            [
-                *(source_line(r) for r in result.releases),
-                derived_legend(result.schedule),
-                "gap: difference from the first column's median (and ratio)",
-                *adjusted_legend(result.adjusted_to),
-                *(
-                    [
-                        "change: the median since the previous dated release, nominal and "
-                        "in real terms (CPI-U of the two reference months)"
-                    ]
-                    if result.changes
-                    else []
-                ),
-            ]
-        ),
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_lines=False,
+def comparison_view(result: Comparison) -> Fitted:
+    """Side by side when the careers fit, else one block per career with the same rows."""
+    return Fitted(
+        side_by_side_width(len(result.rows)),
+        lambda: comparison_table(result),
+        lambda: _blocks(result),
     )
-    table.add_column("")
-    for pay in rows:
-        table.add_column(_column_heading(pay, several_sources), justify="right", overflow="fold")
-    wage_rows(table, rows)
+
+
+def _blocks(result: Comparison) -> Group:
+    parts: list[RenderableType] = [Text("Pay compared", style="italic", justify="center")]
+    several_sources = len(result.releases) > 1
+    for pay in result.rows:
+        parts.append(_table(result, [pay], _column_heading(pay, several_sources), narrow=True))
+        for label, text in (("typical education", _education(pay)), ("source", _source(pay))):
+            parts.append(Padding(Text(f"{label}: {text}"), (0, 0, 0, 2)))
+        parts.append(Text(""))
+    parts.extend(Text(line) for line in _caption(result))
+    return Group(*parts)
+
+
+def _caption(result: Comparison) -> list[str]:
+    return [
+        *(source_line(r) for r in result.releases),
+        derived_legend(result.schedule),
+        "gap: difference from the first career's median (and ratio)",
+        *adjusted_legend(result.adjusted_to),
+        *(
+            [
+                "change: the median since the previous dated release, nominal and "
+                "in real terms (CPI-U of the two reference months)"
+            ]
+            if result.changes
+            else []
+        ),
+    ]
+
+
+def comparison_table(result: Comparison) -> Table:
+    return _table(result, result.rows, title="Pay compared", caption="\n".join(_caption(result)))
+
+
+def _table(
+    result: Comparison,
+    pays: Sequence[CareerPay],
+    title: str | None,
+    caption: str | None = None,
+    *,
+    narrow: bool = False,
+) -> Table:
+    several_sources = len(result.releases) > 1
+    if narrow:  # one career: labels whole on the left, its values beside them
+        table = block_table((title or "").replace("\n", " "))
+    else:
+        table = Table(title=title, caption=caption, caption_justify="left", box=box.SIMPLE_HEAD)
+        table.add_column("")
+        for pay in pays:
+            table.add_column(
+                _column_heading(pay, several_sources), justify="right", overflow="fold"
+            )
+    wage_rows(table, pays)
     if result.gaps:
+        baseline = result.rows[0]
         for period in SHOWN_PERIODS:
-            cells: list[RenderableType] = [Text("baseline", style="dim")]
+            cells: list[RenderableType] = []
             found = False
-            for pay in rows[1:]:
+            for pay in pays:
+                if pay is baseline:
+                    cells.append(Text("baseline", style="dim"))
+                    continue
                 gap = next((g for g in result.gaps if g.other is pay and g.period is period), None)
                 found = found or gap is not None
                 cells.append(
@@ -71,33 +113,33 @@ def comparison_table(result: Comparison) -> Table:
             if found:
                 table.add_row(f"{period.adjective} median gap", *cells)
         table.add_section()
-    _change_rows(table, result)
-    prices_row(table, rows)
-    table.add_row(
-        "typical education",
-        *(
-            Text(
-                pay.career.education.typical
-                if pay.career.education and pay.career.education.typical
-                else MISSING,
-                justify="left",
-            )
-            for pay in rows
-        ),
-    )
-    table.add_row("source", *(f"{pay.release.id}, {pay.release.period_label}" for pay in rows))
+    _change_rows(table, result, pays)
+    prices_row(table, pays)
+    if narrow:  # the long texts follow the block, across the whole width
+        return table
+    table.add_row("typical education", *(Text(_education(pay), justify="left") for pay in pays))
+    table.add_row("source", *(_source(pay) for pay in pays))
     return table
 
 
-def _change_rows(table: Table, result: Comparison) -> None:
+def _education(pay: CareerPay) -> str:
+    education = pay.career.education
+    return education.typical if education and education.typical else MISSING
+
+
+def _source(pay: CareerPay) -> str:
+    return f"{pay.release.id}, {pay.release.period_label}"
+
+
+def _change_rows(table: Table, result: Comparison, pays: Sequence[CareerPay]) -> None:
     if not result.changes:
         return
     for period in SHOWN_PERIODS:
-        changes = [c for c in result.changes if c.period is period]
+        changes = [c for c in result.changes if c.period is period and c.newer in pays]
         if not changes:
             continue
         cells: list[RenderableType] = []
-        for pay in result.rows:
+        for pay in pays:
             change = next((c for c in changes if c.newer is pay), None)
             if change is None:
                 cells.append(Text(MISSING, style="dim"))

@@ -13,10 +13,9 @@ from rich.text import Text
 from careerstats.audit import Audit
 from careerstats.dataset import CheckedFile
 from careerstats.money import dollars
-from careerstats.render.common import (
-    money_text,
-)
+from careerstats.render.common import Fitted, label_grid, money_text
 from careerstats.store import ReleaseRecord
+from careerstats.wording import counted
 
 
 def audit_view(result: Audit) -> Group:
@@ -41,20 +40,48 @@ def check_view(checked: Sequence[CheckedFile]) -> Group:
     lines: list[RenderableType] = [
         Text.assemble(
             ("ok  ", "green"),
-            f"{item.name}: {item.kind} {item.id}, {item.careers} career"
-            + ("s" if item.careers != 1 else ""),
+            f"{item.name}: {item.kind} {item.id}, {counted(item.careers, 'career')}",
         )
         for item in checked
     ]
-    lines.append(Text(f"{len(checked)} file(s) valid", style="bold"))
+    lines.append(Text(f"{counted(len(checked), 'file')} valid", style="bold"))
     return Group(*lines)
 
 
 def imported_summary(record: ReleaseRecord) -> str:
     return (
-        f"{record.rows:,} rows, {record.areas:,} areas, {record.industries:,} industries; "
-        f"{record.classification}"
+        f"{counted(record.rows, 'row')}, {counted(record.areas, 'area')}, "
+        f"{counted(record.industries, 'industry', 'industries')}; {record.classification}"
     )
+
+
+# Source, files, three counts and the ceiling side by side need about this many columns.
+RELEASES_WIDTH = 70
+
+
+def release_list_view(records: Sequence[ReleaseRecord]) -> Fitted:
+    return Fitted(
+        RELEASES_WIDTH, lambda: release_list_table(records), lambda: _release_blocks(records)
+    )
+
+
+def _ceiling(record: ReleaseRecord) -> str:
+    if record.ceiling_hour is None or record.ceiling_year is None:
+        return "not stated"
+    return f"{dollars(record.ceiling_hour)}/h\n{money_text(record.ceiling_year)}/yr"
+
+
+def _release_blocks(records: Sequence[ReleaseRecord]) -> Group:
+    parts: list[RenderableType] = [Text("Imported OEWS releases", style="italic")]
+    for record in records:
+        grid = label_grid()
+        grid.add_row("source", Text(record.id, style="bold"))
+        for index, file in enumerate(record.files):
+            grid.add_row("files" if index == 0 else "", f"{file.name} ({file.layout})")
+        grid.add_row("counts", imported_summary(record))
+        grid.add_row("top-coded", _ceiling(record).replace("\n", " or "))
+        parts.extend([grid, Text("")])
+    return Group(*parts)
 
 
 def release_list_table(records: Sequence[ReleaseRecord]) -> Table:
@@ -66,11 +93,7 @@ def release_list_table(records: Sequence[ReleaseRecord]) -> Table:
     table.add_column("industries", justify="right")
     table.add_column("top-coded at")
     for record in records:
-        ceiling = (
-            f"{dollars(record.ceiling_hour)}/h\n{money_text(record.ceiling_year)}/yr"
-            if record.ceiling_hour is not None and record.ceiling_year is not None
-            else "not stated"
-        )
+        ceiling = _ceiling(record)
         table.add_row(
             record.id,
             "\n".join(f"{f.name}\n  ({f.layout})" for f in record.files),

@@ -6,18 +6,40 @@ from collections.abc import Sequence
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from careerstats.profiles import CareerListing, SourceListing
+from careerstats.render.common import Fitted, label_grid
 from careerstats.render.data_view import imported_summary
+
+# Alias, title, SOC code and sources side by side need about this many columns.
+LIST_WIDTH = 60
+_LIST_CAPTION = "name a career by alias, SOC code, title or id ('careerstats list --json' has ids)"
+
+
+def career_list_view(listing: Sequence[CareerListing]) -> Fitted:
+    return Fitted(LIST_WIDTH, lambda: career_list_table(listing), lambda: _career_blocks(listing))
+
+
+def _career_blocks(listing: Sequence[CareerListing]) -> Group:
+    parts: list[RenderableType] = [Text("Careers", style="italic")]
+    for item in listing:
+        career = item.career
+        alias = career.aliases[0] if career.aliases else career.id
+        sources = ", ".join(r.id for r in item.sources) or "no wages yet"
+        parts.append(Text(career.title, style="bold"))
+        parts.append(Padding(Text(f"{alias}; SOC {career.soc}\nsources: {sources}"), (0, 0, 0, 2)))
+    parts.append(Text(_LIST_CAPTION))
+    return Group(*parts)
 
 
 def career_list_table(listing: Sequence[CareerListing]) -> Table:
     table = Table(
         title="Careers",
         box=box.SIMPLE_HEAD,
-        caption="name a career by alias, SOC code, title or id ('careerstats list --json' has ids)",
+        caption=_LIST_CAPTION,
     )
     table.add_column("alias", style="bold", max_width=14)
     table.add_column("career")
@@ -38,9 +60,7 @@ def source_list_view(listing: Sequence[SourceListing]) -> Group:
     parts: list[RenderableType] = []
     for item in listing:
         release = item.release
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold")
-        grid.add_column()
+        grid = label_grid()
         grid.add_row("source", Text(release.id, style="bold"))
         grid.add_row("title", release.title)
         grid.add_row("publisher", release.publisher)

@@ -12,11 +12,15 @@ from rich.text import Text
 from careerstats.comparison import CareerPay
 from careerstats.profiles import Profile
 from careerstats.render.common import (
+    Fitted,
     adjusted_legend,
+    block_table,
     bullets,
     derived_legend,
+    label_grid,
     money_text,
     prices_row,
+    side_by_side_width,
     source_line,
     source_notes,
     wage_rows,
@@ -26,9 +30,7 @@ from careerstats.render.common import (
 def profile_view(result: Profile, *, chart: bool = True) -> Group:
     career = result.career
     parts: list[RenderableType] = []
-    head = Table.grid(padding=(0, 2))
-    head.add_column(style="bold")
-    head.add_column()
+    head = label_grid()
     head.add_row("career", Text(career.title, style="bold"))
     head.add_row("id", career.id)
     former = ", ".join(f"{f.code} ({f.classification})" for f in career.former_soc)
@@ -59,16 +61,38 @@ def profile_view(result: Profile, *, chart: bool = True) -> Group:
     return Group(*parts)
 
 
-def _profile_wages(result: Profile) -> Table:
+def _profile_wages(result: Profile) -> Fitted:
+    """Sources side by side when they fit, else one block per source."""
+    return Fitted(
+        side_by_side_width(len(result.pay)),
+        lambda: _wage_table(result),
+        lambda: _wage_blocks(result),
+    )
+
+
+def _wage_caption(result: Profile) -> list[str]:
+    return [
+        *(source_line(p.release) for p in result.pay),
+        derived_legend(result.schedule),
+        *adjusted_legend(result.adjusted_to),
+    ]
+
+
+def _wage_blocks(result: Profile) -> Group:
+    parts: list[RenderableType] = [Text("Pay by source", style="italic", justify="center")]
+    for pay in result.pay:
+        block = block_table(f"{pay.release.id}, {pay.release.period_label}")
+        wage_rows(block, [pay])
+        prices_row(block, [pay])
+        parts.append(block)
+    parts.extend(Text(line) for line in _wage_caption(result))
+    return Group(*parts)
+
+
+def _wage_table(result: Profile) -> Table:
     table = Table(
         title="Pay by source",
-        caption="\n".join(
-            [
-                *(source_line(p.release) for p in result.pay),
-                derived_legend(result.schedule),
-                *adjusted_legend(result.adjusted_to),
-            ]
-        ),
+        caption="\n".join(_wage_caption(result)),
         caption_justify="left",
         box=box.SIMPLE_HEAD,
     )
@@ -89,9 +113,9 @@ def _profile_details(pays: Sequence[CareerPay]) -> list[RenderableType]:
     details = Table(
         title="More figures from the sources", box=box.SIMPLE_HEAD, caption_justify="left"
     )
-    details.add_column("source")
-    details.add_column("figure")
-    details.add_column("amount", justify="right")
+    details.add_column("source", overflow="fold")
+    details.add_column("figure", overflow="fold")  # a long word breaks, never loses its end
+    details.add_column("amount", justify="right", overflow="fold")
     for pay in pays:
         entry = pay.entry
         for industry in entry.industries:

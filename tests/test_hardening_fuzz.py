@@ -1,0 +1,270 @@
+"""Property-based and fuzz tests (docs/errors.md, rows F1-F6): whatever arrives, careerstats
+gives a correct result or a clean error, never an exception.
+
+Exceptions are not caught by the runner (`catch_exceptions=False`), so any traceback a
+user could see fails the test.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import oews_files as fx
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner, Result
+
+from careerstats import oews
+from careerstats.cli import app
+from careerstats.datafiles import parse_yaml, validate
+from careerstats.errors import DataError, UsageError
+from careerstats.model import Catalog, SourceRelease
+from careerstats.money import AmountError, parse_amount, plain
+from careerstats.periods import Period, Schedule
+
+RUNNER = CliRunner()
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def invoke(*args: str) -> Result:
+    return RUNNER.invoke(app, list(args), catch_exceptions=False)
+
+
+def clean_usage_error(result: Result) -> None:
+    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
+    assert result.stdout == ""
+    assert result.stderr.startswith("careerstats: error: ")
+    assert result.stderr.count("\n") == 1
+
+
+amount_like = st.one_of(
+    st.text(max_size=30),
+    st.text(alphabet="0123456789.,$- eE+naifINF_\t", max_size=25),
+    st.decimals(min_value=0, max_value=10**14, places=2).map(str),
+    st.integers(min_value=0, max_value=10**20).map(lambda n: f"${n:,}"),
+)
+
+
+@FAST
+@given(amount_like)
+def test_F1_any_amount_text_converts_exactly_or_is_refused(text: str) -> None:
+    if text.startswith("-") and text != "-":
+        return  # an option to the parser (see A4); covered there
+    if text.strip() == "-":
+        return  # the stream, covered by S1-S8
+    result = invoke("convert", text, "--to", "year")
+    try:
+        expected = parse_amount(text)
+    except AmountError:
+        clean_usage_error(result)
+        return
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == plain(expected * 2080) + "\n"
+
+
+option_values = st.one_of(
+    st.text(max_size=12),
+    st.decimals(min_value=-10, max_value=400, places=3).map(str),
+    st.sampled_from(["0", "168", "168.0001", "52.1786", "52.1787", "7", "7.01", "nan", "1e2"]),
+)
+
+
+@FAST
+@given(hours=option_values, weeks=option_values, days=option_values)
+def test_F2_any_schedule_options_give_a_result_or_one_usage_line(
+    hours: str, weeks: str, days: str
+) -> None:
+    if any(value.startswith("-") for value in (hours, weeks, days)):
+        return  # taken for options by the parser, which reports them itself
+    result = invoke(
+        "convert", "14.36", "--to", "week",
+        "--hours-per-week", hours, "--weeks-per-year", weeks, "--days-per-week", days,
+    )  # fmt: skip
+    try:
+        schedule = Schedule(
+            hours_per_week=parse_amount(hours),
+            weeks_per_year=parse_amount(weeks),
+            days_per_week=parse_amount(days),
+        )
+    except (UsageError, ValueError, ArithmeticError):
+        clean_usage_error(result)
+        return
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == plain(Decimal("14.36") * schedule.hours_per_week) + "\n"
+
+
+@FAST
+@given(
+    amount=st.decimals(min_value=Decimal("0.01"), max_value=10**9, places=2),
+    source=st.sampled_from(list(Period)),
+    target=st.sampled_from(list(Period)),
+    hours=st.decimals(min_value=Decimal("0.5"), max_value=168, places=1),
+    weeks=st.decimals(min_value=1, max_value=52, places=0),
+)
+def test_F3_period_pairs_round_trip_to_the_cent(
+    amount: Decimal, source: Period, target: Period, hours: Decimal, weeks: Decimal
+) -> None:
+    common = ["--hours-per-week", str(hours), "--weeks-per-year", str(weeks)]
+    there = invoke("convert", str(amount), "--from", source.value, "--to", target.value, *common)
+    assert there.exit_code == 0, there.stderr
+    exact = RUNNER.invoke(app, ["convert", str(amount), "--from", source.value, "--json", *common])
+    assert exact.exit_code == 0
+    # Converting there and back lands within rounding of the start.
+    back = invoke(
+        "convert", there.stdout.strip(), "--from", target.value, "--to", source.value, *common
+    )
+    assert back.exit_code == 0
+    assert there.stdout.strip() == "0.00" or abs(Decimal(back.stdout) - amount) <= Decimal(
+        "0.01"
+    ) * max(Decimal(1), amount / max(Decimal(there.stdout), Decimal("0.01")))
+
+
+# ------------------------------------------------------------------ dataset documents
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.decimals(allow_nan=False, allow_infinity=False, places=2, max_value=10**6, min_value=-1),
+    st.text(max_size=20),
+    st.sampled_from(["hour", "year", "median", "p10", "43-4051", "2008-05", "bls-2008"]),
+)
+keys = st.one_of(
+    st.sampled_from(
+        ["id", "publisher", "program", "title", "reference_period", "careers", "career",
+         "wages", "hour", "year", "median", "p10", "p90", "mean", "notes", "soc", "aliases",
+         "summary", "classification", "cited_in"]
+    ),
+    st.text(max_size=8),
+)  # fmt: skip
+documents = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=6)),
+    max_leaves=30,
+)
+
+
+def yaml_text(document: Any) -> str:
+    def plain_data(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return float(value)
+        if isinstance(value, list):
+            return [plain_data(v) for v in value]
+        if isinstance(value, dict):
+            return {k: plain_data(v) for k, v in value.items()}
+        return value
+
+    return yaml.safe_dump(plain_data(document), allow_unicode=True)
+
+
+@FAST
+@given(documents, st.sampled_from([SourceRelease, Catalog]))
+def test_F4_any_document_validates_or_is_one_data_error(document: Any, model: type) -> None:
+    text = yaml_text(document)
+    try:
+        validate(model, parse_yaml(text, "fuzz.yaml"), "fuzz.yaml", text=text)
+    except DataError as error:
+        message = str(error)
+    else:
+        return
+    assert message.startswith("fuzz.yaml")
+    assert "\n" not in message
+
+
+@FAST
+@given(st.text(max_size=200))
+def test_F4_any_text_parses_or_is_one_data_error(text: str) -> None:
+    try:
+        document = parse_yaml(text, "fuzz.yaml")
+        validate(SourceRelease, document, "fuzz.yaml", text=text)
+    except DataError as error:
+        message = str(error)
+    else:
+        return
+    assert message.startswith("fuzz.yaml")
+
+
+# ------------------------------------------------------------------ OEWS files
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    directory = tmp_path_factory.mktemp("workbook")
+    return fx.national_xlsx(directory).read_bytes()
+
+
+def read_file(tmp: Path, name: str, content: bytes) -> None:
+    path = tmp / name
+    path.write_bytes(content)
+    try:
+        parsed = oews.read(path, 2024)
+    except DataError as error:
+        message = str(error)
+    else:
+        assert parsed.rows
+        return
+    assert message.startswith(f"{name}: ")
+    assert "\n" not in message
+
+
+SETTINGS_FILES = settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@SETTINGS_FILES
+@given(content=st.binary(max_size=2000), suffix=st.sampled_from([".csv", ".xlsx", ".xls"]))
+def test_F5_random_bytes_as_an_oews_file_are_a_data_error(
+    content: bytes, suffix: str, tmp_path: Path
+) -> None:
+    read_file(tmp_path, f"fuzz_M2024_dl{suffix}", content)
+
+
+@SETTINGS_FILES
+@given(data=st.data())
+def test_F5_a_damaged_workbook_is_a_data_error(
+    data: st.DataObject, workbook: bytes, tmp_path: Path
+) -> None:
+    damaged = bytearray(workbook)
+    for _ in range(data.draw(st.integers(min_value=1, max_value=20))):
+        position = data.draw(st.integers(min_value=0, max_value=len(damaged) - 1))
+        damaged[position] = data.draw(st.integers(min_value=0, max_value=255))
+    cut = data.draw(st.integers(min_value=0, max_value=len(damaged)))
+    read_file(tmp_path, "fuzz_M2024_dl.xlsx", bytes(damaged[:cut] if cut % 3 == 0 else damaged))
+
+
+@SETTINGS_FILES
+@given(
+    rows=st.lists(
+        st.lists(st.one_of(st.text(max_size=8), st.sampled_from(["*", "**", "#", "~", "43-4051",
+                                                                 "12.5", "1,000", ""])),
+                 max_size=len(fx.NATIONAL_COLUMNS) + 2),
+        max_size=8,
+    )
+)  # fmt: skip
+def test_F6_random_rows_under_a_real_header_are_read_or_a_data_error(
+    rows: list[list[str]], tmp_path: Path
+) -> None:
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(fx.NATIONAL_COLUMNS)
+    writer.writerows(rows)
+    read_file(tmp_path, "fuzz_M2024_dl.csv", out.getvalue().encode())
+
+
+def test_F5_a_zip_that_is_not_a_workbook_is_a_data_error(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<not-a-workbook")
+    read_file(tmp_path, "fuzz_M2024_dl.xlsx", buffer.getvalue())
