@@ -59,7 +59,7 @@ class CareerPay:
 
 @dataclass(frozen=True)
 class MedianGap:
-    """How a career's median compares with the first career's, in one period."""
+    """How a career's median compares with the first career's in the same release."""
 
     baseline: CareerPay
     other: CareerPay
@@ -214,25 +214,33 @@ def _pay(
 
 
 def _gaps(rows: Sequence[CareerPay]) -> list[MedianGap]:
-    if len(rows) < 2:
-        return []
-    baseline, gaps = rows[0], []
-    for other in rows[1:]:
-        for period in SHOWN_PERIODS:
-            base = baseline.figure(period, Statistic.MEDIAN)
-            figure = other.figure(period, Statistic.MEDIAN)
-            if base is None or figure is None or base.at_least or figure.at_least:
-                continue  # a top-coded figure is a bound, not a value to subtract
-            gaps.append(
-                MedianGap(
-                    baseline,
-                    other,
-                    period,
-                    difference=figure.value - base.value,
-                    ratio=figure.value / base.value,
-                    derived=base.derived or figure.derived,
+    """Each career's median against the first career's from the same release.
+
+    Gaps never cross releases: two sources' medians differ in year, method and coverage, so
+    their difference would say nothing about the careers (the `changes` say how one career's
+    median moved between releases).
+    """
+    gaps: list[MedianGap] = []
+    for release_id in dict.fromkeys(row.release.id for row in rows):
+        baseline, *others = (row for row in rows if row.release.id == release_id)
+        for other in others:
+            if other.career.id == baseline.career.id:
+                continue
+            for period in SHOWN_PERIODS:
+                base = baseline.figure(period, Statistic.MEDIAN)
+                figure = other.figure(period, Statistic.MEDIAN)
+                if base is None or figure is None or base.at_least or figure.at_least:
+                    continue  # a top-coded figure is a bound, not a value to subtract
+                gaps.append(
+                    MedianGap(
+                        baseline,
+                        other,
+                        period,
+                        difference=figure.value - base.value,
+                        ratio=figure.value / base.value,
+                        derived=base.derived or figure.derived,
+                    )
                 )
-            )
     return gaps
 
 

@@ -58,7 +58,14 @@ def _caption(result: Comparison) -> list[str]:
     return [
         *(source_line(r) for r in result.releases),
         derived_legend(result.schedule),
-        "gap: difference from the first career's median (and ratio)",
+        *(
+            [
+                "gap: difference from the median of the first career in the same source "
+                f"(and ratio), marked {DERIVED_MARK} when a median in it is derived"
+            ]
+            if result.gaps
+            else []
+        ),
         *adjusted_legend(result.adjusted_to),
         *(
             [
@@ -95,21 +102,22 @@ def _table(
             )
     wage_rows(table, pays)
     if result.gaps:
-        baseline = result.rows[0]
+        baselines = {id(gap.baseline) for gap in result.gaps}
         for period in SHOWN_PERIODS:
             cells: list[RenderableType] = []
             found = False
             for pay in pays:
-                if pay is baseline:
-                    cells.append(Text("baseline", style="dim"))
-                    continue
                 gap = next((g for g in result.gaps if g.other is pay and g.period is period), None)
                 found = found or gap is not None
-                cells.append(
-                    Text(f"{signed_money(gap.difference)} ({ratio_text(gap.ratio)})", style="")
-                    if gap
-                    else Text(MISSING, style="dim")
-                )
+                if gap is not None:
+                    mark = DERIVED_MARK if gap.derived else ""
+                    cells.append(
+                        Text(f"{signed_money(gap.difference)} ({ratio_text(gap.ratio)}){mark}")
+                    )
+                elif id(pay) in baselines:
+                    cells.append(Text("baseline", style="dim"))
+                else:
+                    cells.append(Text(MISSING, style="dim"))
             if found:
                 table.add_row(f"{period.adjective} median gap", *cells)
         table.add_section()
