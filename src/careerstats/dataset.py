@@ -49,7 +49,7 @@ class Dataset:
 
     def career(self, name: str) -> Career:
         """Find a career by id, alias, SOC code or title; an unknown name suggests close ones."""
-        found = self._by_name.get(_key(name))
+        found = self._by_name.get(_key(name)) or self._loose_match(_key(name))
         if found is not None:
             return found
         if self.store is not None:
@@ -61,6 +61,24 @@ class Dataset:
                 return found
         raise UnknownCareer(f"unknown career {quoted(name)}; {self._suggest(name)}")
 
+    def _loose_match(self, key: str) -> Career | None:
+        """The one career a singular, plural or leading words of its title name, if just one.
+
+        'receptionists' names "Receptionists and information clerks" and 'customer service
+        representative' the plural title; a name that fits two careers is left to the
+        suggestions rather than guessed.
+        """
+        if len(key) < 3:
+            return None
+        forms = {key, f"{key}s", f"{key}es", key.removesuffix("s"), key.removesuffix("es")}
+        found = {
+            career.id: career
+            for career in self.catalog.careers
+            for name in (career.title, *career.aliases)
+            if _key(name) in forms or any(_key(name).startswith(f"{form} ") for form in forms)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _suggest(self, name: str) -> str:
         import difflib
 
@@ -70,6 +88,8 @@ class Dataset:
             score = difflib.SequenceMatcher(None, key, candidate).ratio()
             if candidate.startswith(key) or key in candidate.split():
                 score = max(score, 0.9)
+            elif candidate in key.split():  # 'hr manager' names the 'hr' alias
+                score = max(score, 0.7)
             shown = career.aliases[0] if career.aliases else career.id
             label = f"'{shown}' ({career.title.lower()})"
             scored[label] = max(scored.get(label, 0.0), score)
@@ -80,8 +100,10 @@ class Dataset:
                 if score >= 0.6:
                     label = f"'{code}' ({title})"
                     scored[label] = max(scored.get(label, 0.0), score)
+        # A weak second guess is noise ('sales' is not 'cashier'): offer it only when it is
+        # nearly as close as the best one.
         best = sorted(scored.items(), key=lambda item: -item[1])[:2]
-        close = [label for label, score in best if score >= 0.4]
+        close = [label for label, score in best if score >= max(0.6, best[0][1] - 0.15)]
         listing = "'careerstats list' shows every career"
         if not close:
             return listing
