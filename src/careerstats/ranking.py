@@ -5,21 +5,25 @@ publishes, or derives at the schedule for the period asked) at the cent, as they
 An amount equal to a point gets exactly that point's percentile; one between two points gets
 the straight-line share of the way between them; one outside the outermost points is
 "below" or "above" them, with no percentile: nothing is extrapolated.
+
+A top-coded point (OEWS `#`: "at or above $115.00 an hour") is a bound, not a value, so it
+is never a point to interpolate against: the exact points rank the amount, and the bounds
+are reported beside the answer.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Context, Decimal
 from typing import TYPE_CHECKING, Literal
 
 from careerstats.comparison import CareerPay, career_pay, price_target
 from careerstats.dataset import Dataset
-from careerstats.errors import UsageError
+from careerstats.errors import DataError, UsageError
 from careerstats.figures import WageFigure
 from careerstats.model import PERCENTILE_ORDER, Career, SourceRelease
-from careerstats.money import to_cents
-from careerstats.periods import STANDARD, Period, Schedule
+from careerstats.money import dollars, to_cents
+from careerstats.periods import STANDARD, Period, Schedule, convert
 
 if TYPE_CHECKING:
     from careerstats.inflation import CpiTable, When
@@ -27,7 +31,8 @@ if TYPE_CHECKING:
 METHOD = (
     "linear interpolation between the release's percentile points (10th, 25th, median, "
     "75th, 90th: those published, or derived at the schedule, taken at the cent); a point "
-    "gives exactly its percentile; no extrapolation beyond the outermost points"
+    "gives exactly its percentile; no extrapolation beyond the outermost points; a "
+    "top-coded point is only a lower bound and is never interpolated against"
 )
 LEAST_POINTS = 2
 _EXACT = Context(prec=50)
@@ -37,6 +42,10 @@ Position = Literal["below", "within", "above"]
 
 class CannotRank(UsageError):
     pass
+
+
+class TopCoded(DataError):
+    """The release publishes the points, but too many of them only as top-coded bounds."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +70,12 @@ class Rank:
     lower: Point | None
     upper: Point | None
     schedule: Schedule
+    # Points the release gives only as lower bounds (top-coded), above the exact ones.
+    bounds: tuple[Point, ...] = ()
 
 
 def percentile_points(pay: CareerPay, period: Period) -> tuple[Point, ...]:
+    """Every percentile point in `period`, exact and top-coded, lowest first."""
     found = (pay.figure(period, statistic) for statistic in PERCENTILE_ORDER)
     return tuple(
         Point(figure.statistic.percentile or 0, figure)
@@ -90,10 +102,12 @@ def locate(amount: Decimal, points: tuple[Point, ...]) -> tuple[Position, Decima
 
 
 def _count(release: SourceRelease, career: Career) -> int:
+    """How many percentile points `release` gives for `career`, exact or top-coded."""
     entry = release.figures_for(career.id)
     if entry is None:
         return 0
-    return len({s for row in entry.wages.values() for s in row if s.percentile is not None})
+    rows = (*entry.wages.values(), *entry.top_coded.values())
+    return len({s for row in rows for s in row if s.percentile is not None})
 
 
 def choose_rank_release(dataset: Dataset, career: Career) -> SourceRelease:
@@ -136,22 +150,58 @@ def rank(
             f"source {release.id!r} has no figures for {career.title.lower()}; "
             f"sources that do: {covering}"
         )
-    points = percentile_points(pay, period)
-    if len(points) < LEAST_POINTS:
+    every = percentile_points(pay, period)
+    if len(every) < LEAST_POINTS:
         raise CannotRank(
-            f"{release.id} gives {len(points)} percentile point(s) for "
+            f"{release.id} gives {len(every)} percentile point(s) for "
             f"{career.title.lower()}; ranking needs at least {LEAST_POINTS}"
         )
-    position, percentile, upper = locate(amount, points)
-    exact = percentile is not None and any(p.value == amount for p in points)
-    return Rank(
-        pay=pay,
-        amount=amount,
-        period=period,
-        points=points,
-        position=position,
-        percentile=percentile,
-        lower=points[upper] if exact else (points[upper - 1] if upper > 0 else None),
-        upper=points[upper] if upper < len(points) else None,
-        schedule=schedule,
-    )
+    points = tuple(p for p in every if p.figure.exact)
+    bounds = tuple(p for p in every if not p.figure.exact)
+    found = Rank(pay, amount, period, points, "below", None, None, None, schedule, bounds)
+    if points and amount <= points[-1].value:
+        position, percentile, upper = locate(amount, points)
+        exact = percentile is not None and any(p.value == amount for p in points)
+        return replace(
+            found,
+            position=position,
+            percentile=percentile,
+            lower=points[upper] if exact else (points[upper - 1] if upper > 0 else None),
+            upper=points[upper],
+        )
+    highest = points[-1] if points else None
+    if not bounds:
+        return replace(found, position="above", lower=highest)
+    ceiling = bounds[0]
+    if amount < ceiling.value:
+        # Below a top-coded point's ceiling is below that point: its true value is higher.
+        if highest is None:
+            return replace(found, position="below", upper=ceiling)
+        return replace(found, position="within", lower=highest, upper=ceiling)
+    if highest is None:
+        raise TopCoded(
+            f"{release.id} gives every percentile point for {career.title.lower()} only as "
+            f"'at or above' {ceiling.figure.period.adjective} ceilings, and "
+            f"{dollars(amount)} is at or above the lowest of them, so where it ranks "
+            "cannot be told"
+        )
+    return replace(found, position="above", lower=highest)
+
+
+def likelier_period(result: Rank) -> Period | None:
+    """The period an amount outside every point was more likely meant per, if one fits.
+
+    `rank cs 15` reads 15 as a year's pay, far below any wage; per hour it falls among the
+    points. Only an amount outside the points is questioned, and only when another common
+    period puts it between them.
+    """
+    if result.position == "within" or not result.points:
+        return None
+    low, high = result.points[0].value, result.points[-1].value
+    for candidate in (Period.HOUR, Period.WEEK, Period.MONTH, Period.YEAR):
+        if candidate is result.period:
+            continue
+        reading = convert(result.amount, candidate, result.period, result.schedule)
+        if low <= reading <= high:
+            return candidate
+    return None

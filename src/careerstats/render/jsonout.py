@@ -437,6 +437,7 @@ def rank(result: Rank) -> dict[str, Any]:
         "position": result.position,
         "between": {"lower": _point(result.lower), "upper": _point(result.upper)},
         "points": [_point(point) for point in result.points],
+        "top_coded": [_point(point) for point in result.bounds],
         **_prices_key(pay),
         "adjusted_to": str(pay.rebase.target) if pay.rebase else None,
         "method": METHOD,

@@ -9,9 +9,10 @@ from rich.text import Text
 
 from careerstats.inflation import When
 from careerstats.periods import Period
-from careerstats.ranking import METHOD, Point, Rank
+from careerstats.ranking import METHOD, Point, Rank, likelier_period
 from careerstats.render.common import (
     ADJUSTED_MARK,
+    AT_LEAST,
     DERIVED_MARK,
     adjusted_legend,
     derived_legend,
@@ -34,33 +35,52 @@ def _point_text(point: Point) -> str:
     mark = (DERIVED_MARK if point.figure.derived else "") + (
         ADJUSTED_MARK if point.figure.adjusted else ""
     )
-    return f"the {name} ({money_text(point.value)}{mark})"
+    bound = f"{AT_LEAST} " if point.figure.at_least else ""
+    return f"the {name} ({bound}{money_text(point.value)}{mark})"
+
+
+def _verdict(result: Rank) -> tuple[str, str]:
+    """What percentile the amount is, and between which points it lies."""
+    lower, upper = result.lower, result.upper
+    if result.position == "below":
+        assert upper is not None
+        return (
+            f"below the {ordinal(Decimal(upper.percentile))} percentile",
+            f"less than {_point_text(upper)}",
+        )
+    if result.position == "above":
+        assert lower is not None
+        above = f"above the {ordinal(Decimal(lower.percentile))} percentile"
+        if result.bounds:  # somewhere at or above the top-coding ceiling: no finer answer
+            return above, (
+                f"at or above the top-coding ceiling of {_point_text(result.bounds[0])}, "
+                "so where among the higher percentiles cannot be told"
+            )
+        return above, f"more than {_point_text(lower)}"
+    assert lower is not None
+    if result.percentile is None:  # between the last exact point and a top-coded one
+        assert upper is not None
+        return (
+            f"between the {ordinal(Decimal(lower.percentile))} and the "
+            f"{ordinal(Decimal(upper.percentile))} percentile",
+            f"more than {_point_text(lower)}, less than {_point_text(upper)}",
+        )
+    if upper is lower:
+        return f"the {ordinal(result.percentile)} percentile", f"equal to {_point_text(lower)}"
+    assert upper is not None
+    whole = result.percentile.to_integral_value(rounding=ROUND_HALF_UP)
+    tenth = result.percentile.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return (
+        f"about the {ordinal(whole)} percentile ({tenth})",
+        f"between {_point_text(lower)} and {_point_text(upper)}",
+    )
 
 
 def rank_view(result: Rank) -> Group:
     pay = result.pay
     article = "an" if result.period is Period.HOUR else "a"
     amount = f"{money_text(result.amount)} {article} {result.period.value}"
-    if result.position == "below":
-        verdict = f"below the {ordinal(Decimal(result.points[0].percentile))} percentile"
-        where = f"less than {_point_text(result.points[0])}"
-    elif result.position == "above":
-        verdict = f"above the {ordinal(Decimal(result.points[-1].percentile))} percentile"
-        where = f"more than {_point_text(result.points[-1])}"
-    else:
-        assert result.percentile is not None
-        assert result.lower is not None
-        exact = result.upper is result.lower or result.upper is None
-        if exact:
-            verdict = f"the {ordinal(result.percentile)} percentile"
-        else:
-            whole = result.percentile.to_integral_value(rounding=ROUND_HALF_UP)
-            tenth = result.percentile.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-            verdict = f"about the {ordinal(whole)} percentile ({tenth})"
-        if exact or result.upper is None:
-            where = f"equal to {_point_text(result.lower)}"
-        else:
-            where = f"between {_point_text(result.lower)} and {_point_text(result.upper)}"
+    verdict, where = _verdict(result)
     head = Text.assemble(
         (amount, "bold"),
         f" for {pay.career.title.lower()} ({pay.release.id}, {pay.release.period_label}): ",
@@ -71,11 +91,17 @@ def rank_view(result: Rank) -> Group:
         + (DERIVED_MARK if p.figure.derived else "")
         for p in result.points
     )
-    lines: list[RenderableType] = [
-        head,
-        Text(where),
-        Text(f"points ({result.period.adjective}): {points}", style="dim"),
-    ]
+    lines: list[RenderableType] = [head, Text(where)]
+    if result.points:
+        lines.append(Text(f"points ({result.period.adjective}): {points}", style="dim"))
+    if result.bounds:
+        bounds = ", ".join(
+            f"{ordinal(Decimal(p.percentile))} {AT_LEAST} {money_text(p.value)}"
+            for p in result.bounds
+        )
+        lines.append(
+            Text(f"top-coded points (lower bounds, not ranked against): {bounds}", style="dim")
+        )
     if any(p.figure.derived for p in result.points):
         lines.append(Text(derived_legend(result.schedule), style="dim"))
     lines.extend(Text(line, style="dim") for line in adjusted_legend(_adjusted(result)))
@@ -85,3 +111,15 @@ def rank_view(result: Rank) -> Group:
 
 def _adjusted(result: Rank) -> When | None:
     return result.pay.rebase.target if result.pay.rebase else None
+
+
+def period_note(result: Rank) -> str | None:
+    """Why the amount may be meant per another period ('rank cs 15' reads 15 a year)."""
+    likelier = likelier_period(result)
+    if likelier is None:
+        return None
+    return (
+        f"{money_text(result.amount)} was read as pay per {result.period.value}, "
+        f"{result.position} every point; per {likelier.value} it falls among them: "
+        f"add --per {likelier.value}"
+    )
