@@ -13,8 +13,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
 
+from careerstats.cli_help import UnwrappedHelpGroup
 from careerstats.errors import CareerstatsError, UsageError
 from careerstats.wording import quoted
 
@@ -32,7 +32,7 @@ def fail(message: str, code: int) -> NoReturn:
     raise SystemExit(code)
 
 
-class CareerstatsGroup(TyperGroup):
+class CareerstatsGroup(UnwrappedHelpGroup):
     """Reports every failure a user can cause as one line on stderr with a documented status."""
 
     def main(  # type: ignore[override]
@@ -350,7 +350,9 @@ def rank(
     median, 75th, 90th; those published, or derived at the schedule for --per and taken at
     the cent). An amount equal to a point gets exactly that percentile. Outside the
     outermost points nothing is extrapolated: the answer is "below the 10th" or "above the
-    90th" (JSON: percentile null, position below/above).
+    90th" (JSON: percentile null, position below/above). A top-coded point of imported OEWS
+    data ("at or above $115.00 an hour") is a bound, never interpolated against: an amount
+    between the last exact point and the ceiling is "between the 75th and the 90th".
 
     Example: careerstats rank pr 40000 --per year
     """
@@ -380,6 +382,11 @@ def rank(
         from careerstats.render.rank_view import rank_view
 
         console().print(rank_view(result))
+    from careerstats.render.rank_view import period_note
+
+    note = period_note(result)
+    if note:
+        sys.stderr.write(f"note: {note}\n")
 
 
 # ------------------------------------------------------------------ inflate

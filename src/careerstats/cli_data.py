@@ -6,9 +6,11 @@ from __future__ import annotations
 import typer
 
 from careerstats import cli_audit, cli_store
+from careerstats.cli_help import UnwrappedHelpGroup
 
 data_app = typer.Typer(
     name="data",
+    cls=UnwrappedHelpGroup,
     help="The data: import official OEWS files, list and remove them; audit and check datasets.",
     no_args_is_help=True,
     add_completion=False,
