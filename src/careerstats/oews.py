@@ -160,8 +160,15 @@ def read(
 ) -> ParsedFile:
     """Read one OEWS file; `year` overrides the year in its name. Raises `DataError`."""
     name = path.name
+    # What the file is comes before what year it is: a year asked of a missing file or a
+    # photo would send the user after the wrong fix.
     if path.is_dir():
         raise DataError(f"{name}: is a directory; give the OEWS files in it")
+    if not path.exists():
+        raise DataError(f"{name}: cannot be read: No such file or directory")
+    suffix = path.suffix.lower()
+    if suffix not in {".csv", ".xlsx", ".xlsm", ".xls"}:
+        raise DataError(f"{name}: unknown file type {suffix or '(none)'}; use .xlsx, .xls or .csv")
     if year is None:
         year = year_from_name(path)
     if year is None:
@@ -175,15 +182,12 @@ def read(
         raise DataError(f"{name}: cannot be read: {error.strerror or error}") from None
     if not content.strip():
         raise DataError(f"{name}: the file is empty")
-    suffix = path.suffix.lower()
     remarks: list[str] = []
     if suffix == ".csv":
         table, notes = _csv_rows(content, name, remarks), list[str]()
-    elif suffix in {".xlsx", ".xlsm", ".xls"}:
+    else:
         _check_workbook_bytes(content, name, suffix)
         table, notes = _workbook_rows(path, name)
-    else:
-        raise DataError(f"{name}: unknown file type {suffix or '(none)'}; use .xlsx, .xls or .csv")
     parsed = _parse(table, name, progress)
     hour, annual = _stated_ceiling(notes)
     stated = hour is not None or annual is not None
