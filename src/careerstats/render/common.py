@@ -116,14 +116,15 @@ def figure_cell(figure: WageFigure | None) -> Text:
     if figure is None:
         return Text(MISSING, style="dim")
     # Hourly figures are published in cents, longer periods in whole dollars.
-    shown = dollars(figure.value, whole=figure.period is not Period.HOUR)
+    whole = figure.period is not Period.HOUR
+    shown = dollars(figure.value, whole=whole)
     marks = (DERIVED_MARK if figure.derived else "") + (ADJUSTED_MARK if figure.adjusted else "")
     if figure.at_least:
         text = Text(f"{AT_LEAST} {shown}{marks}", style="bold")
     else:
         text = Text(shown + marks, style="italic cyan" if figure.derived else "bold")
     if figure.adjusted:
-        text.append(f"\n(was {money_text(figure.nominal)})", style="dim")
+        text.append(f"\n(was {dollars(figure.nominal, whole=whole)})", style="dim")
     return text
 
 
@@ -132,7 +133,8 @@ def adjusted_legend(target: When | None) -> list[str]:
         return []
     return [
         f"{ADJUSTED_MARK} adjusted for inflation to {target.label} dollars with the CPI-U "
-        "(CUUR0000SA0) from each release's reference month; the figure as published below it"
+        "(CUUR0000SA0) from each release's reference month; the figure as published below it; "
+        f"a top-coded {AT_LEAST} figure is a lower bound and stays one"
     ]
 
 
