@@ -1,4 +1,5 @@
-"""Shared fixtures: a private careerstats home for every test, and the CLI runner."""
+"""Shared fixtures: a private careerstats home for every test, the CLI runner, and a small
+imported OEWS release."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import oews_files as fx
 import pytest
 from typer.testing import CliRunner, Result
 
@@ -55,3 +57,12 @@ def run() -> Run:
 def as_json(result: Result) -> Any:
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
+
+
+@pytest.fixture
+def national(files: Path, run: Run) -> Path:
+    """The 2024 national fixture file, imported as oews-2024."""
+    path = fx.national_xlsx(files)
+    result = run("data", "import", path)
+    assert result.exit_code == 0, result.stderr
+    return path

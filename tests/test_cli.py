@@ -203,9 +203,39 @@ def test_compare_explicit_source_payscale() -> None:
 
 
 def test_compare_unknown_career_suggests() -> None:
+    line = usage_error("compare", "cs", "pubic relations")
+    assert "unknown career 'pubic relations'" in line
+    assert "did you mean 'pr' (public relations specialists)?" in line
+
+
+def test_N9_an_unrelated_name_gets_no_far_fetched_suggestion() -> None:
+    # 'plumber' is no catalog career: offering 'lawyer' or 'pr' would be noise.
     line = usage_error("compare", "cs", "plumber")
-    assert "unknown career 'plumber'" in line
-    assert "did you mean" in line
+    assert "did you mean" not in line
+    assert "'careerstats list' shows every career" in line
+    assert "cashier" not in usage_error("show", "sales")
+
+
+@pytest.mark.parametrize(
+    ("name", "career_id"),
+    [
+        ("receptionists", "receptionists-and-information-clerks"),
+        ("accountants", "accountants-and-auditors"),
+        ("customer service representative", "customer-service-representatives"),
+        ("public relations specialist", "public-relations-specialists"),
+        ("Lawyers", "lawyers"),
+        ("human resources", "human-resources-specialists"),
+    ],
+)
+def test_plural_singular_and_leading_title_words_name_a_career(name: str, career_id: str) -> None:
+    result = runner.invoke(app, ["show", name, "--json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["career"]["id"] == career_id
+
+
+def test_N9_a_name_fitting_two_careers_is_not_guessed() -> None:
+    line = usage_error("show", "clerk")
+    assert "did you mean 'receptionist'" in line
 
 
 def test_compare_unknown_source() -> None:

@@ -18,14 +18,6 @@ HEADER = fx.NATIONAL_COLUMNS
 
 
 @pytest.fixture
-def national(files: Path, run: Run) -> Path:
-    path = fx.national_xlsx(files)
-    result = run("data", "import", path)
-    assert result.exit_code == 0, result.stderr
-    return path
-
-
-@pytest.fixture
 def all_data(files: Path, run: Run) -> Path:
     header = [name.lower() for name in HEADER]
     path = fx.write_csv(files / "all_data_M_2022.csv", header, fx.all_data_rows())

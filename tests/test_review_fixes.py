@@ -1,0 +1,165 @@
+"""Gaps within one release, derived gaps marked, top-coded points in `rank`, the period note,
+help paragraphs at 80 columns, and `data import` checking the file before the year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import oews_files as fx
+import pytest
+from conftest import Run, as_json
+
+# ------------------------------------------------------------------ median gaps
+
+
+def test_gaps_are_marked_derived_in_the_table(run: Run) -> None:
+    # CSR's hourly median is published, PR's derived; PR's annual is published, CSR's derived:
+    # both gaps rest on a derived figure and the table says so, as the JSON does.
+    document = as_json(run("compare", "cs", "pr", "--json"))
+    assert [gap["derived"] for gap in document["median_gaps"]] == [True, True]
+    table = run("compare", "cs", "pr", "--no-chart").stdout
+    assert "+$10.29 (1.72x)*" in table
+    assert "+$21,411.20 (1.72x)*" in table
+    assert "marked * when a median in it is derived" in " ".join(table.split())
+
+
+def test_gaps_never_cross_releases(run: Run) -> None:
+    document = as_json(run("compare", "cs", "pr", "--source", "all", "--json"))
+    pairs = {
+        (gap["baseline"]["id"], gap["baseline"]["source"], gap["id"], gap["source"])
+        for gap in document["median_gaps"]
+    }
+    # Only bls-2008 covers both careers: PR is compared with CSR of the same release, never
+    # with bls-2017's CSR (nine years apart) nor CSR with itself in another source.
+    assert pairs == {
+        (
+            "customer-service-representatives",
+            "bls-2008",
+            "public-relations-specialists",
+            "bls-2008",
+        )
+    }
+
+
+def test_one_career_in_every_source_has_changes_not_gaps(run: Run) -> None:
+    document = as_json(run("compare", "cs", "--source", "all", "--json"))
+    assert document["median_gaps"] == []
+    table = run("compare", "cs", "--source", "all", "--no-chart").stdout
+    assert "gap" not in table  # neither a row nor its legend
+    assert "+10.1% nominal" in table
+    assert "since bls-2008" in table
+
+
+# ------------------------------------------------------------------ top-coded points
+
+
+@pytest.mark.parametrize(
+    ("amount", "position", "lower", "upper"),
+    [
+        ("100000", "below", None, 10),  # p10 is exact: $145,640
+        ("145640", "within", 10, 10),
+        ("200000", "within", 10, 25),  # p25 is "at or above $239,200": below it for sure
+        ("300000", "above", 10, None),  # at or above the ceiling: no finer answer
+    ],
+)
+def test_rank_among_top_coded_points(
+    national: Path,
+    run: Run,
+    amount: str,
+    position: str,
+    lower: int | None,
+    upper: int | None,
+) -> None:
+    document = as_json(run("rank", "anesthesiologists", amount, "--json"))
+    assert document["source"]["id"] == "oews-2024"
+    assert document["position"] == position
+    between = document["between"]
+    assert (between["lower"] or {}).get("percentile") == lower
+    assert (between["upper"] or {}).get("percentile") == upper
+    assert [point["percentile"] for point in document["points"]] == [10]
+    assert [point["at_least"] for point in document["top_coded"]] == [239200] * 4
+    assert document["percentile"] == (10 if amount == "145640" else None)
+
+
+def test_a_top_coded_point_is_never_interpolated_against(national: Path, run: Run) -> None:
+    text = " ".join(run("rank", "29-1211", "200000").stdout.split())
+    assert "between the 10th and the 25th percentile" in text
+    assert "less than the 25th percentile (≥ $239,200)" in text
+    assert "top-coded points (lower bounds, not ranked against): 25th ≥ $239,200" in text
+    above = " ".join(run("rank", "29-1211", "300000").stdout.split())
+    assert "above the 10th percentile" in above
+    assert "at or above the top-coding ceiling" in above
+
+
+def test_A18_every_point_top_coded_and_an_amount_above_the_ceiling(
+    files: Path, run: Run, tmp_path: Path
+) -> None:
+    rows = fx.national_rows()
+    for row in rows:
+        if row[fx.NATIONAL_COLUMNS.index("OCC_CODE")] == "29-1211":
+            for name in ("A_PCT10", "H_PCT10"):
+                row[fx.NATIONAL_COLUMNS.index(name)] = "#"
+    path = fx.write_csv(files / "national_M2024_dl.csv", fx.NATIONAL_COLUMNS, rows)
+    assert run("data", "import", path).exit_code == 0
+    below = as_json(run("rank", "29-1211", "200000", "--json"))
+    assert (below["position"], below["between"]["upper"]["percentile"]) == ("below", 10)
+    result = run("rank", "29-1211", "250000")
+    assert result.exit_code == 1  # what the data cannot tell, not a usage mistake
+    assert "at or above the lowest of them, so where it ranks cannot be told" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+# ------------------------------------------------------------------ inflation of bounds
+
+
+def test_an_adjusted_hourly_bound_keeps_its_cents(national: Path, run: Run) -> None:
+    table = run("show", "29-1211", "--in-dollars-of", "2026-08", "--no-chart").stdout
+    assert "(was $115.00)" in table
+    assert "(was $239,200)" in table
+    assert "stays one" in " ".join(table.split())
+
+
+# ------------------------------------------------------------------ rank: the period
+
+
+def test_A17_an_amount_that_reads_as_hourly_gets_a_note(run: Run) -> None:
+    result = run("rank", "cs", "15", "--json")
+    assert as_json(result)["position"] == "below"
+    assert result.stderr == (
+        "note: $15 was read as pay per year, below every point; per hour it falls among "
+        "them: add --per hour\n"
+    )
+    assert run("rank", "cs", "15", "--per", "hour").stderr == ""
+    assert run("rank", "pr", "20000").stderr == ""  # below at every reading: nothing to add
+
+
+@pytest.mark.parametrize("command", [["rank"], ["inflate"], ["data", "audit"], ["data", "check"]])
+def test_help_paragraphs_wrap_at_the_terminal_width(
+    command: list[str], run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = run(*command, "--help").stdout.splitlines()
+    prose = [line.strip() for line in lines if line.startswith(" ") and "│" not in line]
+    words = [line for line in prose if line and len(line.split()) == 1 and not line.endswith(".")]
+    # A paragraph broken in the source and again by Rich leaves single words on lines.
+    assert words == [], prose
+
+
+# ------------------------------------------------------------------ data import: file first
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("missing.xlsx", "missing.xlsx: cannot be read: No such file or directory"),
+        ("photo.jpg", "photo.jpg: unknown file type .jpg; use .xlsx, .xls or .csv"),
+    ],
+)
+def test_O18_import_checks_the_file_before_asking_for_a_year(
+    files: Path, run: Run, name: str, message: str
+) -> None:
+    if name != "missing.xlsx":
+        (files / name).write_bytes(b"\xff\xd8\xff")
+    result = run("data", "import", files / name)
+    assert result.exit_code == 1
+    assert result.stderr == f"careerstats: error: {message}\n"
