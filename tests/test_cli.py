@@ -316,3 +316,22 @@ def test_no_arguments_shows_help() -> None:
     assert result.exit_code == 0
     assert "compare" in result.stdout
     assert "convert" in result.stdout
+
+
+def test_version_is_the_packages() -> None:
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    for flag in ("--version", "-V"):
+        result = runner.invoke(app, [flag])
+        assert result.exit_code == 0
+        assert result.stdout == f"careerstats {project['project']['version']}\n"
+
+
+def test_an_option_before_its_command_gets_no_misleading_guess() -> None:
+    line = usage_error("--json", "compare", "cs")
+    assert line == (
+        "careerstats: error: No such option: --json; options go after the command "
+        "(see 'careerstats compare --help')"
+    )

@@ -94,7 +94,9 @@ def _report_usage(error: typer.TyperException, arguments: Sequence[str]) -> NoRe
         fail(f"negative amount {negative!r}: pay is given as a positive number", error.exit_code)
     command = _command_after(context, arguments) if context is not None else None
     if command is not None:
-        # `careerstats --json compare cs`: the option belongs to the command after it.
+        # `careerstats --json compare cs`: the option belongs to the command after it (and
+        # Click's guess among the group's own options, `--version`, would mislead).
+        message = re.sub(r" \(Possible options?: [^)]*\)$", "", message)
         fail(f"{message}; options go after the command (see '{command} --help')", error.exit_code)
     fail(f"{message} (see '{where} --help')", error.exit_code)
 
@@ -137,6 +139,31 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _show_version(asked: bool) -> None:
+    if asked:
+        from careerstats import __version__
+
+        sys.stdout.write(f"{PROG} {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_show_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Salary and career statistics from published BLS and PayScale figures."""
+
 
 # ------------------------------------------------------------------ shared options
 
