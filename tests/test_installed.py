@@ -63,11 +63,13 @@ def test_compare_json_uses_the_shipped_data(tmp_path: Path) -> None:
 
 
 def test_usage_error_status_and_one_line(tmp_path: Path) -> None:
-    done = careerstats("compare", "cs", "custmer service", cwd=tmp_path)
+    done = careerstats("compare", "cs", "plumber", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stdout == ""
     assert len(done.stderr.splitlines()) == 1
-    assert "did you mean 'cs'" in done.stderr
+    assert "did you mean one of cs, pr, receptionist" in done.stderr
+    typo = careerstats("compare", "cs", "custmer service", cwd=tmp_path)
+    assert "did you mean 'cs' (customer service representatives)?" in typo.stderr
 
 
 def test_output_cut_short_by_the_reader_ends_quietly(tmp_path: Path) -> None:

@@ -106,7 +106,10 @@ class Dataset:
         close = [label for label, score in best if score >= max(0.6, best[0][1] - 0.15)]
         listing = "'careerstats list' shows every career"
         if not close:
-            return listing
+            # Nothing is named like it: offer the catalog's careers to choose from rather than
+            # a far-fetched guess ('plumber' is not 'lawyer').
+            names = ", ".join(c.aliases[0] if c.aliases else c.id for c in self.catalog.careers)
+            return f"no career is named like it: did you mean one of {names}? {listing}"
         return f"did you mean {' or '.join(close)}? {listing}"
 
     def source(self, source_id: str) -> SourceRelease:
