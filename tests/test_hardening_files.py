@@ -55,7 +55,7 @@ BAD_YAML: list[tuple[str, bytes, tuple[str, ...]]] = [
     ("Y8", b"id: x\nunknown_key: 1\n", ("line 1",)),
     ("Y10", b"", ("the file is empty",)),
     ("Y10", b"# only a comment\n", ("the file is empty",)),
-    ("Y11", b"- a list\n- not a mapping\n", ("should be a dictionary",)),
+    ("Y11", b"- a list\n- not a mapping\n", ("line 1: expected a mapping of keys and values",)),
 ]
 
 

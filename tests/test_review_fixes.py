@@ -163,3 +163,67 @@ def test_O18_import_checks_the_file_before_asking_for_a_year(
     result = run("data", "import", files / name)
     assert result.exit_code == 1
     assert result.stderr == f"careerstats: error: {message}\n"
+
+
+# ------------------------------------------------------------------ second review
+
+
+def test_show_adjusts_the_industry_figures_too(run: Run) -> None:
+    document = as_json(run("show", "cs", "--in-dollars-of", "2026-08", "--json"))
+    by_source = {item["source"]["id"]: item for item in document["sources"]}
+    wholesale = by_source["bls-2017"]["industries"][0]
+    assert wholesale["industry"] == "Wholesale trade"
+    # 18.06 x 334.980 / 244.733 (CPI-U August 2026 over May 2017) = 24.7197...
+    assert (wholesale["value"], wholesale["original"]) == (24.72, 18.06)
+    assert wholesale["adjusted_to"] == "2026-08"
+    # PayScale states no date: its sums stay as published, without adjustment keys.
+    assert by_source["payscale"]["extra_compensation"][0]["value"] == 3000
+    assert "adjusted_to" not in by_source["payscale"]["extra_compensation"][0]
+    table = " ".join(run("show", "cs", "--in-dollars-of", "2026-08", "--no-chart").stdout.split())
+    assert "$24.72^/hour" in table
+    assert "(was $18.06)" in table
+    assert "payscale: no reference date, as published" in table
+
+
+def test_show_carries_how_a_reference_period_was_read(run: Run) -> None:
+    table = " ".join(run("show", "cs", "--no-chart").stdout.split())
+    assert "bls-2017, reference period: The article does not name the month." in table
+    assert "payscale, reference period: The article gives no publication date" in table
+
+
+def test_rank_marks_adjusted_points_and_keeps_the_published_ones(run: Run) -> None:
+    text = " ".join(run("rank", "pr", "60000", "--in-dollars-of", "2026-08").stdout.split())
+    assert "points (annual): 10th $46,605.75^, 50th $79,294.72^, 90th $151,399.11^" in text
+    assert "as published: 10th $30,140, 50th $51,280, 90th $97,910" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("compare", "cs", "pr", "--source", ""), "unknown source ''; sources are: "),
+        (("rank", "pr", "40000", "--source", ""), "unknown source ''; sources are: "),
+        (
+            ("compare", "cs", "43-4051"),
+            "customer service representatives is named twice; name each career once",
+        ),
+        (
+            ("convert", "14.36", "--to", "bogus"),
+            "unknown period 'bogus'; periods are: hour, day,",
+        ),
+        (
+            ("convert", "14.36", "--to"),
+            "Option '--to' requires an argument (see 'careerstats convert --help')",
+        ),
+        (
+            ("inflate", "1", "--from", "2030"),
+            "no annual average for 2030 in this table (not yet published)",
+        ),
+    ],
+)
+def test_usage_mistakes_get_a_precise_line(args: tuple[str, ...], run: Run, message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith("careerstats: error: ")
+    assert result.stderr.count("\n") == 1
+    assert message in result.stderr

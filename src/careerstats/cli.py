@@ -55,7 +55,7 @@ class CareerstatsGroup(UnwrappedHelpGroup):
         except CareerstatsError as error:
             fail(str(error), error.exit_code)
         except typer.TyperException as error:
-            _report_usage(error, arguments)
+            _report_usage(error, arguments, self)
         except (typer.Abort, KeyboardInterrupt):
             sys.stderr.write("\n")
             raise SystemExit(130) from None
@@ -77,7 +77,7 @@ class CareerstatsGroup(UnwrappedHelpGroup):
             _quiet_broken_pipe()
 
 
-def _report_usage(error: typer.TyperException, arguments: Sequence[str]) -> NoReturn:
+def _report_usage(error: typer.TyperException, arguments: Sequence[str], root: Any) -> NoReturn:
     context = getattr(error, "ctx", None)
     if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
         # Rich help is printed while the error is made; plain help comes back as its message.
@@ -85,14 +85,24 @@ def _report_usage(error: typer.TyperException, arguments: Sequence[str]) -> NoRe
         if text.strip():
             sys.stdout.write(text.rstrip("\n") + "\n")
         raise SystemExit(0)
-    where = context.command_path if context is not None else PROG
+    # Click's parser reports an option without its value with no context: the command is
+    # then found among the arguments, so that the hint names its help, not the root's.
+    where = (
+        context.command_path
+        if context is not None
+        else _command_after(root, PROG, arguments) or PROG
+    )
     message = error.format_message().rstrip(".")
     option = getattr(error, "option_name", None) or ""
     negative = next((a for a in arguments if option and a.startswith(option)), "")
     if _NEGATIVE.fullmatch(negative):
         # `convert -5` reads as an option; say what it is.
         fail(f"negative amount {negative!r}: pay is given as a positive number", error.exit_code)
-    command = _command_after(context, arguments) if context is not None else None
+    command = (
+        _command_after(context.command, context.command_path, arguments)
+        if context is not None
+        else None
+    )
     if command is not None:
         # `careerstats --json compare cs`: the option belongs to the command after it (and
         # Click's guess among the group's own options, `--version`, would mislead).
@@ -104,11 +114,9 @@ def _report_usage(error: typer.TyperException, arguments: Sequence[str]) -> NoRe
 _NEGATIVE = re.compile(r"-\$?(?:\d[\d,]*(?:\.\d*)?|\.\d+)")
 
 
-def _command_after(context: Any, arguments: Sequence[str]) -> str | None:
-    """The full name of the first subcommand named among `arguments`, when the failing level
-    is a group (an option placed before its command), else None."""
-    group = context.command
-    path = context.command_path
+def _command_after(group: Any, path: str, arguments: Sequence[str]) -> str | None:
+    """The full name of the first subcommand of `group` named among `arguments`, when the
+    failing level is a group (an option placed before its command), else None."""
     found = None
     names = list(arguments)
     while hasattr(group, "commands"):

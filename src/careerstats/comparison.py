@@ -24,6 +24,16 @@ class NoCoverage(UsageError):
     pass
 
 
+@dataclass(frozen=True, slots=True)
+class StatedAmount:
+    """A sum a release states besides its wage statistics (industry pay, a bonus, entry-level
+    pay), in the dollars the career's figures are shown in; `original` as published."""
+
+    value: Decimal
+    original: Decimal | None = None
+    adjusted_to: When | None = None
+
+
 @dataclass(frozen=True)
 class CareerPay:
     """One career's pay as one source release publishes it, plus what derives from it."""
@@ -37,6 +47,12 @@ class CareerPay:
 
     def figure(self, period: Period, statistic: Statistic) -> WageFigure | None:
         return self.wages.get(period, {}).get(statistic)
+
+    def stated(self, value: Decimal) -> StatedAmount:
+        """`value`, a sum from this release, adjusted as the wages are (or as published)."""
+        if self.rebase is None:
+            return StatedAmount(value)
+        return StatedAmount(self.rebase.apply(value), value, self.rebase.target)
 
     def in_dollars_of(self, target: When, cpi: CpiTable) -> CareerPay:
         """Every figure adjusted from the release's reference month to `target`'s dollars.
@@ -173,6 +189,9 @@ def compare(
 
     With `in_dollars_of`, every dated figure is adjusted from its release's reference month.
     """
+    repeated = [c for i, c in enumerate(careers) if any(c.id == d.id for d in careers[:i])]
+    if repeated:
+        raise UsageError(f"{repeated[0].title.lower()} is named twice; name each career once")
     cpi = price_target(in_dollars_of, cpi)
     rows: list[CareerPay] = []
     if source is not None and source.strip().lower() == ALL_SOURCES:
@@ -186,7 +205,7 @@ def compare(
                 _pay(dataset, release, career, schedule, in_dollars_of, cpi) for release in covering
             )
     else:
-        release = dataset.source(source) if source else choose_release(dataset, careers)
+        release = dataset.source(source) if source is not None else choose_release(dataset, careers)
         rows.extend(
             _pay(dataset, release, career, schedule, in_dollars_of, cpi) for career in careers
         )

@@ -134,7 +134,7 @@ def validate(
     except ValidationError as error:
         first = error.errors()[0]
         location: list[int | str] = list(first["loc"])
-        message = first["msg"].removeprefix("Value error, ")
+        message = _PLAIN_MESSAGES.get(first["type"]) or first["msg"].removeprefix("Value error, ")
         # A check across fields names its own place below the object: join the two paths.
         inner = _INNER_PATH.match(message)
         if inner:
@@ -142,6 +142,18 @@ def validate(
             message = message[inner.end() :]
         raise located_error(file_name, location, message, text) from None
 
+
+# Pydantic's wording names its own classes ("an instance of SourceRelease") or arguments;
+# a dataset author thinks in YAML keys and mappings.
+_PLAIN_MESSAGES = {
+    "unexpected_keyword_argument": "unknown key; remove it or check its spelling",
+    "extra_forbidden": "unknown key; remove it or check its spelling",
+    "dataclass_type": "expected a mapping of keys and values here",
+    "model_type": "expected a mapping of keys and values here",
+    "dict_type": "expected a mapping of keys and values here",
+    "missing_keyword_argument": "required key missing",
+    "missing": "required key missing",
+}
 
 _INNER_PATH = re.compile(r"([A-Za-z_][\w.\[\]]*): ")
 _PART = re.compile(r"\[(\d+)\]|([^.\[\]]+)")

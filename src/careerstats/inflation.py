@@ -128,8 +128,10 @@ class CpiTable:
     def _no_annual(self, when: When) -> str:
         years = sorted(w.year for w in self.indexes if not w.is_month)
         if when.year > years[-1]:
+            newest = self.months[-1]
+            why = "the year is not complete" if when.year == newest.year else "not yet published"
             return (
-                f"no annual average for {when.year} in this table (the year is not complete); "
+                f"no annual average for {when.year} in this table ({why}); "
                 f"the newest annual average is {years[-1]}, the newest month {self.months[-1]}"
             )
         if when.year < years[0]:

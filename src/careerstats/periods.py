@@ -55,7 +55,7 @@ class Period(StrEnum):
             pass
         import difflib
 
-        close = difflib.get_close_matches(key, list(_SPELLINGS), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(key, list(_SPELLINGS), n=1, cutoff=0.7)
         hint = f"did you mean '{_SPELLINGS[close[0]].value}'? " if close else ""
         names = ", ".join(p.value for p in cls)
         raise PeriodError(f"unknown period {quoted(text)}; {hint}periods are: {names}") from None

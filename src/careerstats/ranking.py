@@ -136,7 +136,7 @@ def rank(
     With `in_dollars_of`, the release's points are adjusted to that date's dollars first,
     and `amount` is taken to be in those dollars.
     """
-    release = dataset.source(source) if source else choose_rank_release(dataset, career)
+    release = dataset.source(source) if source is not None else choose_rank_release(dataset, career)
     if in_dollars_of is not None and not release.is_dated:
         raise CannotRank(
             f"{release.id} states no reference date, so its figures cannot be adjusted "

@@ -202,6 +202,8 @@ def source_notes(releases: Iterable[SourceRelease], pays: Iterable[CareerPay]) -
     """Source caveats worth knowing beside a table: the release's notes, then the career's."""
     lines: list[str] = []
     for release in releases:
+        if release.reference_period_note:  # how the date was read, or why there is none
+            lines.append(f"{release.id}, reference period: {release.reference_period_note}")
         lines.extend(f"{release.id}: {note}" for note in release.notes)
     for pay in pays:
         lines.extend(f"{pay.release.id}, {pay.career.id}: {note}" for note in pay.entry.notes)

@@ -15,7 +15,7 @@ from careerstats.periods import Period, Schedule
 
 if TYPE_CHECKING:
     from careerstats.audit import Audit
-    from careerstats.comparison import CareerPay, Comparison
+    from careerstats.comparison import CareerPay, Comparison, StatedAmount
     from careerstats.conversion import Conversion
     from careerstats.dataset import CheckedFile
     from careerstats.figures import WageFigure, WageTable
@@ -155,6 +155,15 @@ def figure_document(figure: WageFigure) -> dict[str, Any]:
     if figure.adjusted_to is not None:
         document["adjusted_to"] = str(figure.adjusted_to)
         document["original"] = money(figure.nominal)
+    return document
+
+
+def stated_document(amount: StatedAmount) -> dict[str, Any]:
+    """`{"value": 18.06}`, or adjusted: `{"value": 24.72, "adjusted_to": ..., "original": ...}`."""
+    document: dict[str, Any] = {"value": money(amount.value)}
+    if amount.adjusted_to is not None and amount.original is not None:
+        document["adjusted_to"] = str(amount.adjusted_to)
+        document["original"] = money(amount.original)
     return document
 
 
@@ -338,7 +347,7 @@ def _source_figures(pay: CareerPay) -> dict[str, Any]:
             {
                 "industry": item.industry,
                 "period": item.period.value,
-                "value": money(item.value),
+                **stated_document(pay.stated(item.value)),
                 "stated_as": item.stated_as,
                 "rank": item.rank,
             }
@@ -348,7 +357,7 @@ def _source_figures(pay: CareerPay) -> dict[str, Any]:
             {
                 "kind": item.kind,
                 "period": item.period.value,
-                "value": money(item.value),
+                **stated_document(pay.stated(item.value)),
                 "stated_as": item.stated_as,
             }
             for item in entry.extra_compensation
@@ -358,7 +367,7 @@ def _source_figures(pay: CareerPay) -> dict[str, Any]:
                 "level": item.level,
                 "label": item.label,
                 "period": item.period.value,
-                "value": money(item.value),
+                **stated_document(pay.stated(item.value)),
                 "approximate": item.approximate,
             }
             for item in entry.experience

@@ -9,16 +9,18 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from careerstats.comparison import CareerPay
+from careerstats.comparison import CareerPay, StatedAmount
+from careerstats.money import dollars
+from careerstats.periods import Period
 from careerstats.profiles import Profile
 from careerstats.render.common import (
+    ADJUSTED_MARK,
     Fitted,
     adjusted_legend,
     block_table,
     bullets,
     derived_legend,
     label_grid,
-    money_text,
     prices_row,
     side_by_side_width,
     source_line,
@@ -123,20 +125,20 @@ def _profile_details(pays: Sequence[CareerPay]) -> list[RenderableType]:
             details.add_row(
                 pay.release.id,
                 f"industry: {industry.industry}{rank}; {industry.stated_as}",
-                f"{money_text(industry.value)}/{industry.period.value}",
+                _stated_text(pay.stated(industry.value), industry.period),
             )
         for extra in entry.extra_compensation:
             details.add_row(
                 pay.release.id,
                 f"{extra.kind}, {extra.stated_as}",
-                f"{money_text(extra.value)}/{extra.period.value}",
+                _stated_text(pay.stated(extra.value), extra.period),
             )
         for level in entry.experience:
             about = "about " if level.approximate else ""
             details.add_row(
                 pay.release.id,
                 f"experience: {level.label}",
-                f"{about}{money_text(level.value)}/{level.period.value}",
+                _stated_text(pay.stated(level.value), level.period, about),
             )
         for stated in entry.stated_percentages:
             about = "about " if stated.approximate else ""
@@ -146,9 +148,26 @@ def _profile_details(pays: Sequence[CareerPay]) -> list[RenderableType]:
             if outlook.description:
                 text += f" ({outlook.description})"
             details.add_row(pay.release.id, text, f"{outlook.percent}%")
+    unadjusted = sorted({p.release.id for p in pays if p.not_adjusted})
+    if any(p.rebase for p in pays):
+        details.caption = (
+            f"{ADJUSTED_MARK} adjusted for inflation as the wages above, the sum as published "
+            "below it"
+            + (f"; {', '.join(unadjusted)}: no reference date, as published" if unadjusted else "")
+        )
     if details.row_count:
         parts.append(details)
     return parts
+
+
+def _stated_text(amount: StatedAmount, period: Period, about: str = "") -> Text:
+    """`$18.06/hour`, or adjusted: `$24.72^/hour` with the published sum below it."""
+    whole = period is not Period.HOUR
+    mark = ADJUSTED_MARK if amount.adjusted_to is not None else ""
+    text = Text(f"{about}{dollars(amount.value, whole=whole)}{mark}/{period.value}")
+    if amount.original is not None:
+        text.append(f"\n(was {dollars(amount.original, whole=whole)})", style="dim")
+    return text
 
 
 def _facts(result: Profile) -> list[RenderableType]:

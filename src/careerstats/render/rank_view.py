@@ -30,11 +30,15 @@ def ordinal(value: Decimal) -> str:
     return f"{whole}{suffix}"
 
 
-def _point_text(point: Point) -> str:
-    name = point.figure.statistic.label
-    mark = (DERIVED_MARK if point.figure.derived else "") + (
+def _marks(point: Point) -> str:
+    return (DERIVED_MARK if point.figure.derived else "") + (
         ADJUSTED_MARK if point.figure.adjusted else ""
     )
+
+
+def _point_text(point: Point) -> str:
+    name = point.figure.statistic.label
+    mark = _marks(point)
     bound = f"{AT_LEAST} " if point.figure.at_least else ""
     return f"the {name} ({bound}{money_text(point.value)}{mark})"
 
@@ -87,13 +91,17 @@ def rank_view(result: Rank) -> Group:
         (verdict, "bold green"),
     )
     points = ", ".join(
-        f"{ordinal(Decimal(p.percentile))} {money_text(p.value)}"
-        + (DERIVED_MARK if p.figure.derived else "")
-        for p in result.points
+        f"{ordinal(Decimal(p.percentile))} {money_text(p.value)}{_marks(p)}" for p in result.points
     )
     lines: list[RenderableType] = [head, Text(where)]
     if result.points:
         lines.append(Text(f"points ({result.period.adjective}): {points}", style="dim"))
+    if any(p.figure.adjusted for p in result.points):
+        published = ", ".join(
+            f"{ordinal(Decimal(p.percentile))} {money_text(p.figure.nominal)}"
+            for p in result.points
+        )
+        lines.append(Text(f"as published: {published}", style="dim"))
     if result.bounds:
         bounds = ", ".join(
             f"{ordinal(Decimal(p.percentile))} {AT_LEAST} {money_text(p.value)}"
