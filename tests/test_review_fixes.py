@@ -227,3 +227,100 @@ def test_usage_mistakes_get_a_precise_line(args: tuple[str, ...], run: Run, mess
     assert result.stderr.startswith("careerstats: error: ")
     assert result.stderr.count("\n") == 1
     assert message in result.stderr
+
+
+# ------------------------------------------------------------------ third review: top-coding
+
+
+def _lawyers(year: int, files: Path, median: float | str) -> Path:
+    """A one-row national CSV: lawyers, median and up top-coded (`#`) or exact."""
+    hourly = (60, 30 + year % 10, 40, median, "#", "#")  # bytes differ from year to year
+    annual = (124800, 62400, 83200, "#" if median == "#" else float(median) * 2080, "#", "#")
+    row = [
+        99, "U.S.", 1, "US", "000000", "Cross-industry", "cross-industry", 1235, "23-1011",
+        "Lawyers", "detailed", 1000, 0.2, "", "", "", "", hourly[0], annual[0], 0.3,
+        *hourly[1:], *annual[1:], "", "",
+    ]  # fmt: skip
+    return fx.write_csv(files / f"national_M{year}_dl.csv", fx.NATIONAL_COLUMNS, [row])
+
+
+def test_no_change_between_releases_is_computed_from_top_coded_medians(
+    files: Path, run: Run
+) -> None:
+    for year in (2019, 2023):  # the ceiling moved from $100 to $115 an hour: not a wage change
+        assert run("data", "import", _lawyers(year, files, "#")).exit_code == 0
+    document = as_json(run("compare", "lawyers", "--source", "all", "--json"))
+    assert [item["source"]["id"] for item in document["careers"]] == ["oews-2023", "oews-2019"]
+    assert document["release_changes"] == []
+
+
+def test_rank_at_exactly_the_ceiling_is_below_the_top_coded_point(national: Path, run: Run) -> None:
+    # The 25th is "at or above $239,200": an amount of $239,200 is at or below it.
+    document = as_json(run("rank", "29-1211", "239200", "--json"))
+    assert document["position"] == "within"
+    assert document["between"]["upper"]["percentile"] == 25
+    assert as_json(run("rank", "29-1211", "239200.01", "--json"))["position"] == "above"
+
+
+def test_rank_of_an_hourly_only_row_per_year_says_why(national: Path, run: Run) -> None:
+    result = run("rank", "actors", "50000")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "careerstats: error: oews-2024, actors: only hourly wages are published (HOURLY flag); "
+        "no annual figure is derived, so an amount per year cannot be ranked; give it per "
+        "hour: --per hour\n"
+    )
+    # 25 + (20 - 17.94) / (23.33 - 17.94) x 25 = 34.55...
+    assert as_json(run("rank", "actors", "20", "--per", "hour", "--json"))["percentile"] == 34.6
+
+
+def test_the_chart_never_places_a_bound_as_a_point(
+    national: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    # Annual points outnumber hourly ones here (teachers publish annual only), so the chart
+    # is annual and actors, who publish hourly only, have no bar.
+    result = run("compare", "29-1211", "15-1252", "27-2011", "25-2021")
+    chart = result.stdout.split("Annual pay distribution")[1]
+    anesthesiologists = next(line for line in chart.splitlines() if "Anesthesiologists" in line)
+    assert "◆" not in anesthesiologists  # the median is only "at least": no diamond
+    assert anesthesiologists.rstrip().endswith("├ 25th+ ≥ $239,200")
+    actors = next(line for line in chart.splitlines() if line.startswith("Actors"))
+    assert actors.rstrip().endswith("only hourly wages are published")
+
+
+def test_a_ceiling_converted_from_the_stated_one_says_so(files: Path, run: Run) -> None:
+    notes = [["#  = indicates a wage equal to or greater than $239,200 per year"]]
+    path = fx.write_xlsx(
+        files / "national_M2024_dl.xlsx", fx.NATIONAL_COLUMNS, fx.national_rows(), notes
+    )
+    assert run("data", "import", path).exit_code == 0
+    listing = as_json(run("data", "list", "--json"))
+    (release,) = listing["releases"]
+    assert release["top_coding"] == {
+        "hour": 115,
+        "year": 239200,
+        "stated_in_file": True,
+        "converted": "hour",
+    }
+    text = " ".join(run("show", "29-1211", "--no-chart").stdout.split())
+    assert "the file states the annual one; the hourly one is converted from it" in text
+
+
+# ------------------------------------------------------------------ lookup with imports
+
+
+def test_a_name_fitting_a_catalog_career_and_an_imported_one_is_not_guessed(
+    files: Path, run: Run
+) -> None:
+    row = fx.national_rows()[0][:]
+    code, title = fx.NATIONAL_COLUMNS.index("OCC_CODE"), fx.NATIONAL_COLUMNS.index("OCC_TITLE")
+    agents, scientists = row[:], row[:]
+    agents[code], agents[title] = "41-3021", "Insurance Sales Agents"
+    scientists[code], scientists[title] = "15-2051", "Data Scientists"
+    path = fx.write_csv(files / "national_M2022_dl.csv", fx.NATIONAL_COLUMNS, [agents, scientists])
+    assert run("data", "import", path).exit_code == 0
+    line = run("show", "insurance").stderr
+    assert "did you mean '41-3021' (insurance sales agents) or 'claims processor'" in line
+    for name in ("data scientist", "Data Scientists"):
+        assert as_json(run("show", name, "--json"))["career"]["id"] == "15-2051"

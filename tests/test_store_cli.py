@@ -184,6 +184,7 @@ def test_sources_lists_imported_releases(national: Path, run: Run) -> None:
         "hour": 115,
         "year": 239200,
         "stated_in_file": True,
+        "converted": None,
     }
     assert imported["classification"] == "SOC 2018"
 

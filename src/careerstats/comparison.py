@@ -279,8 +279,8 @@ def _changes(rows: Sequence[CareerPay], cpi: CpiTable | None) -> list[ReleaseCha
             for period in SHOWN_PERIODS:
                 before = older.figure(period, Statistic.MEDIAN)
                 after = newer.figure(period, Statistic.MEDIAN)
-                if before is None or after is None:
-                    continue
+                if before is None or after is None or before.at_least or after.at_least:
+                    continue  # a top-coded median moves with the ceiling, not with wages
                 from careerstats.inflation import When
 
                 cpi = cpi or _bundled_cpi()

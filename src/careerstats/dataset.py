@@ -49,35 +49,53 @@ class Dataset:
 
     def career(self, name: str) -> Career:
         """Find a career by id, alias, SOC code or title; an unknown name suggests close ones."""
-        found = self._by_name.get(_key(name)) or self._loose_match(_key(name))
+        found = self._by_name.get(_key(name))
         if found is not None:
             return found
         if self.store is not None:
             from careerstats.imported import store_career
 
             found = store_career(self.store, name)
-            if found is not None:
-                self._by_name[_key(name)] = found
-                return found
+        found = found or self._loose_match(_key(name))
+        if found is not None:
+            self._by_name[_key(name)] = found
+            return found
         raise UnknownCareer(f"unknown career {quoted(name)}; {self._suggest(name)}")
 
     def _loose_match(self, key: str) -> Career | None:
         """The one career a singular, plural or leading words of its title name, if just one.
 
         'receptionists' names "Receptionists and information clerks" and 'customer service
-        representative' the plural title; a name that fits two careers is left to the
-        suggestions rather than guessed.
+        representative' the plural title. Imported occupation titles count too, so a name
+        that fits a catalog career and an imported one ('insurance') is not guessed but left
+        to the suggestions.
         """
         if len(key) < 3:
             return None
         forms = {key, f"{key}s", f"{key}es", key.removesuffix("s"), key.removesuffix("es")}
-        found = {
-            career.id: career
+
+        def fits(name: str) -> bool:
+            name = _key(name)
+            return name in forms or any(name.startswith(f"{form} ") for form in forms)
+
+        found: dict[str, Career | str] = {
+            career.soc: career
             for career in self.catalog.careers
-            for name in (career.title, *career.aliases)
-            if _key(name) in forms or any(_key(name).startswith(f"{form} ") for form in forms)
+            if any(fits(name) for name in (career.title, *career.aliases))
         }
-        return next(iter(found.values())) if len(found) == 1 else None
+        if self.store is not None:
+            for title, code in self.store.occupation_titles().items():
+                if code not in found and fits(title):
+                    found[code] = self._by_name.get(_key(code)) or title
+        if len(found) != 1:
+            return None
+        (only,) = found.values()
+        if isinstance(only, Career):
+            return only
+        from careerstats.imported import store_career
+
+        assert self.store is not None  # a title can only have come from the store
+        return store_career(self.store, only)
 
     def _suggest(self, name: str) -> str:
         import difflib

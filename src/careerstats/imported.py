@@ -196,6 +196,13 @@ def _release_notes(record: ReleaseRecord) -> tuple[str, ...]:
         if record.ceiling_stated
         else ("the known ceiling of this release; the imported file states none")
     )
+    converted = record.ceiling_derived
+    if converted is not None:
+        stated = "annual" if converted is Period.HOUR else "hourly"
+        where = (
+            f"the file states the {stated} one; the {converted.adjective} one is converted "
+            "from it at 2,080 hours"
+        )
     return (
         f"# (top-coded) figures are at least {dollars(record.ceiling_hour)} an hour or "
         f"{dollars(record.ceiling_year, whole=True)} a year ({where})",

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from careerstats.errors import DataError
+from careerstats.periods import Period
 
 TOP_CODED = "#"
 NATION = "99"
@@ -128,6 +129,8 @@ class ParsedFile:
     ceiling_year: Decimal | None
     ceiling_stated: bool
     skipped: int = 0
+    # When the notes state one ceiling only, the other is converted at 2,080 hours.
+    ceiling_derived: Period | None = None
     columns: list[str] = field(default_factory=list)
     remarks: tuple[str, ...] = ()  # what the user should know about how the file was read
 
@@ -191,13 +194,14 @@ def read(
     parsed = _parse(table, name, progress)
     hour, annual = _stated_ceiling(notes)
     stated = hour is not None or annual is not None
+    derived: Period | None = None
     if not stated:
         known = known_ceiling(year)
         hour, annual = known if known else (None, None)
     elif hour is None and annual is not None:
-        hour = annual / 2080
+        hour, derived = annual / 2080, Period.HOUR
     elif annual is None and hour is not None:
-        annual = hour * 2080
+        annual, derived = hour * 2080, Period.YEAR
     rows, areas, industries, skipped, columns = parsed
     if not rows:
         raise DataError(f"{name}: no occupation rows under the header")
@@ -214,6 +218,7 @@ def read(
         ceiling_hour=hour,
         ceiling_year=annual,
         ceiling_stated=stated,
+        ceiling_derived=derived,
         skipped=skipped,
         columns=columns,
         remarks=tuple(remarks),

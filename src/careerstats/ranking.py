@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal
 from careerstats.comparison import CareerPay, career_pay, price_target
 from careerstats.dataset import Dataset
 from careerstats.errors import DataError, UsageError
-from careerstats.figures import WageFigure
+from careerstats.figures import WageFigure, not_derived
 from careerstats.model import PERCENTILE_ORDER, Career, SourceRelease
 from careerstats.money import dollars, to_cents
 from careerstats.periods import STANDARD, Period, Schedule, convert
@@ -151,6 +151,13 @@ def rank(
             f"sources that do: {covering}"
         )
     every = percentile_points(pay, period)
+    withheld = not_derived(pay.entry, period)
+    if len(every) < LEAST_POINTS and withheld and pay.entry.only_published_per:
+        only = pay.entry.only_published_per
+        raise CannotRank(
+            f"{release.id}, {career.title.lower()}: {withheld}, so an amount per "
+            f"{period.value} cannot be ranked; give it per {only.value}: --per {only.value}"
+        )
     if len(every) < LEAST_POINTS:
         raise CannotRank(
             f"{release.id} gives {len(every)} percentile point(s) for "
@@ -173,8 +180,9 @@ def rank(
     if not bounds:
         return replace(found, position="above", lower=highest)
     ceiling = bounds[0]
-    if amount < ceiling.value:
-        # Below a top-coded point's ceiling is below that point: its true value is higher.
+    if amount < ceiling.value or (highest is not None and amount == ceiling.value):
+        # A top-coded point's true value is at or above its ceiling, so an amount below the
+        # ceiling lies below that point, and one at the ceiling at or below it.
         if highest is None:
             return replace(found, position="below", upper=ceiling)
         return replace(found, position="within", lower=highest, upper=ceiling)

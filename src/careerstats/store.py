@@ -30,6 +30,7 @@ from careerstats.oews import (
     soc_version,
 )
 from careerstats.paths import store_path
+from careerstats.periods import Period
 from careerstats.wording import quoted
 
 SCHEMA_VERSION = "1"
@@ -121,6 +122,17 @@ class FileRecord:
     imported_at: str
 
 
+# releases.ceiling_stated: 0 the release's known ceiling (the file states none), 1 both
+# stated in the file, 2 the hourly one stated (the annual converted), 3 the annual stated.
+_CEILING_DERIVED = {2: Period.YEAR, 3: Period.HOUR}
+
+
+def _ceiling_code(parsed: ParsedFile) -> int:
+    if not parsed.ceiling_stated:
+        return 0
+    return {None: 1, Period.YEAR: 2, Period.HOUR: 3}[parsed.ceiling_derived]
+
+
 @dataclass(frozen=True)
 class ReleaseRecord:
     id: str
@@ -134,6 +146,8 @@ class ReleaseRecord:
     industries: int
     updated_at: str
     files: tuple[FileRecord, ...]
+    # The ceiling converted from the other at 2,080 hours, when the file states one only.
+    ceiling_derived: Period | None = None
 
 
 @dataclass(frozen=True)
@@ -287,7 +301,7 @@ class Store:
                     soc_version(parsed.year),
                     hour,
                     year,
-                    int(parsed.ceiling_stated),
+                    _ceiling_code(parsed),
                     now,
                 ),
             )
@@ -296,7 +310,7 @@ class Store:
             db.execute(
                 "UPDATE releases SET ceiling_hour = ?, ceiling_year = ?, ceiling_stated = ? "
                 "WHERE id = ?",
-                (hour, year, int(parsed.ceiling_stated or existing[0]), release),
+                (hour, year, _ceiling_code(parsed) or existing[0], release),
             )
         # In primary-key order the B-tree grows at its end: much faster than file order.
         ordered = sorted(parsed.rows, key=itemgetter(3, 0, 1, 2))
@@ -370,6 +384,7 @@ class Store:
                 ceiling_hour=Decimal(row[3]) if row[3] is not None else None,
                 ceiling_year=Decimal(row[4]) if row[4] is not None else None,
                 ceiling_stated=bool(row[5]),
+                ceiling_derived=_CEILING_DERIVED.get(row[5]),
                 rows=row[6],
                 areas=row[7],
                 industries=row[8],

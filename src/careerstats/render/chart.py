@@ -102,6 +102,8 @@ class DistributionChart:
                 line = Text(name.ljust(label_width) + "  ", no_wrap=True)
             if row.points:
                 line.append_text(_bar(row.points, scale, glyphs))
+                if row.note:
+                    line.append(f" {row.note}", style="dim")
             else:
                 line.append(row.note or "", style="dim")
             line.truncate(options.max_width)
@@ -141,9 +143,21 @@ _CHARTED = (Statistic.P10, Statistic.P25, Statistic.MEDIAN, Statistic.P75, Stati
 def _row(pay: CareerPay, period: Period, several: bool) -> _Row:
     label = (f"{pay.release.id}: " if several else "") + pay.career.title
     figures = {s: pay.figure(period, s) for s in _CHARTED}
-    points = {s: f.value for s, f in figures.items() if f is not None}
+    # A top-coded point is a bound with no place on a scale: the bar ends at the last exact
+    # point and the bound is written after it.
+    points = {s: f.value for s, f in figures.items() if f is not None and f.exact}
+    bounds = [f for f in figures.values() if f is not None and not f.exact]
     derived = any(f.derived for f in figures.values() if f is not None)
-    note = None if points else "no percentiles or median published"
+    note = None
+    only = pay.entry.only_published_per
+    if bounds:  # "50th+ ≥ $239,200": short, as it follows a bar
+        first = bounds[0]
+        bound = dollars(first.value, whole=period is not Period.HOUR)
+        note = f"{first.statistic.percentile}th+ ≥ {bound}"
+    elif not points and only is not None and only is not period:
+        note = f"only {only.adjective} wages are published"
+    elif not points:
+        note = "no percentiles or median published"
     return _Row(label, points, derived, note)
 
 

@@ -237,6 +237,7 @@ def imported_release(record: ReleaseRecord) -> dict[str, Any]:
             "hour": money(record.ceiling_hour) if record.ceiling_hour is not None else None,
             "year": money(record.ceiling_year) if record.ceiling_year is not None else None,
             "stated_in_file": record.ceiling_stated,
+            "converted": record.ceiling_derived.value if record.ceiling_derived else None,
         },
         "updated_at": record.updated_at,
     }
