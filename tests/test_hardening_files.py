@@ -56,13 +56,23 @@ BAD_YAML: list[tuple[str, bytes, tuple[str, ...]]] = [
     ("Y10", b"", ("the file is empty",)),
     ("Y10", b"# only a comment\n", ("the file is empty",)),
     ("Y11", b"- a list\n- not a mapping\n", ("line 1: expected a mapping of keys and values",)),
-]
+    # Values their tag cannot hold: PyYAML's constructors fail with plain Python errors.
+    ("Y13", b"id: x\nreference_period: 2023-02-29\n",
+     ("line 2", "'2023-02-29' cannot be read as timestamp (day is out of range for month)")),
+    ("Y13", b"id: !!int abc\n", ("line 1", "'abc': write numbers in plain decimal digits")),
+    ("Y13", b"id: !!float abc\n", ("line 1", "'abc' cannot be read as float")),
+    ("Y13", b"id: !!bool maybe\n", ("line 1", "'maybe' cannot be read as bool")),
+    ("Y13", b"id: !!timestamp abc\n", ("line 1", "'abc' cannot be read as timestamp")),
+    ("Y13", b"id: " + b"1" * 4400 + b"\n", ("line 1", "(4,400 characters) cannot be read as int")),
+    ("Y13", b"wage: 1:20:30\n", ("line 1", "'1:20:30': write numbers in plain decimal digits")),
+    ("Y13", b"wage: 0x1F\n", ("line 1", "'0x1F': write numbers in plain decimal digits")),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("row", "content", "parts"), BAD_YAML, ids=[f"{r}-{i}" for i, (r, _, _) in enumerate(BAD_YAML)]
 )
-def test_Y1_to_Y12_bad_dataset_files_exit_1_naming_the_file(
+def test_Y1_to_Y13_bad_dataset_files_exit_1_naming_the_file(
     row: str, content: bytes, parts: tuple[str, ...], files: Path, run: Run
 ) -> None:
     path = files / f"bad_{row.lower()}.yaml"
@@ -169,13 +179,27 @@ BAD_OEWS = [
      ("cannot tell the release year", "--year")),
     ("O16", "national_M2024_dl.txt", lambda f: csv_text(HEADER, fx.national_rows()),
      ("unknown file type .txt",)),
+    # A download cut off in the middle of a row, or inside a quoted title.
+    ("O19", "national_M2024_dl.csv", lambda f: csv_text(HEADER, fx.national_rows())[:-60],
+     ("row 10: 19 of the header's 32 columns", "cut short or damaged")),
+    ("O19", "national_M2024_dl.csv",
+     lambda f: csv_text(HEADER, fx.national_rows()) + b'99,U.S.,1,US,000000,"Cross-ind',
+     ("row 11: 6 of the header's 32 columns",)),
+    ("O20", "national_M2024_dl.csv",
+     lambda f: csv_text(HEADER, [[*fx.national_rows()[0][:17], "1" * 5000,
+                                  *fx.national_rows()[0][18:]]]),
+     ("row 2: H_MEAN is '1111111111", "(5,000 characters), too large for a wage")),
+    ("O21", "national_M2024_dl.csv",
+     lambda f: csv_text(HEADER, [[*fx.national_rows()[0][:9], "x" * 200_000,
+                                  *fx.national_rows()[0][10:]]]),
+     ("line 2: not readable as CSV: field larger than field limit",)),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("row", "name", "make", "parts"), BAD_OEWS, ids=[f"{b[0]}-{i}" for i, b in enumerate(BAD_OEWS)]
 )
-def test_O1_to_O16_bad_oews_files_exit_1_and_change_nothing(
+def test_O1_to_O21_bad_oews_files_exit_1_and_change_nothing(
     row: str, name: str, make: object, parts: tuple[str, ...], files: Path, run: Run
 ) -> None:
     earlier = fx.national_xlsx(files, "national_M2023_dl.xlsx")

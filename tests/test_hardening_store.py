@@ -284,9 +284,9 @@ def test_H3_H7_a_home_that_cannot_be_written(
 
 @pytest.mark.parametrize(
     "damage",
-    ["H5 garbage in the store file", "H6 the store is a directory", "H12 an empty store file"],
+    ["H5 garbage in the store file", "H6 the store is a directory"],
 )
-def test_H5_H6_H12_a_broken_store_leaves_bundled_data_working(
+def test_H5_H6_a_broken_store_leaves_bundled_data_working(
     damage: str, home: Path, run: Run
 ) -> None:
     home.mkdir()
@@ -307,6 +307,45 @@ def test_H5_H6_H12_a_broken_store_leaves_bundled_data_working(
         assert failed.exit_code == 1, args
         assert failed.stderr.startswith(f"careerstats: error: {database}: ")
         assert failed.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("kind", ["an empty file", "a database with no tables (WAL mode)"])
+def test_H12_an_empty_store_counts_as_none_and_an_import_fills_it(
+    kind: str, home: Path, run: Run, files: Path
+) -> None:
+    # What a store creation cut off before its schema (a full disk) leaves behind.
+    home.mkdir()
+    database = home / STORE_FILE
+    if kind == "an empty file":
+        database.write_bytes(b"")
+    else:
+        with sqlite3.connect(database) as db:
+            db.execute("PRAGMA journal_mode = WAL")
+    result = run("compare", "cs", "pr", "--json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    listing = run("data", "list")
+    assert (listing.exit_code, listing.stderr) == (
+        0,
+        "no OEWS data imported yet; run 'careerstats data import FILE'\n",
+    )
+    imported = run("data", "import", fx.national_xlsx(files))
+    assert imported.exit_code == 0, imported.stderr
+    assert as_json(run("compare", "15-1252", "--json"))["careers"][0]["source"]["id"] == "oews-2024"
+
+
+def test_H13_a_store_whose_creation_fails_is_not_left_behind(
+    home: Path, run: Run, files: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerstats import store as store_module
+
+    def full(self: Any) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store_module.Store, "_create", full)
+    result = run("data", "import", fx.national_xlsx(files))
+    assert result.exit_code == 1
+    assert "the store cannot be opened: no space left (disk or quota full)?" in result.stderr
+    assert list(home.iterdir()) == []  # no half-made store.sqlite3, -wal or -shm
 
 
 def test_H11_a_full_disk_on_stdout_is_one_line_exit_1(

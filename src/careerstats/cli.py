@@ -20,6 +20,7 @@ from careerstats.wording import quoted
 
 if TYPE_CHECKING:
     from careerstats.comparison import Comparison
+    from careerstats.dataset import Dataset
     from careerstats.inflation import When
     from careerstats.periods import Period, Schedule
 
@@ -171,6 +172,16 @@ def _root(
     ] = False,
 ) -> None:
     """Salary and career statistics from published BLS and PayScale figures."""
+
+
+def _dataset(area: str | None = None, industry: str | None = None) -> Dataset:
+    """The data a command reads, with a warning on stderr when imported data is left out."""
+    from careerstats.dataset import open_dataset
+
+    dataset = open_dataset(area, industry)
+    if dataset.store_problem:
+        sys.stderr.write(f"{PROG}: warning: {dataset.store_problem}; showing bundled data only\n")
+    return dataset
 
 
 # ------------------------------------------------------------------ shared options
@@ -391,14 +402,13 @@ def rank(
 
     Example: careerstats rank pr 40000 --per year
     """
-    from careerstats.dataset import open_dataset
     from careerstats.money import parse_amount
     from careerstats.ranking import rank as run_rank
 
     value = parse_amount(amount)
     period = _period(per)
     schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
-    dataset = open_dataset(area, industry)
+    dataset = _dataset(area, industry)
     result = run_rank(
         dataset,
         dataset.career(career),
@@ -521,10 +531,9 @@ def compare(
     if as_json and as_csv:
         raise UsageError("choose one of --json and --csv")
     from careerstats.comparison import compare as run_compare
-    from careerstats.dataset import open_dataset
 
     schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
-    dataset = open_dataset(area, industry)
+    dataset = _dataset(area, industry)
     result = run_compare(
         dataset,
         [dataset.career(name) for name in careers],
@@ -579,10 +588,9 @@ def show(
     chart: ChartOption = True,
 ) -> None:
     """Everything about one career: duties, education, skills, and every source's figures."""
-    from careerstats.dataset import open_dataset
     from careerstats.profiles import profile
 
-    dataset = open_dataset(area, industry)
+    dataset = _dataset(area, industry)
     schedule = _schedule(hours_per_week, weeks_per_year, days_per_week)
     result = profile(dataset, dataset.career(career), schedule, _when(in_dollars_of))
     if as_json:
@@ -599,10 +607,9 @@ def show(
 @app.command("list")
 def list_(as_json: JsonOption = False) -> None:
     """Careers with their aliases, SOC codes and the sources that cover them."""
-    from careerstats.dataset import open_dataset
     from careerstats.profiles import list_careers
 
-    listing = list_careers(open_dataset())
+    listing = list_careers(_dataset())
     if as_json:
         from careerstats.render import jsonout
 
@@ -617,10 +624,9 @@ def list_(as_json: JsonOption = False) -> None:
 @app.command()
 def sources(as_json: JsonOption = False) -> None:
     """Every source release with its provenance: publisher, program, reference period, notes."""
-    from careerstats.dataset import open_dataset
     from careerstats.profiles import list_sources
 
-    listing = list_sources(open_dataset())
+    listing = list_sources(_dataset())
     if as_json:
         from careerstats.render import jsonout
 

@@ -13,6 +13,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from careerstats.errors import DataError
+from careerstats.wording import quoted
 
 Model = TypeVar("Model")
 
@@ -21,6 +22,30 @@ _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 
 class _DecimalLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """Safe YAML (no tags that run code) reading decimals as `Decimal`, never as binary floats."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A value its tag cannot hold (`2023-02-29` read as a date, `!!int abc`, an integer
+        # of 5,000 digits) fails inside PyYAML's constructors with a plain Python error:
+        # give it the node's line like any other YAML error.
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, ArithmeticError, LookupError, AttributeError, TypeError) as error:
+            value = node.value if isinstance(node, yaml.ScalarNode) else node.tag
+            kind = node.tag.rsplit(":", 1)[-1]
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"{quoted(str(value))} cannot be read as {kind}"
+                + (f" ({_first_line(error)})" if type(error) is ValueError else ""),
+                node.start_mark,
+            ) from None
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return (text[:80] + "...") if len(text) > 80 else text or type(error).__name__
 
 
 _SPECIAL_FLOATS = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
@@ -33,6 +58,22 @@ def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
 
 
 _DecimalLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
+
+_PLAIN_INTEGER = re.compile(r"[-+]?[0-9][0-9_]*")
+
+
+def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    # YAML 1.1 also reads 0b1010, 0x1F, 017 and 1:20:30 (sexagesimal, 4830) as integers: in a
+    # wage file each is far likelier a typo than a figure, so only plain digits are numbers.
+    text = str(loader.construct_scalar(node))
+    if not _PLAIN_INTEGER.fullmatch(text) or (text.lstrip("+-").startswith("0") and text != "0"):
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{quoted(text)}: write numbers in plain decimal digits", node.start_mark
+        )
+    return int(text.replace("_", ""))
+
+
+_DecimalLoader.add_constructor("tag:yaml.org,2002:int", _integer)
 
 
 # Bounds for files from anywhere: the bundled ones are far inside them (the largest is about

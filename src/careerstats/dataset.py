@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -34,6 +33,8 @@ class Dataset:
     store: Store | None = field(default=None, repr=False, compare=False)
     # The area or industry every source is restricted to, for messages: " in Texas (48)".
     scope: str = ""
+    # Why imported data is left out (a damaged store), for the CLI to warn about.
+    store_problem: str | None = field(default=None, compare=False)
     _by_name: dict[str, Career] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -299,7 +300,18 @@ def open_dataset(area: str | None = None, industry: str | None = None) -> Datase
     """
     from careerstats.paths import store_path
 
-    if not store_path().exists():
+    store = None
+    try:
+        if store_path().exists():  # else neither SQLite nor the store module is loaded
+            from careerstats.store import Store
+
+            store = Store.existing()
+    except DataError as error:
+        if area is not None or industry is not None:
+            raise
+        # The bundled figures do not need the store: carry on, and let the CLI say why.
+        return replace(bundled(), store_problem=str(error))
+    if store is None:
         if area is not None or industry is not None:
             raise UsageError(
                 "--area and --industry select rows of imported OEWS data and none is "
@@ -307,16 +319,7 @@ def open_dataset(area: str | None = None, industry: str | None = None) -> Datase
             )
         return bundled()
     from careerstats.imported import with_imported
-    from careerstats.store import Store
 
-    try:
-        store = Store(store_path())
-    except DataError as error:
-        if area is not None or industry is not None:
-            raise
-        # The bundled figures do not need the store: say what is wrong and carry on.
-        sys.stderr.write(f"careerstats: warning: {error}; showing bundled data only\n")
-        return bundled()
     return with_imported(bundled(), store, area, industry)
 
 

@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from careerstats.errors import DataError
+from careerstats.money import MAX_DIGITS
 from careerstats.periods import Period
+from careerstats.wording import quoted
 
 TOP_CODED = "#"
 NATION = "99"
@@ -232,6 +234,8 @@ def read(
 class _Table:
     rows: Sequence[Sequence[Any]] | Iterator[Sequence[Any]]
     total: int  # rows expected, for progress (an estimate for CSV)
+    # Every row carries every column (CSV as BLS writes it): a shorter one was cut off.
+    complete_rows: bool = False
 
 
 _ZIP = b"PK\x03\x04"  # .xlsx and .xlsm are zip archives
@@ -269,7 +273,16 @@ def _csv_rows(content: bytes, name: str, remarks: list[str]) -> _Table:
     if "\x00" in text[:4096]:
         raise DataError(f"{name}: binary data, not a text CSV file")
     lines = text.splitlines()
-    return _Table(csv.reader(lines), len(lines))
+    return _Table(_csv_records(csv.reader(lines), name), len(lines), complete_rows=True)
+
+
+def _csv_records(reader: Any, name: str) -> Iterator[list[str]]:
+    import csv
+
+    try:
+        yield from reader
+    except csv.Error as error:  # a field beyond the csv module's limit, a stray NUL
+        raise DataError(f"{name}: line {reader.line_num}: not readable as CSV: {error}") from None
 
 
 def _is_cp1252(content: bytes) -> bool:
@@ -388,6 +401,12 @@ def _parse(
     for line, raw in enumerate(source, start=first):
         cells = list(raw)
         if len(cells) < width:
+            # A footnote is one cell; a data row with cells missing at its end was cut off.
+            if table.complete_rows and sum(1 for c in cells if _text(c)) > 1:
+                raise DataError(
+                    f"{name}: row {line}: {len(cells)} of the header's {width} columns; the "
+                    "file looks cut short or damaged: download it again"
+                )
             cells.extend([None] * (width - len(cells)))
         code = _text(cells[occ_code])
         if not code:
@@ -424,10 +443,8 @@ def _parse(
             employment = _wage(cells[get_emp]) if get_emp is not None else None
         except _BadValue as error:
             where = _bad_column(cells, [*wage_index, get_emp], header)
-            raise DataError(
-                f"{name}: row {line}: {where} is {error.cell!r}, "
-                "not a positive number or a BLS special value (*, **, #)"
-            ) from None
+            shown = quoted(error.cell) if isinstance(error.cell, str) else repr(error.cell)
+            raise DataError(f"{name}: row {line}: {where} is {shown}, {error.reason}") from None
         rows.append(
             (
                 area,
@@ -484,9 +501,11 @@ def _layout(columns: Sequence[str], areas: dict[str, Any], industries: dict[str,
 
 
 class _BadValue(ValueError):
-    def __init__(self, cell: Any) -> None:
+    def __init__(
+        self, cell: Any, reason: str = "not a positive number or a BLS special value (*, **, #)"
+    ) -> None:
         super().__init__(cell)
-        self.cell = cell
+        self.cell, self.reason = cell, reason
 
 
 def _bad_column(cells: Sequence[Any], indices: Sequence[int | None], header: Sequence[str]) -> str:
@@ -546,6 +565,10 @@ def _read_wage(cell: Any) -> str | None:
             digits = f"{Decimal(digits):f}"
     else:
         raise _BadValue(cell)
+    if len(digits.partition(".")[0].lstrip("0")) > MAX_DIGITS:
+        # The bound every wage meets in the model: refused here, naming the cell, rather than
+        # stored and refused by every later query.
+        raise _BadValue(cell, f"too large for a wage (at most {MAX_DIGITS} digits)")
     return _canonical(digits)
 
 

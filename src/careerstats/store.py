@@ -9,6 +9,7 @@ the file (`"63.54"`, `"132270"`), `"#"` for top-coded, NULL for not available.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import errno
 import sqlite3
@@ -172,14 +173,26 @@ class Store:
         self.path = path
         if not create and not path.exists():
             raise DataError(f"no imported data at {path}; run 'careerstats data import FILE'")
+        fresh = create and not path.exists()
         try:
             if create:
                 path.parent.mkdir(parents=True, exist_ok=True)
             self._open(create)
-        except sqlite3.DatabaseError as error:
-            raise DataError(f"{path}: the store cannot be opened: {error}") from None
-        except OSError as error:
-            raise DataError(home_problem(path, error)) from None
+        except (sqlite3.DatabaseError, OSError) as error:
+            if fresh:  # a store that failed to come into being is not left behind, half made
+                self._discard()
+            if isinstance(error, OSError):
+                raise DataError(home_problem(path, error)) from None
+            full = "full" in str(error) or "disk I/O" in str(error)
+            problem = "no space left (disk or quota full)?" if full else ""
+            raise DataError(f"{path}: the store cannot be opened: {problem} ({error})") from None
+
+    def _discard(self) -> None:
+        with contextlib.suppress(sqlite3.Error, AttributeError):
+            self.db.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                self.path.with_name(self.path.name + suffix).unlink()
 
     def _open(self, create: bool) -> None:
         # Two imports creating the store at once: switching to WAL, or a read that would
@@ -202,9 +215,20 @@ class Store:
 
     @classmethod
     def existing(cls) -> Store | None:
-        """The store if one has been created, else None (reading never creates one)."""
+        """The store if one has been created, else None (reading never creates one).
+
+        An empty database (no tables: a store whose creation was cut off before its schema,
+        by a full disk, by an older version) holds nothing, so it counts as no store.
+        """
         path = store_path()
-        return cls(path) if path.exists() else None
+        if not path.exists():
+            return None
+        try:
+            with contextlib.closing(sqlite3.connect(path)) as db:
+                empty = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+        except sqlite3.DatabaseError:
+            empty = False  # not a database at all: opening it reports that
+        return None if empty else cls(path)
 
     def close(self) -> None:
         self.db.close()
@@ -229,7 +253,8 @@ class Store:
             )
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:  # SQLite may have rolled back already (disk full)
+                self.db.execute("ROLLBACK")
             raise
         self._check()
 
