@@ -7,6 +7,7 @@ from pathlib import Path
 
 import oews_files as fx
 import pytest
+from conftest import Run, as_json
 
 from careerstats import oews
 from careerstats.errors import DataError
@@ -253,3 +254,17 @@ def test_directory(files: Path) -> None:
 def test_missing_file(files: Path) -> None:
     with pytest.raises(DataError, match="cannot be read"):
         oews.read(files / "national_M2024_dl.xlsx")
+
+
+def test_an_older_state_file_names_its_areas_from_the_state_column(files: Path, run: Run) -> None:
+    header = ["AREA", "ST", "STATE", "OCC_CODE", "OCC_TITLE", "H_MEDIAN", "A_MEDIAN"]
+    rows = [
+        ["01", "AL", "Alabama", "43-4051", "Customer Service Representatives", "12.41", "25,820"],
+        ["02", "AK", "Alaska", "43-4051", "Customer Service Representatives", "16.98", "35,310"],
+    ]
+    path = fx.write_csv(files / "state_M2010_dl.csv", header, rows)
+    assert run("data", "import", path).exit_code == 0
+    document = as_json(run("compare", "cs", "--source", "oews-2010", "--area", "Alabama", "--json"))
+    (career,) = document["careers"]
+    assert career["source"]["area"] == {"code": "1", "title": "Alabama"}  # codes as numbers
+    assert career["wages"]["year"]["median"] == {"value": 25820, "derived": False}

@@ -74,7 +74,9 @@ Row = tuple[Any, ...]
 _ALIASES = {
     "area_name": "area_title",
     "st": "prim_state",
-    "state": "prim_state",
+    # Older state files (about 2000-2013) have AREA, ST (the postal code) and STATE, which
+    # holds the state's name: their only area title.
+    "state": "area_title",
     "group": "o_group",
     "occ_group": "o_group",
 }
