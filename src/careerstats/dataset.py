@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -61,6 +62,12 @@ class Dataset:
         if found is not None:
             self._by_name[_key(name)] = found
             return found
+        if _SOC_CODE.fullmatch(name.strip()):  # a code is not spelt wrong: say where to get it
+            where = "the catalog or the imported data" if self.store else "the catalog"
+            raise UnknownCareer(
+                f"no occupation with SOC code {name.strip()} in {where}; official OEWS files "
+                "have every one: 'careerstats data import FILE'"
+            )
         raise UnknownCareer(f"unknown career {quoted(name)}; {self._suggest(name)}")
 
     def _loose_match(self, key: str) -> Career | None:
@@ -170,6 +177,9 @@ def _title_score(key: str, title: str) -> float:
         if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
             best = max(best, matcher.ratio())
     return best
+
+
+_SOC_CODE = re.compile(r"\d{2}-\d{4}")
 
 
 def _key(name: str) -> str:

@@ -219,7 +219,11 @@ def store_career(store: Store, name: str) -> Career | None:
         found = titled[0] if titled else None
     if found is None:
         return None
-    code, title = found
+    return imported_career(*found)
+
+
+def imported_career(code: str, title: str) -> Career:
+    """An occupation the catalog lacks, as the imported OEWS data titles it."""
     return Career(
         id=code,
         title=title,

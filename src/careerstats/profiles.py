@@ -21,6 +21,7 @@ class Profile:
     pay: tuple[CareerPay, ...]
     schedule: Schedule
     adjusted_to: When | None = None
+    scope: str = ""  # the area or industry asked for: " in Texas (48)"
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,24 @@ def profile(
         pay=tuple(pay for pay in pays if pay is not None),
         schedule=schedule,
         adjusted_to=in_dollars_of,
+        scope=dataset.scope,
     )
 
 
 def list_careers(dataset: Dataset) -> list[CareerListing]:
-    return [CareerListing(c, tuple(dataset.coverage(c))) for c in dataset.careers]
+    """The catalog's careers, then every imported occupation the catalog lacks, by SOC code."""
+    listing = [CareerListing(c, tuple(dataset.coverage(c))) for c in dataset.careers]
+    if dataset.store is None:
+        return listing
+    from careerstats.imported import imported_career
+
+    in_catalog = {code for career in dataset.careers for code in career.soc_codes}
+    releases = {release.id: release for release in dataset.by_recency()}
+    for code, title, release_ids in dataset.store.occupation_index():
+        if code not in in_catalog:
+            covering = tuple(releases[i] for i in release_ids if i in releases)
+            listing.append(CareerListing(imported_career(code, title), covering))
+    return listing
 
 
 def list_sources(dataset: Dataset) -> list[SourceListing]:

@@ -463,6 +463,16 @@ class Store:
             )
         ]
 
+    def occupation_index(self) -> list[tuple[str, str, list[str]]]:
+        """Every occupation code with its newest title and the releases that have it."""
+        index: dict[str, tuple[str, list[str]]] = {}
+        for code, title, release in self.db.execute(
+            "SELECT o.occ_code, o.title, o.release_id FROM occupations o "
+            "JOIN releases r ON r.id = o.release_id ORDER BY o.occ_code, r.year DESC"
+        ):
+            index.setdefault(code, (title, []))[1].append(release)
+        return [(code, title, releases) for code, (title, releases) in index.items()]
+
     def occupation_titles(self) -> dict[str, str]:
         """Every title in the store (lower case) -> its SOC code, for suggestions."""
         return {

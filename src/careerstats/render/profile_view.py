@@ -54,7 +54,8 @@ def profile_view(result: Profile, *, chart: bool = True) -> Group:
     else:
         parts.append(
             Text(
-                "\nNo wages: none of the sources publishes figures for this career yet.",
+                f"\nNo wages: none of the sources publishes figures for this career"
+                f"{result.scope or ' yet'}.",
                 style="yellow",
             )
         )
