@@ -124,6 +124,35 @@ def test_T2_no_color_on_a_terminal_writes_no_escape_codes() -> None:
     assert "Customer service" in plain
 
 
+HELP_PAGES = [("--help",), ("compare", "--help"), ("rank", "--help"), ("data", "import", "--help")]
+
+
+@pytest.mark.parametrize("args", HELP_PAGES, ids=" ".join)
+def test_T3_help_at_40_columns_wraps_and_cuts_nothing(
+    args: tuple[str, ...], run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    result = run(*args)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 40, "\n".join(lines)
+    assert "\u2026" not in result.stdout  # Rich's panels would cut '--source' to '--sour…'
+    assert "Options:" in result.stdout
+
+
+@pytest.mark.parametrize("args", HELP_PAGES, ids=" ".join)
+def test_T2_T4_help_with_no_color_or_a_dumb_terminal_writes_no_escape_codes(
+    args: tuple[str, ...],
+) -> None:
+    assert ESCAPE.search(in_terminal(args, {"TERM": "xterm-256color"})), "styles otherwise"
+    plain = in_terminal(args, {"TERM": "xterm-256color", "NO_COLOR": "1"})
+    assert not ESCAPE.search(plain)
+    assert "Usage: careerstats" in plain
+    dumb = in_terminal(args, {"TERM": "dumb"}, columns=40)
+    assert not ESCAPE.search(dumb)
+    assert max(len(line.rstrip("\r")) for line in dumb.splitlines()) <= 40
+
+
 def test_T4_term_dumb_writes_no_escape_codes_and_an_ascii_chart() -> None:
     out = in_terminal(("compare", "cs", "pr"), {"TERM": "dumb"}, columns=40)
     assert not ESCAPE.search(out)
@@ -175,7 +204,17 @@ def test_T5_a_failed_json_command_writes_nothing_to_stdout(args: tuple[str, ...]
 
 @pytest.mark.parametrize(
     "args",
-    [("compare", "cs", "pr"), ("show", "cs"), ("list",), ("sources",), ("list", "--json")],
+    [
+        ("compare", "cs", "pr"),
+        ("show", "cs"),
+        ("list",),
+        ("sources",),
+        ("list", "--json"),
+        ("--help",),
+        ("compare", "--help"),
+        ("data", "import", "--help"),
+        ("--version",),
+    ],
     ids=" ".join,
 )
 def test_T6_a_reader_that_leaves_ends_the_run_quietly(args: tuple[str, ...]) -> None:

@@ -10,11 +10,12 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from errno import EPIPE
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from careerstats.cli_help import UnwrappedHelpGroup
+from careerstats.cli_help import UnwrappedHelpGroup, plain_help_width
 from careerstats.errors import CareerstatsError, UsageError
 from careerstats.wording import quoted
 
@@ -45,6 +46,11 @@ class CareerstatsGroup(UnwrappedHelpGroup):
         **extra: Any,
     ) -> Any:
         arguments = list(sys.argv[1:] if args is None else args)
+        if any(a in ("--help", "-h") for a in arguments) or not arguments:
+            width = plain_help_width()
+            if width is not None:
+                self.rich_markup_mode = None
+                extra.setdefault("terminal_width", width)
         try:
             result = super().main(
                 args=arguments,
@@ -62,6 +68,13 @@ class CareerstatsGroup(UnwrappedHelpGroup):
             raise SystemExit(130) from None
         except BrokenPipeError:
             _quiet_broken_pipe()
+        except SystemExit as exit:
+            # Help printed into a closed pipe (`careerstats --help | head -1`): Click turns the
+            # broken pipe into exit status 1 while parsing, before `invoke` could catch it.
+            cause = exit.__context__
+            if isinstance(cause, BrokenPipeError) or getattr(cause, "errno", None) == EPIPE:
+                _quiet_broken_pipe()
+            raise
         except OSError as error:  # a full disk, a vanished file: a runtime problem, not a bug
             where = f": {error.filename}" if error.filename else ""
             fail(f"{error.strerror or error}{where}", 1)

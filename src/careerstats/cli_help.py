@@ -21,6 +21,31 @@ def unwrap_help(text: str) -> str:
     )
 
 
+# Below this many columns Rich's help panels cut option names short ("--sour…").
+PLAIN_HELP_BELOW = 60
+
+
+def plain_help_width() -> int | None:
+    """The width for Click's plain help when Rich's panels would not do, else None.
+
+    Plain help on a narrow terminal (it wraps rather than cuts), on a dumb one, and with
+    NO_COLOR (Rich would still write bold and dim); Rich's panels everywhere else.
+    """
+    import os
+    import shutil
+
+    columns = shutil.get_terminal_size().columns  # COLUMNS first, then the terminal
+    narrow = columns < PLAIN_HELP_BELOW
+    if narrow or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return columns
+    return None
+
+
+def use_plain_help(command: Any, width: int) -> None:
+    command.rich_markup_mode = None
+    command.context_settings = {**(command.context_settings or {}), "terminal_width": width}
+
+
 class UnwrappedHelpGroup(TyperGroup):
     """A group whose commands' help paragraphs wrap at the terminal's width."""
 
@@ -28,4 +53,7 @@ class UnwrappedHelpGroup(TyperGroup):
         command = super().get_command(ctx, cmd_name)
         if command is not None and command.help:
             command.help = unwrap_help(command.help)
+        width = plain_help_width() if command is not None else None
+        if width is not None:
+            use_plain_help(command, width)
         return command
