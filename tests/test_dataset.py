@@ -126,7 +126,11 @@ def load(files: dict[str, Path]) -> None:
 
 
 def test_copied_files_load(tmp_path: Path) -> None:
-    load(copy_bundled(tmp_path))
+    # The reference for the broken-file tests below: the same files, unbroken, load whole.
+    dataset = load_files(sorted(copy_bundled(tmp_path).values()))
+    assert [s.id for s in dataset.by_recency()] == ["bls-2017", "bls-2008", "payscale"]
+    assert len(dataset.careers) == 11
+    assert dataset.career("cs").id == "customer-service-representatives"
 
 
 @pytest.mark.parametrize(

@@ -64,3 +64,24 @@ def test_presentations() -> None:
     assert json_number(Decimal("29868.80")) == "29868.8"
     assert json_number(Decimal("51280")) == "51280"
     assert json_number(Decimal("24.653846")) == "24.65"
+
+
+def test_presentation_rounds_half_up_beyond_cents() -> None:
+    from careerstats.money import to_places
+
+    # Decimal's own format would round these half-even: 1.0000 and 10.12.
+    assert to_places(Decimal("1.00005"), 4) == "1.0001"
+    assert to_places(Decimal("10.125"), 2) == "10.13"
+    assert to_places(Decimal("1.5463094834"), 6) == "1.546309"
+
+
+def test_hours_shown_in_the_convert_table_round_half_up() -> None:
+    from typer.testing import CliRunner
+
+    from careerstats.cli import app
+
+    result = CliRunner().invoke(
+        app, ["convert", "10", "--hours-per-week", "10.125", "--days-per-week", "1"]
+    )
+    day = next(line for line in result.stdout.splitlines() if line.strip().startswith("day"))
+    assert day.split()[-1] == "10.13"

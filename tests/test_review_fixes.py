@@ -133,12 +133,23 @@ def test_A17_an_amount_that_reads_as_hourly_gets_a_note(run: Run) -> None:
     assert run("rank", "pr", "20000").stderr == ""  # below at every reading: nothing to add
 
 
-@pytest.mark.parametrize("command", [["rank"], ["inflate"], ["data", "audit"], ["data", "check"]])
+@pytest.mark.parametrize(
+    ("command", "words"),
+    [
+        (["rank"], "An amount equal to a point gets exactly that percentile."),
+        (["inflate"], "A date without an index is an error naming the nearest months"),
+        (["data", "audit"], "Each finding names the source, the figures and what it means."),
+    ],
+)
 def test_help_paragraphs_wrap_at_the_terminal_width(
-    command: list[str], run: Run, monkeypatch: pytest.MonkeyPatch
+    command: list[str], words: str, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Each of these docstrings breaks its paragraphs at about 90 columns in the source.
     monkeypatch.setenv("COLUMNS", "80")
-    lines = run(*command, "--help").stdout.splitlines()
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert words in " ".join(result.stdout.split())
+    lines = result.stdout.splitlines()
     prose = [line.strip() for line in lines if line.startswith(" ") and "│" not in line]
     words = [line for line in prose if line and len(line.split()) == 1 and not line.endswith(".")]
     # A paragraph broken in the source and again by Rich leaves single words on lines.

@@ -57,6 +57,15 @@ def to_cents(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def to_places(value: Decimal, places: int) -> str:
+    """`value` rounded half-up to `places` decimals, trailing zeros kept: `1.5463`.
+
+    Decimal's own format rounds half-even (`1.00005` -> `1.0000`); presentation here always
+    rounds half-up, as for money.
+    """
+    return f"{value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}"
+
+
 def plain(value: Decimal) -> str:
     """`29868.80`: two decimals, no symbol, no separators (for scripts)."""
     return f"{to_cents(value):f}"

@@ -146,6 +146,11 @@ class Schedule:
             case Period.YEAR:
                 return year
 
+    def hours_as_decimal(self, period: Period) -> Decimal:
+        """Hours in `period` as a decimal (50 significant digits): 173.3333... in a month."""
+        hours = self.hours_in(period)
+        return _EXACT.divide(Decimal(hours.numerator), Decimal(hours.denominator))
+
     def factor(self, source: Period, target: Period) -> Fraction:
         """What one unit of pay per `source` period is worth per `target` period."""
         return self.hours_in(target) / self.hours_in(source)

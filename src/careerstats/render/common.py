@@ -15,7 +15,7 @@ from rich.text import Text
 from careerstats.comparison import CareerPay
 from careerstats.figures import SHOWN_PERIODS, STATISTIC_ORDER, WageFigure, not_derived
 from careerstats.model import SourceRelease
-from careerstats.money import dollars
+from careerstats.money import dollars, to_places
 from careerstats.periods import Period, Schedule
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def _prices_cell(pay: CareerPay) -> Text:
     if pay.rebase is not None:
         rebase = pay.rebase
         return Text(
-            f"x{rebase.factor:.4f}: {rebase.source} -> {rebase.target}\n"
+            f"x{to_places(rebase.factor, 4)}: {rebase.source} -> {rebase.target}\n"
             f"(CPI-U {rebase.from_index} -> {rebase.to_index})",
             style="dim",
         )

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
 from careerstats.conversion import Conversion
-from careerstats.money import dollars
+from careerstats.money import dollars, to_places
 from careerstats.render.common import (
     money_text,
 )
@@ -26,10 +24,8 @@ def conversion_table(result: Conversion) -> Table:
     table.add_column("amount", justify="right")
     table.add_column("hours", justify="right", style="dim")
     for period, value in result.amounts.items():
-        hours = result.schedule.hours_in(period)
-        hours_text = f"{Decimal(hours.numerator) / Decimal(hours.denominator):.2f}".rstrip(
-            "0"
-        ).rstrip(".")
+        hours = result.schedule.hours_as_decimal(period)
+        hours_text = to_places(hours, 2).rstrip("0").rstrip(".")
         style = "bold" if period is result.period else ""
         table.add_row(period.value, Text(dollars(value), style=style), hours_text)
     return table

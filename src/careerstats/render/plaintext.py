@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careerstats.money import dollars
+from careerstats.money import dollars, to_places
 
 if TYPE_CHECKING:
     from careerstats.inflation import Adjustment, CpiTable, When
@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 def adjustment(result: Adjustment, table: CpiTable) -> str:
     rebase = result.rebase
-    factor = f"{rebase.factor:.6f}"
+    factor = to_places(rebase.factor, 6)
     source, target = rebase.source, rebase.target
     return (
         f"{dollars(result.amount)} in {_dollars_of(source)} dollars is "
