@@ -244,3 +244,24 @@ def test_O14_O15_paths_that_are_not_files(row: str, files: Path, run: Run) -> No
 def test_O17_a_workbook_without_an_oews_sheet_names_its_sheets(files: Path, run: Run) -> None:
     path = fx.write_xlsx(files / "national_M2024_dl.xlsx", ["A", "B"], [[1, 2]], notes=None)
     one_error_line(run("data", "import", path), "no sheet has an OEWS header", "sheets: ")
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("O22 an .xls named .xlsx", "national_M2024_dl.xlsx",
+         "named .xlsx but it is an older .xls workbook; name it .xls"),
+        ("O22 an .xlsx named .xls", "national_M2024_dl.xls",
+         "named .xls but it is an .xlsx workbook; name it .xlsx"),
+    ],
+)  # fmt: skip
+def test_O22_a_workbook_named_as_the_other_kind_is_named_for_what_it_is(
+    name: str, make: str, message: str, files: Path, run: Run
+) -> None:
+    if make.endswith(".xlsx"):
+        source = fx.write_xls(files / "source.xls", HEADER, fx.national_rows())
+    else:
+        source = fx.national_xlsx(files, "source.xlsx")
+    path = files / make
+    path.write_bytes(source.read_bytes())
+    one_error_line(run("data", "import", path), f"{make}: {message}")
