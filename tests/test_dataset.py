@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from careerstats.bundle import bundled_data_dir
-from careerstats.dataset import UnknownCareer, bundled, load_files
+from careerstats.career_names import UnknownCareer
+from careerstats.dataset import bundled, load_files
 from careerstats.errors import DataError
 from careerstats.model import Statistic
 from careerstats.periods import Period

@@ -14,11 +14,12 @@ from careerstats.periods import STANDARD, Period, Schedule, convert, to_annual, 
 
 if TYPE_CHECKING:
     from careerstats.audit import Audit, Finding, audit
-    from careerstats.comparison import CareerPay, Comparison, compare
+    from careerstats.comparison import Comparison, compare
     from careerstats.dataset import Dataset, bundled
     from careerstats.figures import WageFigure, wage_table
     from careerstats.inflation import Adjustment, CpiTable, When, bundled_cpi
     from careerstats.model import Career, SourceRelease, Statistic
+    from careerstats.pay import CareerPay
     from careerstats.profiles import Profile, profile
     from careerstats.ranking import Rank, rank
 
@@ -34,7 +35,7 @@ _LAZY = {
     "audit": "careerstats.audit",
     "Rank": "careerstats.ranking",
     "rank": "careerstats.ranking",
-    "CareerPay": "careerstats.comparison",
+    "CareerPay": "careerstats.pay",
     "Comparison": "careerstats.comparison",
     "compare": "careerstats.comparison",
     "Dataset": "careerstats.dataset",

@@ -37,7 +37,7 @@ def checksum(data: bytes) -> str:
 
 # The modules whose classes the pickle holds: a change to any of them (even without a new
 # version, as in a development install) must not be answered with objects of the old shape.
-_PICKLED_MODULES = ("model.py", "dataset.py", "periods.py")
+_PICKLED_MODULES = ("model.py", "dataset.py", "career_names.py", "periods.py")
 
 
 def key(files: Sequence[Traversable | Path]) -> str:

@@ -1,17 +1,19 @@
-"""Comparing careers: choosing one source release for all of them, and the gaps between medians."""
+"""Comparing careers: choosing one source release for all of them, the gaps between their
+medians, and how a career's median moved between releases."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from careerstats.dataset import Dataset
 from careerstats.errors import UsageError
-from careerstats.figures import SHOWN_PERIODS, WageFigure, WageTable, rebase_table, wage_table
-from careerstats.model import Career, CareerFigures, SourceRelease, Statistic
+from careerstats.figures import SHOWN_PERIODS, WageFigure
+from careerstats.model import Career, SourceRelease, Statistic
+from careerstats.pay import CareerPay, bundled_cpi, career_pay, price_target
 from careerstats.periods import STANDARD, Period, Schedule
 
 if TYPE_CHECKING:
@@ -22,55 +24,6 @@ ALL_SOURCES = "all"
 
 class NoCoverage(UsageError):
     pass
-
-
-@dataclass(frozen=True, slots=True)
-class StatedAmount:
-    """A sum a release states besides its wage statistics (industry pay, a bonus, entry-level
-    pay), in the dollars the career's figures are shown in; `original` as published."""
-
-    value: Decimal
-    original: Decimal | None = None
-    adjusted_to: When | None = None
-
-
-@dataclass(frozen=True)
-class CareerPay:
-    """One career's pay as one source release publishes it, plus what derives from it."""
-
-    career: Career
-    release: SourceRelease
-    entry: CareerFigures
-    wages: WageTable
-    rebase: Rebase | None = None
-    not_adjusted: str | None = None
-
-    def figure(self, period: Period, statistic: Statistic) -> WageFigure | None:
-        return self.wages.get(period, {}).get(statistic)
-
-    def stated(self, value: Decimal) -> StatedAmount:
-        """`value`, a sum from this release, adjusted as the wages are (or as published)."""
-        if self.rebase is None:
-            return StatedAmount(value)
-        return StatedAmount(self.rebase.apply(value), value, self.rebase.target)
-
-    def in_dollars_of(self, target: When, cpi: CpiTable) -> CareerPay:
-        """Every figure adjusted from the release's reference month to `target`'s dollars.
-
-        A release without a reference date cannot be adjusted: its figures stay as published
-        and `not_adjusted` says why, rather than guessing a date.
-        """
-        reference = self.release.reference_period
-        if reference is None:
-            return replace(
-                self,
-                not_adjusted=f"{self.release.id} states no reference date, so its figures "
-                f"cannot be adjusted for inflation; they are shown as published",
-            )
-        from careerstats.inflation import When
-
-        rebase = cpi.rebase(When.parse(reference), target)
-        return replace(self, wages=rebase_table(self.wages, rebase), rebase=rebase)
 
 
 @dataclass(frozen=True)
@@ -124,39 +77,6 @@ class Comparison:
         for row in self.rows:
             seen.setdefault(row.release.id, row.release)
         return list(seen.values())
-
-
-def career_pay(
-    release: SourceRelease,
-    career: Career,
-    schedule: Schedule = STANDARD,
-    in_dollars_of: When | None = None,
-    cpi: CpiTable | None = None,
-    periods: Sequence[Period] = SHOWN_PERIODS,
-) -> CareerPay | None:
-    entry = release.figures_for(career.id)
-    if entry is None:
-        return None
-    pay = CareerPay(career, release, entry, wage_table(entry, schedule, periods))
-    if in_dollars_of is None:
-        return pay
-    return pay.in_dollars_of(in_dollars_of, cpi or _bundled_cpi())
-
-
-def _bundled_cpi() -> CpiTable:
-    # The CPI table loads only when a figure is adjusted: most comparisons never need it.
-    from careerstats.inflation import bundled_cpi
-
-    return bundled_cpi()
-
-
-def price_target(in_dollars_of: When | None, cpi: CpiTable | None) -> CpiTable | None:
-    """The CPI table to adjust with, after checking that the target date has an index."""
-    if in_dollars_of is None:
-        return cpi
-    table = cpi or _bundled_cpi()
-    table.index(in_dollars_of)
-    return table
 
 
 def choose_release(dataset: Dataset, careers: Sequence[Career]) -> SourceRelease:
@@ -283,7 +203,7 @@ def _changes(rows: Sequence[CareerPay], cpi: CpiTable | None) -> list[ReleaseCha
                     continue  # a top-coded median moves with the ceiling, not with wages
                 from careerstats.inflation import When
 
-                cpi = cpi or _bundled_cpi()
+                cpi = cpi or bundled_cpi()
                 prices = cpi.rebase(
                     When.parse(older.release.reference_period or ""),
                     When.parse(newer.release.reference_period or ""),

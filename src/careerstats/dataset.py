@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -10,16 +9,12 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from careerstats.career_names import CareerNames
 from careerstats.errors import DataError, UsageError
 from careerstats.model import Career, CareerFigures, Catalog, SourceRelease
-from careerstats.wording import quoted
 
 if TYPE_CHECKING:
     from careerstats.store import Store
-
-
-class UnknownCareer(UsageError):
-    pass
 
 
 class UnknownSource(UsageError):
@@ -36,14 +31,10 @@ class Dataset:
     scope: str = ""
     # Why imported data is left out (a damaged store), for the CLI to warn about.
     store_problem: str | None = field(default=None, compare=False)
-    _by_name: dict[str, Career] = field(init=False, repr=False, compare=False)
+    _names: CareerNames = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        by_name: dict[str, Career] = {}
-        for career in self.catalog.careers:
-            for name in (career.id, career.title, *career.aliases, *career.soc_codes):
-                by_name.setdefault(_key(name), career)
-        object.__setattr__(self, "_by_name", by_name)
+        object.__setattr__(self, "_names", CareerNames(self.catalog.careers, self.store))
 
     @property
     def careers(self) -> tuple[Career, ...]:
@@ -51,92 +42,7 @@ class Dataset:
 
     def career(self, name: str) -> Career:
         """Find a career by id, alias, SOC code or title; an unknown name suggests close ones."""
-        found = self._by_name.get(_key(name))
-        if found is not None:
-            return found
-        if self.store is not None:
-            from careerstats.imported import store_career
-
-            found = store_career(self.store, name)
-        found = found or self._loose_match(_key(name))
-        if found is not None:
-            self._by_name[_key(name)] = found
-            return found
-        if _SOC_CODE.fullmatch(name.strip()):  # a code is not spelt wrong: say where to get it
-            where = "the catalog or the imported data" if self.store else "the catalog"
-            raise UnknownCareer(
-                f"no occupation with SOC code {name.strip()} in {where}; official OEWS files "
-                "have every one: 'careerstats data import FILE'"
-            )
-        raise UnknownCareer(f"unknown career {quoted(name)}; {self._suggest(name)}")
-
-    def _loose_match(self, key: str) -> Career | None:
-        """The one career a singular, plural or leading words of its title name, if just one.
-
-        'receptionists' names "Receptionists and information clerks" and 'customer service
-        representative' the plural title. Imported occupation titles count too, so a name
-        that fits a catalog career and an imported one ('insurance') is not guessed but left
-        to the suggestions.
-        """
-        if len(key) < 3:
-            return None
-        forms = {key, f"{key}s", f"{key}es", key.removesuffix("s"), key.removesuffix("es")}
-
-        def fits(name: str) -> bool:
-            name = _key(name)
-            return name in forms or any(name.startswith(f"{form} ") for form in forms)
-
-        found: dict[str, Career | str] = {
-            career.soc: career
-            for career in self.catalog.careers
-            if any(fits(name) for name in (career.title, *career.aliases))
-        }
-        if self.store is not None:
-            for title, code in self.store.occupation_titles().items():
-                if code not in found and fits(title):
-                    found[code] = self._by_name.get(_key(code)) or title
-        if len(found) != 1:
-            return None
-        (only,) = found.values()
-        if isinstance(only, Career):
-            return only
-        from careerstats.imported import store_career
-
-        assert self.store is not None  # a title can only have come from the store
-        return store_career(self.store, only)
-
-    def _suggest(self, name: str) -> str:
-        import difflib
-
-        scored: dict[str, float] = {}
-        key = _key(name)
-        for candidate, career in self._by_name.items():
-            score = difflib.SequenceMatcher(None, key, candidate).ratio()
-            if candidate.startswith(key) or key in candidate.split():
-                score = max(score, 0.9)
-            elif candidate in key.split():  # 'hr manager' names the 'hr' alias
-                score = max(score, 0.7)
-            shown = career.aliases[0] if career.aliases else career.id
-            label = f"'{shown}' ({career.title.lower()})"
-            scored[label] = max(scored.get(label, 0.0), score)
-        if self.store is not None:
-            titles = self.store.occupation_titles()
-            for title, code in titles.items():
-                score = _title_score(key, title)
-                if score >= 0.6:
-                    label = f"'{code}' ({title})"
-                    scored[label] = max(scored.get(label, 0.0), score)
-        # A weak second guess is noise ('sales' is not 'cashier'): offer it only when it is
-        # nearly as close as the best one.
-        best = sorted(scored.items(), key=lambda item: -item[1])[:2]
-        close = [label for label, score in best if score >= max(0.6, best[0][1] - 0.15)]
-        listing = "'careerstats list' shows every career"
-        if not close:
-            # Nothing is named like it: offer the catalog's careers to choose from rather than
-            # a far-fetched guess ('plumber' is not 'lawyer').
-            names = ", ".join(c.aliases[0] if c.aliases else c.id for c in self.catalog.careers)
-            return f"no career is named like it: did you mean one of {names}? {listing}"
-        return f"did you mean {' or '.join(close)}? {listing}"
+        return self._names.find(name)
 
     def source(self, source_id: str) -> SourceRelease:
         for release in self.sources:
@@ -164,26 +70,6 @@ class Dataset:
 
     def figures(self, release: SourceRelease, career: Career) -> CareerFigures | None:
         return release.figures_for(career.id)
-
-
-def _title_score(key: str, title: str) -> float:
-    """How close `key` is to a title or to one of its words (softwre -> software developers)."""
-    import difflib
-
-    matcher = difflib.SequenceMatcher(None, "", key)
-    best = 0.0
-    for candidate in (title, *title.replace(",", " ").split()):
-        matcher.set_seq1(candidate)
-        if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
-            best = max(best, matcher.ratio())
-    return best
-
-
-_SOC_CODE = re.compile(r"\d{2}-\d{4}")
-
-
-def _key(name: str) -> str:
-    return " ".join(name.lower().replace("_", " ").split())
 
 
 def build(catalog: Catalog, sources: Iterable[tuple[str, SourceRelease]]) -> Dataset:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from careerstats.comparison import CareerPay, career_pay, price_target
 from careerstats.dataset import Dataset
 from careerstats.model import Career, OfficeProfile, SourceRelease
+from careerstats.pay import CareerPay, career_pay, price_target
 from careerstats.periods import STANDARD, Schedule
 
 if TYPE_CHECKING:

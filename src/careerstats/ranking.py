@@ -17,12 +17,12 @@ from dataclasses import dataclass, replace
 from decimal import Context, Decimal
 from typing import TYPE_CHECKING, Literal
 
-from careerstats.comparison import CareerPay, career_pay, price_target
 from careerstats.dataset import Dataset
 from careerstats.errors import DataError, UsageError
 from careerstats.figures import WageFigure, not_derived
 from careerstats.model import PERCENTILE_ORDER, Career, SourceRelease
 from careerstats.money import dollars, to_cents
+from careerstats.pay import CareerPay, career_pay, price_target
 from careerstats.periods import STANDARD, Period, Schedule, convert
 
 if TYPE_CHECKING:

@@ -15,10 +15,10 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
-from careerstats.comparison import CareerPay
 from careerstats.figures import SHOWN_PERIODS
 from careerstats.model import Statistic
 from careerstats.money import dollars
+from careerstats.pay import CareerPay
 from careerstats.periods import Period
 
 LABEL_MOST = 28

@@ -12,10 +12,10 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from careerstats.comparison import CareerPay
 from careerstats.figures import SHOWN_PERIODS, STATISTIC_ORDER, WageFigure, not_derived
 from careerstats.model import SourceRelease
 from careerstats.money import dollars, to_places
+from careerstats.pay import CareerPay
 from careerstats.periods import Period, Schedule
 
 if TYPE_CHECKING:

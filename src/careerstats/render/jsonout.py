@@ -15,12 +15,13 @@ from careerstats.periods import Period, Schedule
 
 if TYPE_CHECKING:
     from careerstats.audit import Audit
-    from careerstats.comparison import CareerPay, Comparison, StatedAmount
+    from careerstats.comparison import Comparison
     from careerstats.conversion import Conversion
     from careerstats.dataset import CheckedFile
     from careerstats.figures import WageFigure, WageTable
     from careerstats.inflation import Adjustment, CpiTable
     from careerstats.model import Career, SourceRelease
+    from careerstats.pay import CareerPay, StatedAmount
     from careerstats.profiles import CareerListing, Profile, SourceListing
     from careerstats.ranking import Point, Rank
     from careerstats.store import ReleaseRecord

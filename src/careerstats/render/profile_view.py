@@ -9,8 +9,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from careerstats.comparison import CareerPay, StatedAmount
 from careerstats.money import dollars
+from careerstats.pay import CareerPay, StatedAmount
 from careerstats.periods import Period
 from careerstats.profiles import Profile
 from careerstats.render.common import (
