@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careerstats.errors import DataError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 CATALOG_FILE = "careers.yaml"
 
@@ -17,6 +19,8 @@ def bundled_data_dir() -> Traversable:
     beside = Path(__file__).with_name("data")
     if beside.is_dir():  # an ordinary install: no need for importlib.resources' machinery
         return beside
+    from importlib import resources  # its machinery costs start-up time: only when needed
+
     packaged = resources.files("careerstats").joinpath("data")
     if packaged.is_dir():
         return packaged

@@ -15,7 +15,6 @@ import pickle
 import sys
 import zlib
 from collections.abc import Callable, Sequence
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,8 @@ from careerstats import __version__
 from careerstats.paths import cache_dir
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from careerstats.dataset import Dataset
 
 MAGIC = b"careerstats-dataset-cache 3\n"

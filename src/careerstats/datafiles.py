@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from careerstats.errors import DataError
 from careerstats.wording import quoted
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 Model = TypeVar("Model")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -14,6 +13,8 @@ from careerstats.errors import DataError, UsageError
 from careerstats.model import Career, CareerFigures, Catalog, SourceRelease
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from careerstats.store import Store
 
 

@@ -12,13 +12,16 @@ import re
 from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
 from functools import cache
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careerstats.bundle import bundled_data_dir
 from careerstats.errors import DataError, UsageError
 from careerstats.periods import MONTH_NAMES
 from careerstats.wording import quoted
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 CPI_FILE = "cpi_u.csv"
 
