@@ -9,8 +9,8 @@ Tables only: JSON and CSV never carry a chart.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
@@ -27,8 +27,9 @@ _LABEL_ROOM = 5
 _STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
 
 
-@dataclass(frozen=True)
-class Glyphs:
+# Named tuples, not dataclasses: a dataclass costs most of a millisecond to define, and
+# this module loads on every table that has a chart.
+class Glyphs(NamedTuple):
     range: str
     low_end: str
     high_end: str
@@ -43,8 +44,7 @@ UNICODE = Glyphs("─", "├", "┤", "━", "◆", "─", "┬", "…")
 ASCII = Glyphs("-", "|", "|", "=", "O", "-", "+", "~")
 
 
-@dataclass(frozen=True)
-class _Row:
+class _Row(NamedTuple):
     label: str
     points: dict[Statistic, Decimal]
     derived: bool
@@ -165,8 +165,7 @@ def _fit(label: str, width: int, more: str) -> str:
     return label if len(label) <= width else label[: width - 1] + more
 
 
-@dataclass(frozen=True)
-class _Scale:
+class _Scale(NamedTuple):
     low: Decimal
     high: Decimal
     step: Decimal
