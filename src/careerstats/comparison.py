@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from careerstats.dataset import Dataset
 from careerstats.errors import UsageError
@@ -26,8 +25,9 @@ class NoCoverage(UsageError):
     pass
 
 
-@dataclass(frozen=True)
-class MedianGap:
+# Named tuples rather than dataclasses: defining a dataclass costs most of a millisecond at
+# start-up, and these load on every `compare`.
+class MedianGap(NamedTuple):
     """How a career's median compares with the first career's in the same release."""
 
     baseline: CareerPay
@@ -38,8 +38,7 @@ class MedianGap:
     derived: bool
 
 
-@dataclass(frozen=True)
-class ReleaseChange:
+class ReleaseChange(NamedTuple):
     """How one career's median moved between two dated releases, nominally and in real terms."""
 
     older: CareerPay
@@ -63,8 +62,7 @@ class ReleaseChange:
         return self.before.derived or self.after.derived
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     schedule: Schedule
     rows: tuple[CareerPay, ...]
     gaps: tuple[MedianGap, ...]
