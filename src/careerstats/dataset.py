@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from careerstats.career_names import CareerNames
 from careerstats.errors import DataError, UsageError
@@ -156,8 +156,7 @@ def load_files(files: Sequence[Traversable | Path]) -> Dataset:
     return build(catalog, _releases(sources, ids))
 
 
-@dataclass(frozen=True)
-class CheckedFile:
+class CheckedFile(NamedTuple):  # a named tuple: no dataclass to define on every start-up
     name: str
     kind: Literal["catalog", "source"]
     id: str

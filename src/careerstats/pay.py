@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from careerstats.figures import SHOWN_PERIODS, WageFigure, WageTable, rebase_table, wage_table
 from careerstats.model import Career, CareerFigures, SourceRelease, Statistic
@@ -16,8 +16,7 @@ if TYPE_CHECKING:
     from careerstats.inflation import CpiTable, Rebase, When
 
 
-@dataclass(frozen=True, slots=True)
-class StatedAmount:
+class StatedAmount(NamedTuple):
     """A sum a release states besides its wage statistics (industry pay, a bonus, entry-level
     pay), in the dollars the career's figures are shown in; `original` as published."""
 
