@@ -105,7 +105,7 @@ def test_A18_every_point_top_coded_and_an_amount_above_the_ceiling(
     assert (below["position"], below["between"]["upper"]["percentile"]) == ("below", 10)
     result = run("rank", "29-1211", "250000")
     assert result.exit_code == 1  # what the data cannot tell, not a usage mistake
-    assert "at or above the lowest of them, so where it ranks cannot be told" in result.stderr
+    assert "above the lowest of them, so where it ranks cannot be told" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
@@ -374,3 +374,89 @@ def test_no_wages_in_an_area_names_the_area(files: Path, run: Run) -> None:
     assert run("data", "import", path).exit_code == 0
     text = " ".join(run("show", "receptionist", "--area", "Texas").stdout.split())
     assert "No wages: none of the sources publishes figures for this career in Texas (48)." in text
+
+
+# ------------------------------------------------------------------ final review
+
+
+def _national_csv(files: Path, year: int, change: dict[str, dict[str, object]]) -> Path:
+    """The national fixture rows as a CSV, with cells changed by occupation code."""
+    rows = fx.national_rows()
+    for row in rows:
+        for column, value in change.get(row[fx.NATIONAL_COLUMNS.index("OCC_CODE")], {}).items():
+            row[fx.NATIONAL_COLUMNS.index(column)] = value
+    return fx.write_csv(files / f"national_M{year}_dl.csv", fx.NATIONAL_COLUMNS, rows)
+
+
+def test_a_csv_without_its_trailing_empty_flag_cells_imports(files: Path, run: Run) -> None:
+    # Excel can leave off trailing empty cells: ANNUAL and HOURLY are blank on most rows.
+    path = _national_csv(files, 2024, {})
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join([lines[0], *(line.rstrip(",") for line in lines[1:])]) + "\n")
+    result = run("data", "import", path)
+    assert result.exit_code == 0, result.stderr
+    assert "9 rows" in result.stdout
+
+
+def test_a_bound_after_a_bar_is_written_whole(
+    files: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _national_csv(files, 2024, {"15-1252": {"A_PCT90": "#", "H_PCT90": "#"}})
+    assert run("data", "import", path).exit_code == 0
+    for columns in ("80", "100", "140"):
+        monkeypatch.setenv("COLUMNS", columns)
+        chart = run("show", "15-1252").stdout.split("Annual pay distribution")[1]
+        bar = next(line for line in chart.splitlines() if line.startswith("Software"))
+        assert bar.rstrip().endswith(" 90th+ ≥ $239,200")  # not cut: the scale leaves room
+        assert len(bar.rstrip()) <= int(columns)
+
+
+def test_titles_with_a_comma_and_former_codes_in_the_store(files: Path, run: Run) -> None:
+    path = _national_csv(
+        files, 2016, {"15-1252": {"OCC_CODE": "15-1142", "OCC_TITLE": "Network and Computer "
+                                  "Systems Administrators"}}
+    )  # fmt: skip
+    assert run("data", "import", path).exit_code == 0
+    for name, career_id in [
+        ("elementary school teachers", "25-2021"),
+        ("personal care and service workers", "39-9099"),
+        ("network", "network-and-computer-systems-administrators"),
+    ]:
+        assert as_json(run("show", name, "--json"))["career"]["id"] == career_id
+
+
+def test_rank_at_the_ceiling_when_every_point_is_top_coded(files: Path, run: Run) -> None:
+    hourly = {f"H_{c}": "#" for c in ("PCT10", "PCT25", "MEDIAN", "PCT75", "PCT90")}
+    path = _national_csv(files, 2024, {"29-1211": hourly})
+    assert run("data", "import", path).exit_code == 0
+    result = run("rank", "29-1211", "115", "--per", "hour")
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert "at or below the 10th percentile" in text
+    assert "at most the 10th percentile (≥ $115.00)" in text
+
+
+def test_T6_plain_help_of_a_bare_command_into_a_closed_pipe(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    read, write = os.pipe()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "careerstats"],
+        stdout=write,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    os.close(write)
+    os.close(read)
+    _, err = process.communicate(timeout=60)
+    assert (process.returncode, err) == (0, "")
+
+
+def test_a_signed_zero_is_a_plain_number(files: Path, run: Run) -> None:
+    path = files / "zero.yaml"
+    path.write_text("id: x\nfoo: -0\n")
+    result = run("data", "check", path)
+    assert "write numbers in plain decimal digits" not in result.stderr

@@ -66,18 +66,22 @@ class CareerNames:
         forms = {key, f"{key}s", f"{key}es", key.removesuffix("s"), key.removesuffix("es")}
 
         def fits(name: str) -> bool:
-            name = name_key(name)
+            # "Teachers, Except Special Education": the comma ends a word like a space does.
+            name = name_key(name.replace(",", " "))
             return name in forms or any(name.startswith(f"{form} ") for form in forms)
 
+        # Keyed by career: an imported title under a catalog career's former code (15-1142
+        # for network administrators) is that career, not a second one.
         found: dict[str, Career | str] = {
-            career.soc: career
+            career.id: career
             for career in self.careers
             if any(fits(name) for name in (career.title, *career.aliases))
         }
         if self.store is not None:
             for title, code in self.store.occupation_titles().items():
-                if code not in found and fits(title):
-                    found[code] = self._by_name.get(name_key(code)) or title
+                if fits(title):
+                    known = self._by_name.get(name_key(code))
+                    found[known.id if known else code] = known or title
         if len(found) != 1:
             return None
         (only,) = found.values()

@@ -87,7 +87,11 @@ def _report_usage(error: typer.TyperException, arguments: Sequence[str], root: A
         # Rich help is printed while the error is made; plain help comes back as its message.
         text = error.format_message()
         if text.strip():
-            sys.stdout.write(text.rstrip("\n") + "\n")
+            try:
+                sys.stdout.write(text.rstrip("\n") + "\n")
+                sys.stdout.flush()
+            except BrokenPipeError:
+                _quiet_broken_pipe()
         raise SystemExit(0)
     # Click's parser reports an option without its value with no context: the command is
     # then found among the arguments, so that the hint names its help, not the root's.

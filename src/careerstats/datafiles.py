@@ -68,7 +68,8 @@ def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
     # YAML 1.1 also reads 0b1010, 0x1F, 017 and 1:20:30 (sexagesimal, 4830) as integers: in a
     # wage file each is far likelier a typo than a figure, so only plain digits are numbers.
     text = str(loader.construct_scalar(node))
-    if not _PLAIN_INTEGER.fullmatch(text) or (text.lstrip("+-").startswith("0") and text != "0"):
+    digits = text.lstrip("+-")
+    if not _PLAIN_INTEGER.fullmatch(text) or (digits.startswith("0") and digits != "0"):
         raise yaml.constructor.ConstructorError(
             None, None, f"{quoted(text)}: write numbers in plain decimal digits", node.start_mark
         )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from careerstats.career_names import CareerNames
+from careerstats.career_names import UnknownCareer as UnknownCareer  # re-exported
 from careerstats.errors import DataError, UsageError
 from careerstats.model import Career, CareerFigures, Catalog, SourceRelease
 

@@ -423,8 +423,11 @@ def _parse(
     for line, raw in enumerate(source, start=first):
         cells = list(raw)
         if len(cells) < width:
-            # A footnote is one cell; a data row with cells missing at its end was cut off.
-            if table.complete_rows and sum(1 for c in cells if _text(c)) > 1:
+            # A footnote is one cell. A data row missing wage cells at its end was cut off;
+            # one missing only the trailing flag columns (ANNUAL, HOURLY: blank on most rows)
+            # was saved by a program that drops trailing empty cells, as Excel can.
+            cut = any(index is not None and index >= len(cells) for index in wage_index)
+            if table.complete_rows and cut and sum(1 for c in cells if _text(c)) > 1:
                 raise DataError(
                     f"{name}: row {line}: {len(cells)} of the header's {width} columns; the "
                     "file looks cut short or damaged: download it again"

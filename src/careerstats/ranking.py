@@ -180,7 +180,7 @@ def rank(
     if not bounds:
         return replace(found, position="above", lower=highest)
     ceiling = bounds[0]
-    if amount < ceiling.value or (highest is not None and amount == ceiling.value):
+    if amount <= ceiling.value:
         # A top-coded point's true value is at or above its ceiling, so an amount below the
         # ceiling lies below that point, and one at the ceiling at or below it.
         if highest is None:
@@ -190,8 +190,7 @@ def rank(
         raise TopCoded(
             f"{release.id} gives every percentile point for {career.title.lower()} only as "
             f"'at or above' {ceiling.figure.period.adjective} ceilings, and "
-            f"{dollars(amount)} is at or above the lowest of them, so where it ranks "
-            "cannot be told"
+            f"{dollars(amount)} is above the lowest of them, so where it ranks cannot be told"
         )
     return replace(found, position="above", lower=highest)
 

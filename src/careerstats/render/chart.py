@@ -82,13 +82,16 @@ class DistributionChart:
             yield Text("no percentiles or medians to chart", style="dim")
             return
         label_width = min(LABEL_MOST, max(len(row.label) + row.derived for row in self.rows))
-        # Room on the right for half of the last axis label, centred on its tick.
-        room = options.max_width - label_width - 2 - _LABEL_ROOM
+        # Room on the right for half of the last axis label, centred on its tick, and for a
+        # top-coded bound written after a bar that may end at the scale's end.
+        after = max((len(row.note) + 1 for row in self.rows if row.points and row.note), default=0)
+        right = max(_LABEL_ROOM, after)
+        room = options.max_width - label_width - 2 - right
         # Too narrow for labels beside the bars: each label goes on its own line above its bar.
         stacked = room < BAR_LEAST
         pad = 2 if stacked else label_width + 2
         scale = (
-            _Scale.fit(min(values), max(values), max(options.max_width - pad - _LABEL_ROOM, 8))
+            _Scale.fit(min(values), max(values), max(options.max_width - pad - right, 8))
             if stacked
             else _Scale.fit(min(values), max(values), max(BAR_LEAST, room))
         )

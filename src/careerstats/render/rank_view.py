@@ -8,6 +8,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from careerstats.inflation import When
+from careerstats.money import dollars
 from careerstats.periods import Period
 from careerstats.ranking import METHOD, Point, Rank, likelier_period
 from careerstats.render.common import (
@@ -30,6 +31,11 @@ def ordinal(value: Decimal) -> str:
     return f"{whole}{suffix}"
 
 
+def _money(value: Decimal, point: Point) -> str:
+    """Hourly points in cents ($115.00), longer periods in whole dollars when whole."""
+    return dollars(value, whole=point.figure.period is not Period.HOUR)
+
+
 def _marks(point: Point) -> str:
     return (DERIVED_MARK if point.figure.derived else "") + (
         ADJUSTED_MARK if point.figure.adjusted else ""
@@ -40,17 +46,20 @@ def _point_text(point: Point) -> str:
     name = point.figure.statistic.label
     mark = _marks(point)
     bound = f"{AT_LEAST} " if point.figure.at_least else ""
-    return f"the {name} ({bound}{money_text(point.value)}{mark})"
+    return f"the {name} ({bound}{_money(point.value, point)}{mark})"
 
 
 def _verdict(result: Rank) -> tuple[str, str]:
     """What percentile the amount is, and between which points it lies."""
     lower, upper = result.lower, result.upper
+    # An amount equal to a top-coded point's ceiling is at or below that point, no more.
+    at_bound = upper is not None and upper.figure.at_least and result.amount == upper.value
     if result.position == "below":
         assert upper is not None
+        below = "at or below" if at_bound else "below"
         return (
-            f"below the {ordinal(Decimal(upper.percentile))} percentile",
-            f"less than {_point_text(upper)}",
+            f"{below} the {ordinal(Decimal(upper.percentile))} percentile",
+            f"{'at most' if at_bound else 'less than'} {_point_text(upper)}",
         )
     if result.position == "above":
         assert lower is not None
@@ -67,7 +76,8 @@ def _verdict(result: Rank) -> tuple[str, str]:
         return (
             f"between the {ordinal(Decimal(lower.percentile))} and the "
             f"{ordinal(Decimal(upper.percentile))} percentile",
-            f"more than {_point_text(lower)}, less than {_point_text(upper)}",
+            f"more than {_point_text(lower)}, "
+            f"{'at most' if at_bound else 'less than'} {_point_text(upper)}",
         )
     if upper is lower:
         return f"the {ordinal(result.percentile)} percentile", f"equal to {_point_text(lower)}"
@@ -91,20 +101,19 @@ def rank_view(result: Rank) -> Group:
         (verdict, "bold green"),
     )
     points = ", ".join(
-        f"{ordinal(Decimal(p.percentile))} {money_text(p.value)}{_marks(p)}" for p in result.points
+        f"{ordinal(Decimal(p.percentile))} {_money(p.value, p)}{_marks(p)}" for p in result.points
     )
     lines: list[RenderableType] = [head, Text(where)]
     if result.points:
         lines.append(Text(f"points ({result.period.adjective}): {points}", style="dim"))
     if any(p.figure.adjusted for p in result.points):
         published = ", ".join(
-            f"{ordinal(Decimal(p.percentile))} {money_text(p.figure.nominal)}"
-            for p in result.points
+            f"{ordinal(Decimal(p.percentile))} {_money(p.figure.nominal, p)}" for p in result.points
         )
         lines.append(Text(f"as published: {published}", style="dim"))
     if result.bounds:
         bounds = ", ".join(
-            f"{ordinal(Decimal(p.percentile))} {AT_LEAST} {money_text(p.value)}"
+            f"{ordinal(Decimal(p.percentile))} {AT_LEAST} {_money(p.value, p)}"
             for p in result.bounds
         )
         lines.append(
