@@ -11,7 +11,7 @@ import csv
 import random
 from pathlib import Path
 
-from careerstats.oews import CURRENT_COLUMNS
+from careerstats.sources.oews import CURRENT_COLUMNS
 
 COLUMNS = list(CURRENT_COLUMNS)
 KNOWN = {"43-4051": "Customer Service Representatives", "27-3031": "Public Relations Specialists"}

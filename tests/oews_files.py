@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from careerstats import oews
+from careerstats.sources import oews
 
 NATIONAL_COLUMNS = list(oews.CURRENT_COLUMNS)
 

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from careerstats.audit import audit
-from careerstats.bundle import bundled_data_dir
 from careerstats.cli import app
-from careerstats.dataset import bundled, check_files
+from careerstats.core.audit import audit
+from careerstats.sources.bundle import bundled_data_dir
+from careerstats.sources.dataset import bundled, check_files
 
 runner = CliRunner()
 DATA_DIR = Path(str(bundled_data_dir()))
@@ -70,7 +70,7 @@ def test_text_report_exits_zero_and_names_both_inconsistencies() -> None:
 
 
 def test_derived_percentiles_out_of_order_are_found(tmp_path: Path) -> None:
-    from careerstats.dataset import load_files
+    from careerstats.sources.dataset import load_files
 
     source = tmp_path / "odd.yaml"
     source.write_text(

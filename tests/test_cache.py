@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from careerstats import cache
-from careerstats.bundle import bundled_data_dir
-from careerstats.dataset import Dataset, load_files
+from careerstats.core.dataset import Dataset
+from careerstats.core.model import Statistic
+from careerstats.core.periods import Period
 from careerstats.errors import DataError
-from careerstats.model import Statistic
-from careerstats.periods import Period
+from careerstats.sources import cache
+from careerstats.sources.bundle import bundled_data_dir
+from careerstats.sources.dataset import load_files
 
 
 @pytest.fixture

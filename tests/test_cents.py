@@ -8,9 +8,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from careerstats.cents import CentsConverter
-from careerstats.money import AmountError, parse_amount, plain
-from careerstats.periods import STANDARD, Period, Schedule, convert
+from careerstats.core.cents import CentsConverter
+from careerstats.core.money import AmountError, parse_amount, plain
+from careerstats.core.periods import STANDARD, Period, Schedule, convert
 
 periods = st.sampled_from(list(Period))
 schedules = st.builds(

@@ -9,10 +9,10 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from careerstats.cli import app
-from careerstats.comparison import compare
-from careerstats.dataset import bundled
-from careerstats.periods import Period
+from careerstats.core.comparison import compare
+from careerstats.core.periods import Period
 from careerstats.render.chart import ASCII, UNICODE, _Scale, distribution_chart
+from careerstats.sources.dataset import bundled
 
 runner = CliRunner()
 DATA = bundled()

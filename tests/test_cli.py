@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from careerstats.cli import app
-from careerstats.dataset import bundled
+from careerstats.sources.dataset import bundled
 
 runner = CliRunner()
 

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 import yaml
 
-from careerstats.bundle import bundled_data_dir
-from careerstats.career_names import UnknownCareer
-from careerstats.dataset import bundled, load_files
+from careerstats.core.model import Statistic
+from careerstats.core.names import UnknownCareer
+from careerstats.core.periods import Period
 from careerstats.errors import DataError
-from careerstats.model import Statistic
-from careerstats.periods import Period
+from careerstats.sources.bundle import bundled_data_dir
+from careerstats.sources.dataset import bundled, load_files
 
 D = Decimal
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import Run, as_json
 from typer.testing import Result
 
-from careerstats import datafiles
+from careerstats.sources import datafiles
 
 HEADER = fx.NATIONAL_COLUMNS
 

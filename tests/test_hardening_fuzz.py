@@ -20,13 +20,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
-from careerstats import oews
 from careerstats.cli import app
-from careerstats.datafiles import parse_yaml, validate
+from careerstats.core.model import Catalog, SourceRelease
+from careerstats.core.money import AmountError, parse_amount, plain
+from careerstats.core.periods import Period, Schedule
 from careerstats.errors import DataError, UsageError
-from careerstats.model import Catalog, SourceRelease
-from careerstats.money import AmountError, parse_amount, plain
-from careerstats.periods import Period, Schedule
+from careerstats.sources import oews
+from careerstats.sources.datafiles import parse_yaml, validate
 
 RUNNER = CliRunner()
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -23,8 +23,8 @@ import oews_files as fx
 import pytest
 from conftest import Run, as_json
 
-from careerstats import store as store_module
-from careerstats.paths import STORE_FILE
+from careerstats.sources import store as store_module
+from careerstats.sources.paths import STORE_FILE
 
 KILL_ROUNDS = 32
 KILLS_AT_LEAST = 20  # rounds killed before the import finished
@@ -336,7 +336,7 @@ def test_H12_an_empty_store_counts_as_none_and_an_import_fills_it(
 def test_H13_a_store_whose_creation_fails_is_not_left_behind(
     home: Path, run: Run, files: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from careerstats import store as store_module
+    from careerstats.sources import store as store_module
 
     def full(self: Any) -> None:
         raise sqlite3.OperationalError("database or disk is full")
@@ -351,12 +351,12 @@ def test_H13_a_store_whose_creation_fails_is_not_left_behind(
 def test_H11_a_full_disk_on_stdout_is_one_line_exit_1(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from careerstats import cli
+    from careerstats.cli import output
 
     def full(text: str) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(cli, "_write", full)
+    monkeypatch.setattr(output, "_stdout", full)
     result = run("convert", "14.36", "--to", "year")
     assert result.exit_code == 1
     assert result.stderr == "careerstats: error: No space left on device\n"

@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from careerstats.cli import app
+from careerstats.core.inflation import NoIndex, When, parse_table
+from careerstats.core.money import to_cents
 from careerstats.errors import DataError
-from careerstats.inflation import NoIndex, When, bundled_cpi, parse_table
-from careerstats.money import to_cents
+from careerstats.sources.cpi import bundled_cpi
 
 runner = CliRunner()
 TABLE = bundled_cpi()

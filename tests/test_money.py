@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from careerstats.money import AmountError, dollars, json_number, parse_amount, plain, to_cents
+from careerstats.core.money import AmountError, dollars, json_number, parse_amount, plain, to_cents
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_presentations() -> None:
 
 
 def test_presentation_rounds_half_up_beyond_cents() -> None:
-    from careerstats.money import to_places
+    from careerstats.core.money import to_places
 
     # Decimal's own format would round these half-even: 1.0000 and 10.12.
     assert to_places(Decimal("1.00005"), 4) == "1.0001"

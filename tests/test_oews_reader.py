@@ -9,8 +9,8 @@ import oews_files as fx
 import pytest
 from conftest import Run, as_json
 
-from careerstats import oews
 from careerstats.errors import DataError
+from careerstats.sources import oews
 
 HEADER = fx.NATIONAL_COLUMNS
 W = {name: index for index, name in enumerate(oews.ROW_FIELDS)}

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from careerstats.core.money import plain, to_cents
+from careerstats.core.periods import STANDARD, Period, PeriodError, Schedule, convert, to_annual
 from careerstats.errors import UsageError
-from careerstats.money import plain, to_cents
-from careerstats.periods import STANDARD, Period, PeriodError, Schedule, convert, to_annual
 
 # The 2,080-hour year spelled out independently of the code under test.
 HOURS = {

@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from careerstats.cli import app
-from careerstats.dataset import bundled
-from careerstats.inflation import When
-from careerstats.model import Statistic
-from careerstats.periods import Period
-from careerstats.ranking import CannotRank, rank
+from careerstats.core.inflation import When
+from careerstats.core.model import Statistic
+from careerstats.core.periods import Period
+from careerstats.core.ranking import CannotRank, rank
+from careerstats.sources.dataset import bundled
 
 runner = CliRunner()
 DATA = bundled()
@@ -131,8 +131,8 @@ def test_rank_is_monotonic_in_amount(first: Decimal, second: Decimal) -> None:
 
 @given(period=st.sampled_from(list(Period)))
 def test_every_point_maps_to_its_percentile_in_every_period(period: Period) -> None:
-    from careerstats.money import to_cents
-    from careerstats.ranking import percentile_points
+    from careerstats.core.money import to_cents
+    from careerstats.core.ranking import percentile_points
 
     first = rank(DATA, PR, Decimal(1), period)
     for point in percentile_points(first.pay, period):

@@ -10,9 +10,9 @@ import oews_files as fx
 import pytest
 from conftest import Run, as_json
 
-from careerstats import store as store_module
-from careerstats.model import Statistic
-from careerstats.periods import Period
+from careerstats.core.model import Statistic
+from careerstats.core.periods import Period
+from careerstats.sources import store as store_module
 
 HEADER = fx.NATIONAL_COLUMNS
 
@@ -343,7 +343,7 @@ def test_no_coverage_in_an_area_names_the_area(all_data: Path, national: Path, r
 
 
 def test_every_entry_of_an_imported_release(national: Path, all_data: Path) -> None:
-    from careerstats.dataset import open_dataset
+    from careerstats.sources.dataset import open_dataset
 
     dataset = open_dataset()
     release = dataset.source("oews-2024")

@@ -8,45 +8,47 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from careerstats.core.money import parse_amount, to_cents
+from careerstats.core.periods import STANDARD, Period, Schedule, convert, to_annual, to_hourly
 from careerstats.errors import CareerstatsError, DataError, UsageError
-from careerstats.money import parse_amount, to_cents
-from careerstats.periods import STANDARD, Period, Schedule, convert, to_annual, to_hourly
 
 if TYPE_CHECKING:
-    from careerstats.audit import Audit, Finding, audit
-    from careerstats.comparison import Comparison, compare
-    from careerstats.dataset import Dataset, bundled
-    from careerstats.figures import WageFigure, wage_table
-    from careerstats.inflation import Adjustment, CpiTable, When, bundled_cpi
-    from careerstats.model import Career, SourceRelease, Statistic
-    from careerstats.pay import CareerPay
-    from careerstats.profiles import Profile, profile
-    from careerstats.ranking import Rank, rank
+    from careerstats.core.audit import Audit, Finding, audit
+    from careerstats.core.comparison import Comparison, compare
+    from careerstats.core.dataset import Dataset
+    from careerstats.core.figures import WageFigure, wage_table
+    from careerstats.core.inflation import Adjustment, CpiTable, When
+    from careerstats.core.model import Career, SourceRelease, Statistic
+    from careerstats.core.pay import CareerPay
+    from careerstats.core.profiles import Profile, profile
+    from careerstats.core.ranking import Rank, rank
+    from careerstats.sources.cpi import bundled_cpi
+    from careerstats.sources.dataset import bundled
 
 __version__ = "0.1.0"
 
 _LAZY = {
-    "Adjustment": "careerstats.inflation",
-    "CpiTable": "careerstats.inflation",
-    "When": "careerstats.inflation",
-    "bundled_cpi": "careerstats.inflation",
-    "Audit": "careerstats.audit",
-    "Finding": "careerstats.audit",
-    "audit": "careerstats.audit",
-    "Rank": "careerstats.ranking",
-    "rank": "careerstats.ranking",
-    "CareerPay": "careerstats.pay",
-    "Comparison": "careerstats.comparison",
-    "compare": "careerstats.comparison",
-    "Dataset": "careerstats.dataset",
-    "bundled": "careerstats.dataset",
-    "WageFigure": "careerstats.figures",
-    "wage_table": "careerstats.figures",
-    "Career": "careerstats.model",
-    "SourceRelease": "careerstats.model",
-    "Statistic": "careerstats.model",
-    "Profile": "careerstats.profiles",
-    "profile": "careerstats.profiles",
+    "Adjustment": "careerstats.core.inflation",
+    "CpiTable": "careerstats.core.inflation",
+    "When": "careerstats.core.inflation",
+    "bundled_cpi": "careerstats.sources.cpi",
+    "Audit": "careerstats.core.audit",
+    "Finding": "careerstats.core.audit",
+    "audit": "careerstats.core.audit",
+    "Rank": "careerstats.core.ranking",
+    "rank": "careerstats.core.ranking",
+    "CareerPay": "careerstats.core.pay",
+    "Comparison": "careerstats.core.comparison",
+    "compare": "careerstats.core.comparison",
+    "Dataset": "careerstats.core.dataset",
+    "bundled": "careerstats.sources.dataset",
+    "WageFigure": "careerstats.core.figures",
+    "wage_table": "careerstats.core.figures",
+    "Career": "careerstats.core.model",
+    "SourceRelease": "careerstats.core.model",
+    "Statistic": "careerstats.core.model",
+    "Profile": "careerstats.core.profiles",
+    "profile": "careerstats.core.profiles",
 }
 
 

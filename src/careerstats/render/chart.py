@@ -15,11 +15,11 @@ from typing import NamedTuple
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
-from careerstats.figures import SHOWN_PERIODS
-from careerstats.model import Statistic
-from careerstats.money import dollars
-from careerstats.pay import CareerPay
-from careerstats.periods import Period
+from careerstats.core.figures import SHOWN_PERIODS
+from careerstats.core.model import Statistic
+from careerstats.core.money import dollars
+from careerstats.core.pay import CareerPay
+from careerstats.core.periods import Period
 
 LABEL_MOST = 28
 BAR_LEAST = 24

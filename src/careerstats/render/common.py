@@ -12,14 +12,14 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from careerstats.figures import SHOWN_PERIODS, STATISTIC_ORDER, WageFigure, not_derived
-from careerstats.model import SourceRelease
-from careerstats.money import dollars, to_places
-from careerstats.pay import CareerPay
-from careerstats.periods import Period, Schedule
+from careerstats.core.figures import SHOWN_PERIODS, STATISTIC_ORDER, WageFigure, not_derived
+from careerstats.core.model import SourceRelease
+from careerstats.core.money import dollars, to_places
+from careerstats.core.pay import CareerPay
+from careerstats.core.periods import Period, Schedule
 
 if TYPE_CHECKING:
-    from careerstats.inflation import When
+    from careerstats.core.inflation import When
 
 DERIVED_MARK = "*"
 

@@ -10,10 +10,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careerstats.comparison import Comparison
-from careerstats.figures import SHOWN_PERIODS
-from careerstats.money import signed_percent
-from careerstats.pay import CareerPay
+from careerstats.core.comparison import Comparison
+from careerstats.core.figures import SHOWN_PERIODS
+from careerstats.core.money import signed_percent
+from careerstats.core.pay import CareerPay
 from careerstats.render.common import (
     DERIVED_MARK,
     MISSING,

@@ -6,8 +6,8 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from careerstats.conversion import Conversion
-from careerstats.money import dollars, to_places
+from careerstats.core.conversion import Conversion
+from careerstats.core.money import dollars, to_places
 from careerstats.render.common import (
     money_text,
 )

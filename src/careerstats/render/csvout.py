@@ -5,12 +5,12 @@ A top-coded figure's `value` is its ceiling with `at_least` true: at or above th
 from __future__ import annotations
 
 import csv
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from careerstats.money import plain
+from careerstats.core.money import plain
 
 if TYPE_CHECKING:
-    from careerstats.comparison import Comparison
+    from careerstats.core.comparison import Comparison
 
 COMPARISON_COLUMNS = (
     "career_id",
@@ -28,7 +28,7 @@ COMPARISON_COLUMNS = (
 )
 
 
-def write_comparison(result: Comparison, out: TextIO) -> None:
+def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COMPARISON_COLUMNS)
     for pay in result.rows:

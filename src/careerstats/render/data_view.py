@@ -10,12 +10,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careerstats.audit import Audit
-from careerstats.dataset import CheckedFile
-from careerstats.money import dollars
+from careerstats.core.audit import Audit
+from careerstats.core.money import dollars
+from careerstats.core.wording import counted
 from careerstats.render.common import Fitted, label_grid, money_text
-from careerstats.store import ReleaseRecord
-from careerstats.wording import counted
+from careerstats.sources.dataset import CheckedFile
+from careerstats.sources.store import ReleaseRecord
 
 
 def audit_view(result: Audit) -> Group:

@@ -10,21 +10,21 @@ import dataclasses
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from careerstats.money import json_number
-from careerstats.periods import Period, Schedule
+from careerstats.core.money import json_number
+from careerstats.core.periods import Period, Schedule
 
 if TYPE_CHECKING:
-    from careerstats.audit import Audit
-    from careerstats.comparison import Comparison
-    from careerstats.conversion import Conversion
-    from careerstats.dataset import CheckedFile
-    from careerstats.figures import WageFigure, WageTable
-    from careerstats.inflation import Adjustment, CpiTable
-    from careerstats.model import Career, SourceRelease
-    from careerstats.pay import CareerPay, StatedAmount
-    from careerstats.profiles import CareerListing, Profile, SourceListing
-    from careerstats.ranking import Point, Rank
-    from careerstats.store import ReleaseRecord
+    from careerstats.core.audit import Audit
+    from careerstats.core.comparison import Comparison
+    from careerstats.core.conversion import Conversion
+    from careerstats.core.figures import WageFigure, WageTable
+    from careerstats.core.inflation import Adjustment, CpiTable
+    from careerstats.core.model import Career, SourceRelease
+    from careerstats.core.pay import CareerPay, StatedAmount
+    from careerstats.core.profiles import CareerListing, Profile, SourceListing
+    from careerstats.core.ranking import Point, Rank
+    from careerstats.sources.dataset import CheckedFile
+    from careerstats.sources.store import ImportedReleases, ReleaseRecord
 
 
 class Number(str):
@@ -110,7 +110,7 @@ def schedule(value: Schedule) -> dict[str, Any]:
     }
 
 
-def conversion(result: Conversion, target: Period | None = None) -> dict[str, Any]:
+def conversion(result: Conversion, *, target: Period | None = None, **_: Any) -> dict[str, Any]:
     document: dict[str, Any] = {
         "input": {"amount": number(result.amount), "period": result.period.value},
         "schedule": schedule(result.schedule),
@@ -122,7 +122,7 @@ def conversion(result: Conversion, target: Period | None = None) -> dict[str, An
     return document
 
 
-def adjustment(result: Adjustment, table: CpiTable) -> dict[str, Any]:
+def adjustment(result: Adjustment, *, table: CpiTable, **_: Any) -> dict[str, Any]:
     rebase = result.rebase
     return {
         "amount": number(result.amount),
@@ -186,7 +186,7 @@ def prices(pay: CareerPay) -> dict[str, Any] | None:
 
 def not_derived(pay: CareerPay) -> dict[str, str]:
     """Periods shown without figures because the source forbids deriving them, and why."""
-    from careerstats import figures
+    from careerstats.core import figures
 
     return {
         period.value: reason
@@ -266,7 +266,14 @@ def _prices_key(pay: CareerPay) -> dict[str, Any]:
     return {"inflation_adjustment": found} if found is not None else {}
 
 
-def comparison(result: Comparison) -> dict[str, Any]:
+def imported_releases(result: ImportedReleases, **_: Any) -> dict[str, Any]:
+    return {
+        "releases": [imported_release(record) for record in result.records],
+        "store": str(result.store) if result.store is not None else None,
+    }
+
+
+def comparison(result: Comparison, **_: Any) -> dict[str, Any]:
     baseline = result.rows[0]
     return {
         "schedule": schedule(result.schedule),
@@ -326,7 +333,7 @@ def career(value: Career) -> dict[str, Any]:
     return document
 
 
-def profile(result: Profile) -> dict[str, Any]:
+def profile(result: Profile, **_: Any) -> dict[str, Any]:
     return {
         "career": career(result.career),
         "office": plain_data(result.office) if result.office else None,
@@ -396,7 +403,7 @@ def _source_figures(pay: CareerPay) -> dict[str, Any]:
     }
 
 
-def career_list(listing: list[CareerListing]) -> dict[str, Any]:
+def career_list(listing: list[CareerListing], **_: Any) -> dict[str, Any]:
     return {
         "careers": [
             {
@@ -413,7 +420,7 @@ def career_list(listing: list[CareerListing]) -> dict[str, Any]:
     }
 
 
-def source_list(listing: list[SourceListing]) -> dict[str, Any]:
+def source_list(listing: list[SourceListing], **_: Any) -> dict[str, Any]:
     return {
         "sources": [
             source(item.release, full=True) | {"careers": [c.id for c in item.careers]}
@@ -432,8 +439,8 @@ def _point(point: Point | None) -> dict[str, Any] | None:
     }
 
 
-def rank(result: Rank) -> dict[str, Any]:
-    from careerstats.ranking import METHOD
+def rank(result: Rank, **_: Any) -> dict[str, Any]:
+    from careerstats.core.ranking import METHOD
 
     pay = result.pay
     return {
@@ -455,7 +462,7 @@ def rank(result: Rank) -> dict[str, Any]:
     }
 
 
-def audit(result: Audit) -> dict[str, Any]:
+def audit(result: Audit, **_: Any) -> dict[str, Any]:
     return {
         "sources": [release.id for release in result.sources],
         "findings": [
@@ -472,7 +479,7 @@ def audit(result: Audit) -> dict[str, Any]:
     }
 
 
-def checked_files(checked: list[CheckedFile]) -> dict[str, Any]:
+def checked_files(checked: list[CheckedFile], **_: Any) -> dict[str, Any]:
     return {
         "valid": True,
         "files": [

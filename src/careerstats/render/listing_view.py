@@ -10,7 +10,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careerstats.profiles import CareerListing, SourceListing
+from careerstats.core.profiles import CareerListing, SourceListing
 from careerstats.render.common import Fitted, label_grid
 from careerstats.render.data_view import imported_summary
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careerstats.money import dollars, to_places
+from careerstats.core.money import dollars, to_places
 
 if TYPE_CHECKING:
-    from careerstats.inflation import Adjustment, CpiTable, When
+    from careerstats.core.inflation import Adjustment, CpiTable, When
+    from careerstats.core.ranking import Rank
 
 
 def adjustment(result: Adjustment, table: CpiTable) -> str:
@@ -24,3 +25,17 @@ def adjustment(result: Adjustment, table: CpiTable) -> str:
 
 def _dollars_of(when: When) -> str:
     return when.label if when.is_month else str(when.year)
+
+
+def period_note(result: Rank) -> str | None:
+    """Why the amount may be meant per another period ('rank cs 15' reads 15 a year)."""
+    from careerstats.core.ranking import likelier_period
+
+    likelier = likelier_period(result)
+    if likelier is None:
+        return None
+    return (
+        f"{dollars(result.amount, whole=True)} was read as pay per {result.period.value}, "
+        f"{result.position} every point; per {likelier.value} it falls among them: "
+        f"add --per {likelier.value}"
+    )

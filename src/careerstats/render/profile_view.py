@@ -9,10 +9,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from careerstats.money import dollars
-from careerstats.pay import CareerPay, StatedAmount
-from careerstats.periods import Period
-from careerstats.profiles import Profile
+from careerstats.core.money import dollars
+from careerstats.core.pay import CareerPay, StatedAmount
+from careerstats.core.periods import Period
+from careerstats.core.profiles import Profile
 from careerstats.render.common import (
     ADJUSTED_MARK,
     Fitted,

@@ -7,10 +7,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from careerstats.inflation import When
-from careerstats.money import dollars
-from careerstats.periods import Period
-from careerstats.ranking import METHOD, Point, Rank, likelier_period
+from careerstats.core.inflation import When
+from careerstats.core.money import dollars
+from careerstats.core.periods import Period
+from careerstats.core.ranking import METHOD, Point, Rank
 from careerstats.render.common import (
     ADJUSTED_MARK,
     AT_LEAST,
@@ -128,15 +128,3 @@ def rank_view(result: Rank) -> Group:
 
 def _adjusted(result: Rank) -> When | None:
     return result.pay.rebase.target if result.pay.rebase else None
-
-
-def period_note(result: Rank) -> str | None:
-    """Why the amount may be meant per another period ('rank cs 15' reads 15 a year)."""
-    likelier = likelier_period(result)
-    if likelier is None:
-        return None
-    return (
-        f"{money_text(result.amount)} was read as pay per {result.period.value}, "
-        f"{result.position} every point; per {likelier.value} it falls among them: "
-        f"add --per {likelier.value}"
-    )

@@ -1,0 +1,49 @@
+"""`careerstats data audit | check`: what does not add up in the sources, and file validation.
+
+Thin, like the rest of the CLI: the work is in `audit` and `dataset`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from careerstats.cli.output import JsonOption, chosen, write
+
+
+def audit(as_json: JsonOption = False) -> None:
+    """Report what does not add up in every source, as information (exit status 0).
+
+    Hourly and annual figures that disagree at 2,080 hours beyond BLS's rounding, stated
+    percentages the figures contradict, percentiles out of order, sources with no reference
+    period. Each finding names the source, the figures and what it means.
+    """
+    from careerstats.core.audit import audit as run_audit
+    from careerstats.sources.dataset import bundled
+
+    result = run_audit(bundled())
+    write("audit", result, chosen(as_json))
+
+
+def check(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[FILE]...",
+            help="Dataset YAML files to validate. Default: the bundled ones.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Validate dataset files against the model (exit status 1 on the first invalid one).
+
+    The error names the file, the line and the field. Career references are checked against
+    the catalog among the files, or the bundled one.
+    """
+    from careerstats.sources.dataset import check_files
+
+    checked = check_files(files or None)
+    write("checked_files", checked, chosen(as_json))

@@ -1,0 +1,174 @@
+"""`careerstats compare | show | rank | list | sources`: careers side by side, one career in
+full, where an amount ranks, and what the data covers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from careerstats.cli import options
+from careerstats.cli.app import app
+from careerstats.cli.output import CsvOption, JsonOption, chosen, write
+
+
+@app.command()
+def compare(
+    careers: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="CAREER...",
+            help="Careers by id, alias (cs, pr), SOC code (43-4051) or title.",
+            show_default=False,
+        ),
+    ],
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="ID|all",
+            help="Source release (see 'careerstats sources'); 'all' shows each career once "
+            "per source. Default: the newest dated release covering every career.",
+        ),
+    ] = None,
+    area: options.AreaOption = None,
+    industry: options.IndustryOption = None,
+    hours_per_week: options.HoursOption = "40",
+    weeks_per_year: options.WeeksOption = "52",
+    days_per_week: options.DaysOption = "5",
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+    in_dollars_of: options.InDollarsOfOption = None,
+    chart: options.ChartOption = True,
+) -> None:
+    """Compare careers' pay side by side: published figures, derived ones marked, and sources.
+
+    Example: careerstats compare cs pr
+    """
+    output = chosen(as_json, as_csv)
+    from careerstats.core.comparison import compare as run_compare
+
+    schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
+    dataset = options.dataset(area, industry)
+    result = run_compare(
+        dataset,
+        [dataset.career(name) for name in careers],
+        source,
+        schedule,
+        in_dollars_of=options.when(in_dollars_of),
+    )
+    write("comparison", result, output, chart=chart)
+
+
+@app.command()
+def show(
+    career: Annotated[
+        str,
+        typer.Argument(
+            metavar="CAREER", help="Career by id, alias, SOC code or title.", show_default=False
+        ),
+    ],
+    area: options.AreaOption = None,
+    industry: options.IndustryOption = None,
+    hours_per_week: options.HoursOption = "40",
+    weeks_per_year: options.WeeksOption = "52",
+    days_per_week: options.DaysOption = "5",
+    as_json: JsonOption = False,
+    in_dollars_of: options.InDollarsOfOption = None,
+    chart: options.ChartOption = True,
+) -> None:
+    """Everything about one career: duties, education, skills, and every source's figures."""
+    from careerstats.core.profiles import profile
+
+    dataset = options.dataset(area, industry)
+    schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
+    result = profile(dataset, dataset.career(career), schedule, options.when(in_dollars_of))
+    write("profile", result, chosen(as_json), chart=chart)
+
+
+@app.command()
+def rank(
+    career: Annotated[
+        str,
+        typer.Argument(
+            metavar="CAREER", help="Career by id, alias, SOC code or title.", show_default=False
+        ),
+    ],
+    amount: Annotated[
+        str,
+        typer.Argument(
+            metavar="AMOUNT", help="Pay such as 40000 or '$51,280'.", show_default=False
+        ),
+    ],
+    per: Annotated[
+        str, typer.Option("--per", "-p", metavar="PERIOD", help="Period AMOUNT is paid per.")
+    ] = "year",
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="ID",
+            help="Source release. Default: the newest with at least two percentile points "
+            "for the career.",
+        ),
+    ] = None,
+    hours_per_week: options.HoursOption = "40",
+    weeks_per_year: options.WeeksOption = "52",
+    days_per_week: options.DaysOption = "5",
+    area: options.AreaOption = None,
+    industry: options.IndustryOption = None,
+    in_dollars_of: options.InDollarsOfOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Where an amount ranks among a career's wages, as a percentile.
+
+    Method: linear interpolation between the release's percentile points (10th, 25th,
+    median, 75th, 90th; those published, or derived at the schedule for --per and taken at
+    the cent). An amount equal to a point gets exactly that percentile. Outside the
+    outermost points nothing is extrapolated: the answer is "below the 10th" or "above the
+    90th" (JSON: percentile null, position below/above). A top-coded point of imported OEWS
+    data ("at or above $115.00 an hour") is a bound, never interpolated against: an amount
+    between the last exact point and the ceiling is "between the 75th and the 90th".
+
+    Example: careerstats rank pr 40000 --per year
+    """
+    from careerstats.core.money import parse_amount
+    from careerstats.core.ranking import rank as run_rank
+
+    value = parse_amount(amount)
+    period = options.period(per)
+    schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
+    dataset = options.dataset(area, industry)
+    result = run_rank(
+        dataset,
+        dataset.career(career),
+        value,
+        period,
+        source,
+        schedule,
+        in_dollars_of=options.when(in_dollars_of),
+    )
+    from careerstats.render.plaintext import period_note
+
+    note = period_note(result)
+    write("rank", result, chosen(as_json), warnings=(note,) if note else ())
+
+
+@app.command("list")
+def list_(as_json: JsonOption = False) -> None:
+    """Careers with their aliases, SOC codes and the sources that cover them."""
+    from careerstats.core.profiles import list_careers
+
+    listing = list_careers(options.dataset())
+    write("career_list", listing, chosen(as_json))
+
+
+@app.command()
+def sources(as_json: JsonOption = False) -> None:
+    """Every source release with its provenance: publisher, program, reference period, notes."""
+    from careerstats.core.profiles import list_sources
+
+    listing = list_sources(options.dataset())
+    write("source_list", listing, chosen(as_json))

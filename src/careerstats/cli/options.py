@@ -1,0 +1,103 @@
+"""What several commands take: the schedule, dates, periods, area and industry, and the
+dataset they read. Parsing only; the meaning is the core's."""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from careerstats.cli.errors import PROG
+from careerstats.core.wording import quoted
+from careerstats.errors import UsageError
+
+if TYPE_CHECKING:
+    from careerstats.core.dataset import Dataset
+    from careerstats.core.inflation import When
+    from careerstats.core.periods import Period, Schedule
+
+
+def dataset(area: str | None = None, industry: str | None = None) -> Dataset:
+    """The data a command reads, with a warning on stderr when imported data is left out."""
+    from careerstats.sources.dataset import open_dataset
+
+    dataset = open_dataset(area, industry)
+    if dataset.store_problem:
+        sys.stderr.write(f"{PROG}: warning: {dataset.store_problem}; showing bundled data only\n")
+    return dataset
+
+
+HoursOption = Annotated[
+    str, typer.Option("--hours-per-week", metavar="H", help="Working hours in a week (0-168].")
+]
+WeeksOption = Annotated[
+    str, typer.Option("--weeks-per-year", metavar="W", help="Working weeks in a year (0-52.1786].")
+]
+DaysOption = Annotated[
+    str, typer.Option("--days-per-week", metavar="D", help="Working days in a week (0-7].")
+]
+InDollarsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--in-dollars-of",
+        metavar="WHEN",
+        help="Adjust every figure for inflation (CPI-U) from its release's reference month "
+        "to WHEN: YYYY-MM or YYYY. Releases with no reference date are left as published.",
+    ),
+]
+ChartOption = Annotated[
+    bool, typer.Option("--chart/--no-chart", help="Draw the distribution chart (tables only).")
+]
+AreaOption = Annotated[
+    str | None,
+    typer.Option(
+        "--area",
+        metavar="CODE|NAME",
+        help="Area of imported OEWS data: code or name (48, Texas). Default: the nation.",
+    ),
+]
+IndustryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--industry",
+        metavar="NAICS|TITLE",
+        help="Industry of imported OEWS data: NAICS code or title. Default: cross-industry.",
+    ),
+]
+
+
+def schedule(hours: str, weeks: str, days: str) -> Schedule:
+    from careerstats.core.periods import Schedule
+
+    return Schedule(
+        hours_per_week=_positive(hours, "--hours-per-week"),
+        weeks_per_year=_positive(weeks, "--weeks-per-year"),
+        days_per_week=_positive(days, "--days-per-week"),
+    )
+
+
+def _positive(text: str, option: str) -> Decimal:
+    from careerstats.core.money import AmountError, parse_amount
+
+    try:
+        return parse_amount(text)
+    except AmountError:
+        raise UsageError(
+            f"{option} takes a plain number such as 40 or 37.5, not {quoted(text)}"
+        ) from None
+
+
+def when(text: str | None) -> When | None:
+    if text is None:
+        return None
+    from careerstats.core.inflation import When
+
+    return When.parse(text)
+
+
+def period(text: str) -> Period:
+    from careerstats.core.periods import Period
+
+    return Period.parse(text)

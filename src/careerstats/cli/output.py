@@ -1,0 +1,82 @@
+"""The one place output is chosen and written.
+
+Commands declare the format options below and hand their result to `write`, with the name of
+its kind (`"comparison"`, `"rank"`, ...). `write` renders it as JSON (`render.jsonout`), CSV
+(`render.csvout`) or for people (`render.human`): each module has one function per kind, and
+only the chosen format's module is imported, so `--json` never loads Rich.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from careerstats.errors import UsageError
+
+if TYPE_CHECKING:
+    from careerstats.render.human import Shown
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Write CSV to stdout, one row per figure.")]
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+def chosen(as_json: bool, as_csv: bool = False) -> Format:
+    if as_json and as_csv:
+        raise UsageError("choose one of --json and --csv")
+    return Format.JSON if as_json else Format.CSV if as_csv else Format.TABLE
+
+
+def write(
+    kind: str, result: Any, output: Format, *, warnings: Sequence[str] = (), **options: Any
+) -> None:
+    """Write `result` to stdout in `output`; notes for people go to stderr, and so do
+    `warnings`, whatever the format (they say what the input may have meant)."""
+    if output is Format.JSON:
+        from careerstats.render import jsonout
+
+        _stdout(jsonout.dumps(getattr(jsonout, kind)(result, **options)))
+    elif output is Format.CSV:
+        from careerstats.render import csvout
+
+        getattr(csvout, kind)(result, sys.stdout, **options)
+    else:
+        from careerstats.render import human
+
+        _people(getattr(human, kind)(result, **options))
+    if warnings:
+        sys.stdout.flush()  # the result first, where both streams reach one terminal or file
+        for warning in warnings:
+            sys.stderr.write(f"note: {warning}\n")
+
+
+def _stdout(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _people(shown: Shown) -> None:
+    out = None
+    for item in shown.out:
+        if isinstance(item, str):  # plain text: Rich is not even loaded
+            _stdout(item)
+        else:
+            from careerstats.render.common import console
+
+            out = out or console()
+            out.print(item)
+    if shown.notes:
+        from careerstats.render.common import console
+
+        err = console(stderr=True)
+        for note in shown.notes:
+            err.print(note, style="dim", soft_wrap=False, markup=False, highlight=False)

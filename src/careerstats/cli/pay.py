@@ -1,0 +1,137 @@
+"""`careerstats convert` and `careerstats inflate`: pay between periods, and between dates."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from careerstats.cli import options
+from careerstats.cli.app import app
+from careerstats.cli.errors import PROG, fail
+from careerstats.cli.output import JsonOption, chosen, write
+from careerstats.errors import UsageError
+
+if TYPE_CHECKING:
+    from careerstats.core.periods import Period, Schedule
+
+
+@app.command()
+def convert(
+    amount: Annotated[
+        str,
+        typer.Argument(
+            metavar="AMOUNT",
+            help="Pay such as 14.36, 51280.00 or '$51,280'; '-' reads amounts from stdin, "
+            "one per line.",
+            show_default=False,
+        ),
+    ],
+    source: Annotated[
+        str, typer.Option("--from", "-f", metavar="PERIOD", help="Period AMOUNT is paid per.")
+    ] = "hour",
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            "-t",
+            metavar="PERIOD",
+            help="Print only this period's amount: 2 decimals, no symbols. "
+            "Without it: a table of every period.",
+        ),
+    ] = None,
+    hours_per_week: options.HoursOption = "40",
+    weeks_per_year: options.WeeksOption = "52",
+    days_per_week: options.DaysOption = "5",
+    as_json: JsonOption = False,
+) -> None:
+    """Convert pay between periods exactly (hour day week biweek semimonth month quarter year).
+
+    Example: careerstats convert 14.36 --from hour --to year  ->  29868.80
+    """
+    schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
+    from_period = options.period(source)
+    to_period = options.period(target) if target is not None else None
+    if amount.strip() == "-":
+        raise typer.Exit(_stream(from_period, to_period, schedule, as_json))
+
+    from careerstats.core.conversion import convert_to_every_period
+    from careerstats.core.money import parse_amount
+
+    result = convert_to_every_period(parse_amount(amount), from_period, schedule)
+    write("conversion", result, chosen(as_json), target=to_period)
+
+
+def _stream(source: Period, target: Period | None, schedule: Schedule, as_json: bool) -> int:
+    """One result line per input line; exit status 1 if any line was not an amount."""
+    from careerstats.cli.streaming import stream
+    from careerstats.core.cents import CentsConverter
+    from careerstats.core.periods import Period
+
+    if as_json:
+        raise UsageError("--json does not apply to streamed amounts ('-'); use --to PERIOD")
+    converter = CentsConverter(source, target or Period.YEAR, schedule)
+    bad = stream(converter, _stdin_reader(), sys.stdout, sys.stderr, PROG)
+    if bad:
+        fail(f"lines that were not amounts: {bad:,}; their output lines are empty", 1)
+    return 0
+
+
+def _stdin_reader() -> Callable[[int], bytes]:
+    """Read what has arrived, up to n bytes, without waiting for a full block."""
+    import os
+
+    try:
+        descriptor = sys.stdin.fileno()
+    except (AttributeError, OSError, ValueError):  # a test runner's in-memory stdin
+        buffer = sys.stdin.buffer
+        return getattr(buffer, "read1", buffer.read)
+    return lambda size: os.read(descriptor, size)
+
+
+@app.command()
+def inflate(
+    amount: Annotated[
+        str,
+        typer.Argument(
+            metavar="AMOUNT", help="An amount such as 14.36 or '$51,280'.", show_default=False
+        ),
+    ],
+    source: Annotated[
+        str,
+        typer.Option(
+            "--from",
+            "-f",
+            metavar="WHEN",
+            help="Whose dollars AMOUNT is in: YYYY-MM (a month) or YYYY (a year's annual average).",
+            show_default=False,
+        ),
+    ],
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            "-t",
+            metavar="WHEN",
+            help="The dollars to express it in (YYYY-MM or YYYY). Default: the newest month.",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Adjust an amount for inflation with the CPI-U (series CUUR0000SA0), either way in time.
+
+    result = AMOUNT x index(--to) / index(--from), from the bundled table of BLS's published
+    indexes. A date without an index is an error naming the nearest months that have one.
+
+    Example: careerstats inflate 14.36 --from 2008-05 --to 2026-08  ->  $22.20
+    """
+    from careerstats.core.inflation import When
+    from careerstats.core.money import parse_amount
+    from careerstats.sources.cpi import bundled_cpi
+
+    value = parse_amount(amount)
+    table = bundled_cpi()
+    result = table.adjust(value, When.parse(source), When.parse(target) if target else None)
+    write("adjustment", result, chosen(as_json), table=table)

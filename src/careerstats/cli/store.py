@@ -1,0 +1,156 @@
+"""`careerstats data import | list | remove`: official OEWS files in the local store.
+
+Imports stay inside the commands, as in cli.py: loading the CLI costs nothing here.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from careerstats.cli.output import JsonOption, chosen, write
+from careerstats.core.wording import counted
+from careerstats.errors import UsageError
+
+if TYPE_CHECKING:
+    from careerstats.sources.oews import ParsedFile
+    from careerstats.sources.store import ImportOutcome
+
+FIRST_YEAR, LAST_YEAR = 1997, 2100
+
+
+def import_(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH...",
+            help="OEWS files as downloaded: national_M2024_dl.xlsx, state_M2023_dl.xlsx, "
+            "all_data_M_2022.xlsx, .xls or a sheet saved as .csv.",
+            show_default=False,
+        ),
+    ],
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            metavar="YYYY",
+            help="Release year, when the file name does not say (it wins over the name).",
+        ),
+    ] = None,
+) -> None:
+    """Import OEWS files: one release per year (oews-YYYY), printed once per source changed.
+
+    The whole command is one transaction: if any file fails, nothing is changed.
+    Importing a file already imported changes nothing.
+    """
+    from careerstats.sources import oews
+    from careerstats.sources.paths import store_path
+    from careerstats.sources.store import Store
+
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        raise UsageError(f"--year takes a year such as 2024, not {year}")
+    existing = Store.existing()
+    known = existing.file_releases() if existing is not None else {}
+    if existing is not None:
+        existing.close()
+    parsed: list[ParsedFile] = []
+    with _progress() as progress:
+        for path in paths:
+            release = known.get(oews.digest(path) or "")
+            if release is not None:  # the same bytes again: nothing to read or write
+                sys.stderr.write(f"{release}: {path.name} is already imported; nothing changed\n")
+                continue
+            parsed.append(oews.read(path, year, progress(path.name)))
+            for remark in parsed[-1].remarks:
+                sys.stderr.write(f"note: {remark}\n")
+    if not parsed:
+        return
+    store = Store(store_path(), create=True)
+    try:
+        outcomes = store.import_files(parsed)
+    finally:
+        store.close()
+    _report(outcomes)
+
+
+def _report(outcomes: Sequence[ImportOutcome]) -> None:
+    changed: dict[str, tuple[str, list[str]]] = {}
+    for outcome in outcomes:
+        parsed = outcome.file
+        if outcome.status == "unchanged":
+            sys.stderr.write(
+                f"{outcome.release_id}: {parsed.path.name} is already imported; nothing changed\n"
+            )
+            continue
+        status, files = changed.setdefault(outcome.release_id, (outcome.status, []))
+        if outcome.status == "created":
+            changed[outcome.release_id] = ("created", files)
+        counts = ", ".join(
+            (
+                counted(len(parsed.rows), "row"),
+                counted(len(parsed.areas), "area"),
+                counted(len(parsed.industries), "industry", "industries"),
+            )
+        )
+        files.append(f"{parsed.path.name} ({parsed.layout}, {counts})")
+    for release_id, (status, files) in changed.items():
+        sys.stdout.write(f"{release_id} {status}: {'; '.join(files)}\n")
+    sys.stdout.flush()
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str], Callable[[int, int], None] | None]]:
+    """A Rich progress bar on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda _name: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+
+        def for_file(name: str) -> Callable[[int, int], None]:
+            task = bar.add_task(f"reading {name}", total=None)
+
+            def update(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            return update
+
+        yield for_file
+
+
+def list_(as_json: JsonOption = False) -> None:
+    """Imported releases with their files, year, rows, areas and industries."""
+    from careerstats.sources.store import ImportedReleases, Store
+
+    store = Store.existing()
+    records = store.releases() if store is not None else []
+    result = ImportedReleases(records, store.path if store is not None else None)
+    write("imported_releases", result, chosen(as_json))
+
+
+def remove(
+    release_id: Annotated[
+        str, typer.Argument(metavar="ID", help="An imported release, e.g. oews-2024.")
+    ],
+) -> None:
+    """Delete one imported release (its figures, areas, industries and file records)."""
+    from careerstats.sources.store import Store
+
+    store = Store.existing()
+    if store is None:
+        raise UsageError("no OEWS data imported yet; nothing to remove")
+    store.remove(release_id)
+    sys.stdout.write(f"{release_id.strip().lower()} removed\n")

@@ -1,0 +1,102 @@
+"""Streaming conversion: amounts on stdin, one result per line on stdout.
+
+I/O only; the arithmetic is `cents.CentsConverter`. Input is read as it arrives (a slow
+producer's lines come out at once) in blocks of at most 64 KiB, so memory stays constant
+however long the stream. A bad line gets an empty output line, so that output line N always
+answers input line N, and a message naming its number on stderr.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol, TextIO
+
+from careerstats.core.money import AmountError
+
+BLOCK = 1 << 16
+# No amount is anywhere near this long; a longer line is reported, not held in memory.
+MAX_LINE = 1 << 16
+
+
+class LineConverter(Protocol):
+    def convert_block(self, block: str) -> str | None: ...
+
+    def convert_many(self, texts: list[str]) -> list[str]: ...
+
+
+def stream(
+    converter: LineConverter,
+    read: Callable[[int], bytes],
+    out: TextIO,
+    errors: TextIO,
+    prog: str,
+) -> int:
+    """Convert every line that `read` delivers; return how many were bad."""
+    bad = 0
+    number = 0
+    pending = b""
+    skipping = False  # inside a line too long to be an amount: drop it up to its newline
+    while True:
+        block = read(BLOCK)
+        if not block:
+            break
+        pending += block
+        end = pending.rfind(b"\n")
+        if skipping:
+            if end < 0:
+                pending = b""
+                continue
+            pending, skipping = pending[pending.find(b"\n") + 1 :], False
+            end = pending.rfind(b"\n")
+        if end < 0:
+            if len(pending) > MAX_LINE:
+                number += 1
+                bad += 1
+                out.write("\n")
+                errors.write(
+                    f"{prog}: line {number}: longer than {MAX_LINE} bytes: not an amount\n"
+                )
+                pending, skipping = b"", True
+            continue
+        text = pending[: end + 1].decode("utf-8", errors="replace")
+        pending = pending[end + 1 :]
+        converted = converter.convert_block(text)
+        if converted is not None:
+            out.write(converted)
+            out.flush()
+            number += text.count("\n")
+            continue
+        lines = text[:-1].split("\n")
+        bad += _emit(converter.convert_many, lines, number, out, errors, prog)
+        number += len(lines)
+    if pending.strip() and not skipping:
+        last = [pending.decode("utf-8", errors="replace")]
+        bad += _emit(converter.convert_many, last, number, out, errors, prog)
+    return bad
+
+
+def _emit(
+    convert_many: Callable[[list[str]], list[str]],
+    lines: list[str],
+    before: int,
+    out: TextIO,
+    errors: TextIO,
+    prog: str,
+) -> int:
+    try:
+        results = convert_many(lines)
+        failures: list[str] = []
+    except AmountError:
+        # Rare: redo this block line by line, to keep the good lines and name the bad ones.
+        results, failures = [], []
+        for number, line in enumerate(lines, start=before + 1):
+            try:
+                results.extend(convert_many([line]))
+            except AmountError as error:
+                results.append("")
+                failures.append(f"line {number}: {error}")
+    out.write("\n".join(results) + "\n")
+    out.flush()
+    for message in failures:
+        errors.write(f"{prog}: {message}\n")
+    return len(failures)

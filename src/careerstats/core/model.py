@@ -1,0 +1,344 @@
+"""The datasets' domain objects: a career catalog and one release per source.
+
+Plain dataclasses whose fields are set once (see `_Record`), so that a validated dataset can
+be cached and loaded back without importing pydantic (which costs more than the rest of a
+`compare` run). pydantic validates them when a dataset file is read (`datafiles.validate`):
+the field types and `__pydantic_config__` are its schema, and `_check` holds the rules that
+span fields. Unknown keys, non-positive wages and percentiles out of order are errors.
+Everything here describes what a source published; nothing derived is stored.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, ClassVar, Literal
+
+from careerstats.core.money import MAX_DIGITS
+from careerstats.core.periods import MONTH_NAMES, Period
+
+# Constraints are checked in __post_init__ rather than declared with annotated-types, so
+# that loading a cached dataset imports nothing beyond the standard library.
+Text = str
+Wage = Decimal
+Percent = Decimal
+Office = Literal["front", "back"]
+
+# pydantic reads this per class: unknown keys in a dataset file are errors.
+STRICT: dict[str, Any] = {"extra": "forbid"}
+
+SOC_CODE = re.compile(r"\d{2}-\d{4}")
+IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+YEAR_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def _require(pattern: re.Pattern[str], value: str, what: str, example: str) -> None:
+    if not pattern.fullmatch(value):
+        raise ValueError(f"{what} {value!r} is not of the form {example}")
+
+
+# The same bound as for amounts typed on the command line: far beyond any pay figure.
+_TOO_LARGE = Decimal(10) ** MAX_DIGITS
+
+
+def _positive(where: str, value: Decimal) -> None:
+    if not value > 0:
+        raise ValueError(f"{where}: {value} is not a wage: it must be greater than 0")
+    if value >= _TOO_LARGE:
+        raise ValueError(f"{where}: {value} is too large for a wage (at most {MAX_DIGITS} digits)")
+
+
+def _texts_filled(item: object) -> None:
+    """No empty strings anywhere in a dataset object's text fields."""
+    for name, value in vars(item).items():
+        texts = value if isinstance(value, tuple) else (value,)
+        for text in texts:
+            if isinstance(text, str) and not text.strip():
+                raise ValueError(f"{name}: empty text")
+
+
+class _Record:
+    """What every dataset object checks when built: no empty text, then its own rules."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    def __post_init__(self) -> None:
+        _texts_filled(self)
+        self._check()
+
+    def _check(self) -> None:
+        """Rules across fields, for the classes that have them."""
+
+    # Written once here instead of generated per class (as `frozen=True`, `eq` and `repr`
+    # would): generating them costs start-up time on every run. Fields are set once, by
+    # __init__ (or restored by pickle), and never changed after.
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self.__dict__:
+            raise AttributeError(f"{type(self).__name__}.{name} is read-only")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__}.{name} is read-only")
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in vars(self).items())
+        return f"{type(self).__name__}({fields})"
+
+
+class Statistic(StrEnum):
+    MEAN = "mean"
+    P10 = "p10"
+    P25 = "p25"
+    MEDIAN = "median"
+    P75 = "p75"
+    P90 = "p90"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @property
+    def percentile(self) -> int | None:
+        return _PERCENTILES.get(self)
+
+
+_LABELS = {
+    Statistic.MEAN: "mean",
+    Statistic.P10: "10th percentile",
+    Statistic.P25: "25th percentile",
+    Statistic.MEDIAN: "median",
+    Statistic.P75: "75th percentile",
+    Statistic.P90: "90th percentile",
+}
+_PERCENTILES = {
+    Statistic.P10: 10,
+    Statistic.P25: 25,
+    Statistic.MEDIAN: 50,
+    Statistic.P75: 75,
+    Statistic.P90: 90,
+}
+PERCENTILE_ORDER = tuple(_PERCENTILES)
+
+
+# ---------------------------------------------------------------- the career catalog
+
+
+@dataclass(eq=False, repr=False)
+class OfficeProfile(_Record):
+    description: Text
+    duties: tuple[Text, ...] = ()
+    skills: tuple[Text, ...] = ()
+    examples_from: tuple[Text, ...] = ()
+
+
+@dataclass(eq=False, repr=False)
+class FormerCode(_Record):
+    classification: Text
+    code: Text
+
+    def _check(self) -> None:
+        _require(SOC_CODE, self.code, "SOC code", "43-4051")
+
+
+@dataclass(eq=False, repr=False)
+class Education(_Record):
+    typical: Text | None = None
+    preferred: Text | None = None
+    training: Text | None = None
+    fields_of_study: tuple[Text, ...] = ()
+
+
+@dataclass(eq=False, repr=False)
+class Career(_Record):
+    id: Text
+    title: Text
+    soc: Text
+    summary: Text
+    # Every catalog career has one (the catalog checks); an occupation known only from
+    # imported OEWS data has none.
+    office: Office | None = None
+    former_soc: tuple[FormerCode, ...] = ()
+    aliases: tuple[Text, ...] = ()
+    duties: tuple[Text, ...] = ()
+    work_settings: tuple[Text, ...] = ()
+    education: Education | None = None
+    skills: tuple[Text, ...] = ()
+    outlook: tuple[Text, ...] = ()
+    notes: tuple[Text, ...] = ()
+    facts_from: tuple[Text, ...] = ()
+
+    def _check(self) -> None:
+        _require(IDENTIFIER, self.id, "career id", "lower-case-words")
+        _require(SOC_CODE, self.soc, "SOC code", "43-4051")
+
+    @property
+    def soc_codes(self) -> tuple[str, ...]:
+        return (self.soc, *(former.code for former in self.former_soc))
+
+
+@dataclass(eq=False, repr=False)
+class Catalog(_Record):
+    offices: dict[Office, OfficeProfile]
+    careers: tuple[Career, ...]
+
+    def _check(self) -> None:
+        for index, career in enumerate(self.careers):
+            if career.office is None:
+                raise ValueError(f"careers[{index}].office: {career.id!r} needs an office")
+        owner: dict[str, str] = {}
+        for index, career in enumerate(self.careers):
+            names = [("id", career.id)] + [
+                (f"aliases[{n}]", alias) for n, alias in enumerate(career.aliases)
+            ]
+            for where, name in names:
+                key = name.lower()
+                if key in owner:
+                    used = "its own id" if owner[key] == career.id else f"{owner[key]!r}"
+                    raise ValueError(
+                        f"careers[{index}].{where}: name {name!r} of career {career.id!r} "
+                        f"is already used by {used}"
+                    )
+                owner[key] = career.id
+
+
+# ---------------------------------------------------------------- source releases
+
+
+@dataclass(eq=False, repr=False)
+class IndustryWage(_Record):
+    industry: Text
+    period: Period
+    value: Wage
+    stated_as: Text
+    rank: Text | None = None
+
+    def _check(self) -> None:
+        _positive("value", self.value)
+
+
+@dataclass(eq=False, repr=False)
+class ExtraCompensation(_Record):
+    kind: Text
+    period: Period
+    value: Wage
+    stated_as: Text
+
+    def _check(self) -> None:
+        _positive("value", self.value)
+
+
+@dataclass(eq=False, repr=False)
+class ExperiencePay(_Record):
+    level: Text
+    label: Text
+    period: Period
+    value: Wage
+    approximate: bool = False
+
+    def _check(self) -> None:
+        _positive("value", self.value)
+
+
+@dataclass(eq=False, repr=False)
+class StatedPercentage(_Record):
+    """A percentage the source states in words, kept so it can be checked against figures."""
+
+    about: Text
+    percent: Percent
+    approximate: bool = False
+    compares: tuple[Text, Text] | None = None
+
+
+@dataclass(eq=False, repr=False)
+class OutlookFact(_Record):
+    measure: Text
+    percent: Percent
+    horizon: Text
+    description: Text | None = None
+
+
+@dataclass(eq=False, repr=False)
+class CareerFigures(_Record):
+    career: Text
+    soc: Text
+    title_in_source: Text | None = None
+    wages: dict[Period, dict[Statistic, Wage]] = field(default_factory=dict)
+    # Top-coded figures: the source says only "at or above" this ceiling (OEWS `#`). They
+    # are kept apart from `wages` so nothing does arithmetic on them as if they were exact.
+    top_coded: dict[Period, dict[Statistic, Wage]] = field(default_factory=dict)
+    # Set when the source publishes wages in this period only (OEWS HOURLY or ANNUAL flag):
+    # no figure is derived for any other period.
+    only_published_per: Period | None = None
+    industries: tuple[IndustryWage, ...] = ()
+    extra_compensation: tuple[ExtraCompensation, ...] = ()
+    experience: tuple[ExperiencePay, ...] = ()
+    stated_percentages: tuple[StatedPercentage, ...] = ()
+    outlook: tuple[OutlookFact, ...] = ()
+    notes: tuple[Text, ...] = ()
+
+    def _check(self) -> None:
+        _require(SOC_CODE, self.soc, "SOC code", "43-4051")
+        for period, figures in self.wages.items():
+            if not figures:
+                raise ValueError(f"wages.{period.value} lists no figures")
+            for statistic, value in figures.items():
+                _positive(f"wages.{period.value}.{statistic.value}", value)
+            present = [(s, figures[s]) for s in PERCENTILE_ORDER if s in figures]
+            for (low, low_value), (high, high_value) in itertools.pairwise(present):
+                if high_value < low_value:
+                    raise ValueError(
+                        f"wages.{period.value}: the {high.label} ({high_value}) is below "
+                        f"the {low.label} ({low_value})"
+                    )
+        levels = {pay.level for pay in self.experience}
+        for stated in self.stated_percentages:
+            for level in stated.compares or ():
+                if level not in levels:
+                    raise ValueError(
+                        f"stated percentage compares unknown experience level {level!r}"
+                    )
+
+
+@dataclass(eq=False, repr=False)
+class SourceRelease(_Record):
+    id: Text
+    publisher: Text
+    program: Text
+    title: Text
+    careers: tuple[CareerFigures, ...]
+    reference_period: Text | None = None
+    reference_period_note: Text | None = None
+    classification: Text | None = None
+    cited_in: tuple[Text, ...] = ()
+    notes: tuple[Text, ...] = ()
+
+    def _check(self) -> None:
+        _require(IDENTIFIER, self.id, "source id", "lower-case-words")
+        if self.reference_period is not None:
+            _require(YEAR_MONTH, self.reference_period, "reference period", "YYYY-MM")
+        seen: set[str] = set()
+        for entry in self.careers:
+            if entry.career in seen:
+                raise ValueError(f"career {entry.career!r} is listed twice")
+            seen.add(entry.career)
+
+    @property
+    def is_dated(self) -> bool:
+        return self.reference_period is not None
+
+    @property
+    def period_label(self) -> str:
+        if self.reference_period is None:
+            return "date not stated"
+        year, month = self.reference_period.split("-")
+        return f"{MONTH_NAMES[int(month) - 1]} {year}"
+
+    def figures_for(self, career_id: str) -> CareerFigures | None:
+        return next((entry for entry in self.careers if entry.career == career_id), None)
+
+    def entries(self) -> list[CareerFigures]:
+        """Every career's figures in this release (an imported release reads them on demand)."""
+        return list(self.careers)

@@ -1,0 +1,152 @@
+"""Naming careers: by id, alias, SOC code or title, loosely by singular, plural or leading
+words, and with suggestions when a name fits none."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from careerstats.core.model import Career
+from careerstats.core.wording import quoted
+from careerstats.errors import UsageError
+
+
+class Occupations(Protocol):
+    """Occupations beyond the catalog (imported OEWS data), as the data layer provides them."""
+
+    def titles(self) -> Mapping[str, str]:
+        """Each occupation's title, mapped to its SOC code."""
+        ...
+
+    def career(self, name: str) -> Career | None:
+        """The occupation a SOC code or an exact title names, as a career."""
+        ...
+
+    def index(self) -> list[tuple[Career, list[str]]]:
+        """Every occupation, by SOC code, with the ids of the releases that have it."""
+        ...
+
+
+class UnknownCareer(UsageError):
+    pass
+
+
+_SOC_CODE = re.compile(r"\d{2}-\d{4}")
+
+
+class CareerNames:
+    """Every name of the catalog's careers, and other occupations when there are any."""
+
+    def __init__(self, careers: Sequence[Career], occupations: Occupations | None) -> None:
+        self.careers, self.occupations = tuple(careers), occupations
+        self._by_name: dict[str, Career] = {}
+        for career in careers:
+            for name in (career.id, career.title, *career.aliases, *career.soc_codes):
+                self._by_name.setdefault(name_key(name), career)
+
+    def find(self, name: str) -> Career:
+        """The career `name` names: id, alias, SOC code or title; else suggestions."""
+        found = self._by_name.get(name_key(name))
+        if found is not None:
+            return found
+        if self.occupations is not None:
+            found = self.occupations.career(name)
+        found = found or self._loose_match(name_key(name))
+        if found is not None:
+            self._by_name[name_key(name)] = found
+            return found
+        if _SOC_CODE.fullmatch(name.strip()):  # a code is not spelt wrong: say where to get it
+            where = "the catalog or the imported data" if self.occupations else "the catalog"
+            raise UnknownCareer(
+                f"no occupation with SOC code {name.strip()} in {where}; official OEWS files "
+                "have every one: 'careerstats data import FILE'"
+            )
+        raise UnknownCareer(f"unknown career {quoted(name)}; {self._suggest(name)}")
+
+    def _loose_match(self, key: str) -> Career | None:
+        """The one career a singular, plural or leading words of its title name, if just one.
+
+        'receptionists' names "Receptionists and information clerks" and 'customer service
+        representative' the plural title. Imported occupation titles count too, so a name
+        that fits a catalog career and an imported one ('insurance') is not guessed but left
+        to the suggestions.
+        """
+        if len(key) < 3:
+            return None
+        forms = {key, f"{key}s", f"{key}es", key.removesuffix("s"), key.removesuffix("es")}
+
+        def fits(name: str) -> bool:
+            # "Teachers, Except Special Education": the comma ends a word like a space does.
+            name = name_key(name.replace(",", " "))
+            return name in forms or any(name.startswith(f"{form} ") for form in forms)
+
+        # Keyed by career: an imported title under a catalog career's former code (15-1142
+        # for network administrators) is that career, not a second one.
+        found: dict[str, Career | str] = {
+            career.id: career
+            for career in self.careers
+            if any(fits(name) for name in (career.title, *career.aliases))
+        }
+        if self.occupations is not None:
+            for title, code in self.occupations.titles().items():
+                if fits(title):
+                    known = self._by_name.get(name_key(code))
+                    found[known.id if known else code] = known or title
+        if len(found) != 1:
+            return None
+        (only,) = found.values()
+        if isinstance(only, Career):
+            return only
+        assert self.occupations is not None  # a title can only have come from them
+        return self.occupations.career(only)
+
+    def _suggest(self, name: str) -> str:
+        import difflib
+
+        scored: dict[str, float] = {}
+        key = name_key(name)
+        for candidate, career in self._by_name.items():
+            score = difflib.SequenceMatcher(None, key, candidate).ratio()
+            if candidate.startswith(key) or key in candidate.split():
+                score = max(score, 0.9)
+            elif candidate in key.split():  # 'hr manager' names the 'hr' alias
+                score = max(score, 0.7)
+            shown = career.aliases[0] if career.aliases else career.id
+            label = f"'{shown}' ({career.title.lower()})"
+            scored[label] = max(scored.get(label, 0.0), score)
+        if self.occupations is not None:
+            titles = self.occupations.titles()
+            for title, code in titles.items():
+                score = title_score(key, title)
+                if score >= 0.6:
+                    label = f"'{code}' ({title})"
+                    scored[label] = max(scored.get(label, 0.0), score)
+        # A weak second guess is noise ('sales' is not 'cashier'): offer it only when it is
+        # nearly as close as the best one.
+        best = sorted(scored.items(), key=lambda item: -item[1])[:2]
+        close = [label for label, score in best if score >= max(0.6, best[0][1] - 0.15)]
+        listing = "'careerstats list' shows every career"
+        if not close:
+            # Nothing is named like it: offer the catalog's careers to choose from rather than
+            # a far-fetched guess ('plumber' is not 'lawyer').
+            names = ", ".join(c.aliases[0] if c.aliases else c.id for c in self.careers)
+            return f"no career is named like it: did you mean one of {names}? {listing}"
+        return f"did you mean {' or '.join(close)}? {listing}"
+
+
+def title_score(key: str, title: str) -> float:
+    """How close `key` is to a title or to one of its words (softwre -> software developers)."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher(None, "", key)
+    best = 0.0
+    for candidate in (title, *title.replace(",", " ").split()):
+        matcher.set_seq1(candidate)
+        if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
+            best = max(best, matcher.ratio())
+    return best
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.lower().replace("_", " ").split())

@@ -1,0 +1,83 @@
+"""Whole-career profiles (`show`) and the listings of careers and sources (`list`, `sources`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from careerstats.core.dataset import Dataset
+from careerstats.core.model import Career, OfficeProfile, SourceRelease
+from careerstats.core.pay import CareerPay, career_pay, price_target
+from careerstats.core.periods import STANDARD, Schedule
+
+if TYPE_CHECKING:
+    from careerstats.core.inflation import CpiTable, When
+
+
+@dataclass(frozen=True)
+class Profile:
+    career: Career
+    office: OfficeProfile | None
+    pay: tuple[CareerPay, ...]
+    schedule: Schedule
+    adjusted_to: When | None = None
+    scope: str = ""  # the area or industry asked for: " in Texas (48)"
+
+
+@dataclass(frozen=True)
+class CareerListing:
+    career: Career
+    sources: tuple[SourceRelease, ...]
+
+
+@dataclass(frozen=True)
+class SourceListing:
+    release: SourceRelease
+    careers: tuple[Career, ...]
+
+
+def profile(
+    dataset: Dataset,
+    career: Career,
+    schedule: Schedule = STANDARD,
+    in_dollars_of: When | None = None,
+    cpi: CpiTable | None = None,
+) -> Profile:
+    """Everything known about `career`: catalog facts and each source's figures, newest first."""
+    cpi = price_target(dataset, in_dollars_of, cpi)
+    pays = (
+        career_pay(release, career, schedule, in_dollars_of, cpi)
+        for release in dataset.coverage(career)
+    )
+    return Profile(
+        career=career,
+        office=dataset.catalog.offices.get(career.office) if career.office else None,
+        pay=tuple(pay for pay in pays if pay is not None),
+        schedule=schedule,
+        adjusted_to=in_dollars_of,
+        scope=dataset.scope,
+    )
+
+
+def list_careers(dataset: Dataset) -> list[CareerListing]:
+    """The catalog's careers, then every imported occupation the catalog lacks, by SOC code."""
+    listing = [CareerListing(c, tuple(dataset.coverage(c))) for c in dataset.careers]
+    if dataset.occupations is None:
+        return listing
+    in_catalog = {code for career in dataset.careers for code in career.soc_codes}
+    releases = {release.id: release for release in dataset.by_recency()}
+    for career, release_ids in dataset.occupations.index():
+        if career.soc not in in_catalog:
+            covering = tuple(releases[i] for i in release_ids if i in releases)
+            listing.append(CareerListing(career, covering))
+    return listing
+
+
+def list_sources(dataset: Dataset) -> list[SourceListing]:
+    return [
+        SourceListing(
+            release,
+            tuple(dataset.career(entry.career) for entry in release.careers),
+        )
+        for release in dataset.by_recency()
+    ]

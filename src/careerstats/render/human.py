@@ -1,0 +1,99 @@
+"""What people see: one function per kind of result, giving what goes to stdout and the notes
+that go to stderr. Rich loads here only, and each view module only when its kind is shown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from careerstats.core.audit import Audit
+    from careerstats.core.comparison import Comparison
+    from careerstats.core.conversion import Conversion
+    from careerstats.core.inflation import Adjustment, CpiTable
+    from careerstats.core.periods import Period
+    from careerstats.core.profiles import CareerListing, Profile, SourceListing
+    from careerstats.core.ranking import Rank
+    from careerstats.sources.dataset import CheckedFile
+    from careerstats.sources.store import ImportedReleases
+
+
+class Shown(NamedTuple):
+    """Rich renderables (or plain text, written as it is) for stdout, and lines for stderr."""
+
+    out: tuple[RenderableType | str, ...]
+    notes: tuple[str, ...] = ()
+
+
+def conversion(result: Conversion, *, target: Period | None = None, **_: Any) -> Shown:
+    if target is not None:
+        from careerstats.core.money import plain
+
+        return Shown((plain(result.amounts[target]) + "\n",))
+    from careerstats.render.convert_view import conversion_table
+
+    return Shown((conversion_table(result),))
+
+
+def adjustment(result: Adjustment, *, table: CpiTable, **_: Any) -> Shown:
+    from careerstats.render import plaintext
+
+    return Shown((plaintext.adjustment(result, table),))
+
+
+def comparison(result: Comparison, *, chart: bool = True, **_: Any) -> Shown:
+    from careerstats.render.common import source_notes
+    from careerstats.render.compare_view import comparison_view
+
+    out: list[RenderableType | str] = [comparison_view(result)]
+    if chart:
+        from careerstats.render.chart import distribution_chart
+
+        out.append(distribution_chart(result.rows))
+    notes = source_notes(result.releases, result.rows)
+    return Shown(tuple(out), tuple(f"note: {note}" for note in notes))
+
+
+def profile(result: Profile, *, chart: bool = True, **_: Any) -> Shown:
+    from careerstats.render.profile_view import profile_view
+
+    return Shown((profile_view(result, chart=chart),))
+
+
+def rank(result: Rank, **_: Any) -> Shown:
+    from careerstats.render.rank_view import rank_view
+
+    return Shown((rank_view(result),))
+
+
+def career_list(listing: list[CareerListing], **_: Any) -> Shown:
+    from careerstats.render.listing_view import career_list_view
+
+    return Shown((career_list_view(listing),))
+
+
+def source_list(listing: list[SourceListing], **_: Any) -> Shown:
+    from careerstats.render.listing_view import source_list_view
+
+    return Shown((source_list_view(listing),))
+
+
+def audit(result: Audit, **_: Any) -> Shown:
+    from careerstats.render.data_view import audit_view
+
+    return Shown((audit_view(result),))
+
+
+def checked_files(checked: list[CheckedFile], **_: Any) -> Shown:
+    from careerstats.render.data_view import check_view
+
+    return Shown((check_view(checked),))
+
+
+def imported_releases(result: ImportedReleases, **_: Any) -> Shown:
+    if not result.records:
+        return Shown((), ("no OEWS data imported yet; run 'careerstats data import FILE'",))
+    from careerstats.render.data_view import release_list_view
+
+    return Shown((release_list_view(result.records),))

@@ -1,0 +1,173 @@
+"""Loading the dataset: the bundled files validated (or from the cache), plus the store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+from careerstats.core.dataset import Dataset
+from careerstats.core.model import Catalog, SourceRelease
+from careerstats.errors import DataError, UsageError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+
+def build(catalog: Catalog, sources: Iterable[tuple[str, SourceRelease]]) -> Dataset:
+    """Join the catalog and releases, checking that every reference between files resolves."""
+    ids = {career.id for career in catalog.careers}
+    releases: list[SourceRelease] = []
+    seen: dict[str, str] = {}
+    for file_name, release in sources:
+        if release.id in seen:
+            raise DataError(
+                f"{file_name}: id: source {release.id!r} is also defined in {seen[release.id]}"
+            )
+        seen[release.id] = file_name
+        check_references(file_name, release, ids)
+        releases.append(release)
+    return Dataset(catalog=catalog, sources=tuple(releases))
+
+
+def check_references(
+    file_name: str, release: SourceRelease, ids: set[str], text: str | None = None
+) -> None:
+    """Every career a release lists must be in the catalog."""
+    from careerstats.sources.datafiles import located_error
+
+    for index, entry in enumerate(release.careers):
+        if entry.career not in ids:
+            import difflib
+
+            close = difflib.get_close_matches(entry.career, sorted(ids), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise located_error(
+                file_name,
+                ("careers", index, "career"),
+                f"unknown career {entry.career!r}{hint}",
+                text,
+            )
+
+
+def _is_catalog(name: str, document: Any) -> bool:
+    from careerstats.sources.bundle import CATALOG_FILE
+
+    return name == CATALOG_FILE or (isinstance(document, dict) and "offices" in document)
+
+
+def _read(files: Sequence[Any]) -> list[tuple[str, str, Any]]:
+    """Each file's name, text (for line numbers in errors) and parsed YAML."""
+    from careerstats.sources.datafiles import parse_yaml, read_text
+
+    loaded = []
+    for file in files:
+        name = getattr(file, "name", str(file))
+        text = read_text(file)
+        loaded.append((name, text, parse_yaml(text, name)))
+    return loaded
+
+
+def _releases(
+    loaded: Iterable[tuple[str, str, Any]], ids: set[str]
+) -> list[tuple[str, SourceRelease]]:
+    from careerstats.sources.datafiles import validate
+
+    releases = []
+    for name, text, document in loaded:
+        release = validate(SourceRelease, document, name, text=text)
+        check_references(name, release, ids, text)
+        releases.append((name, release))
+    return releases
+
+
+def load_files(files: Sequence[Traversable | Path]) -> Dataset:
+    """Validate dataset files (paths or package resources) into a `Dataset`."""
+    from careerstats.sources.bundle import CATALOG_FILE
+    from careerstats.sources.datafiles import validate
+
+    loaded = _read(files)
+    catalogs = [item for item in loaded if item[0] == CATALOG_FILE]
+    if not catalogs:
+        raise DataError(f"{CATALOG_FILE}: the career catalog is missing")
+    name, text, document = catalogs[0]
+    catalog = validate(Catalog, document, name, text=text)
+    ids = {career.id for career in catalog.careers}
+    sources = [item for item in loaded if item[0] != CATALOG_FILE]
+    return build(catalog, _releases(sources, ids))
+
+
+class CheckedFile(NamedTuple):  # a named tuple: no dataclass to define on every start-up
+    name: str
+    kind: Literal["catalog", "source"]
+    id: str
+    careers: int
+
+
+def check_files(files: Sequence[Any] | None = None) -> list[CheckedFile]:
+    """Validate dataset files (the bundled ones by default), in order.
+
+    The first invalid one raises `DataError` naming its file, line and field. Career
+    references are checked against the catalog among `files`, or the bundled one.
+    """
+    from careerstats.sources.bundle import bundled_files
+    from careerstats.sources.datafiles import validate
+
+    loaded = _read(list(files) if files is not None else list(bundled_files()))
+    catalogs = {
+        name: validate(Catalog, document, name, text=text)
+        for name, text, document in loaded
+        if _is_catalog(name, document)
+    }
+    catalog = list(catalogs.values())[-1] if catalogs else bundled().catalog
+    ids = {career.id for career in catalog.careers}
+    releases = _releases([item for item in loaded if item[0] not in catalogs], ids)
+    build(catalog, releases)
+    checked = [CheckedFile(name, "catalog", name, len(c.careers)) for name, c in catalogs.items()]
+    checked += [CheckedFile(name, "source", r.id, len(r.careers)) for name, r in releases]
+    order = {name: index for index, (name, _, _) in enumerate(loaded)}
+    return sorted(checked, key=lambda item: order[item.name])
+
+
+def open_dataset(area: str | None = None, industry: str | None = None) -> Dataset:
+    """The bundled dataset plus every imported release, in the area and industry asked for.
+
+    Without a store (nothing imported yet) this is the bundled dataset alone, and the SQLite
+    and OEWS modules are never loaded.
+    """
+    from careerstats.sources.paths import store_path
+
+    store = None
+    try:
+        if store_path().exists():  # else neither SQLite nor the store module is loaded
+            from careerstats.sources.store import Store
+
+            store = Store.existing()
+    except DataError as error:
+        if area is not None or industry is not None:
+            raise
+        # The bundled figures do not need the store: carry on, and let the CLI say why.
+        return replace(bundled(), store_problem=str(error))
+    if store is None:
+        if area is not None or industry is not None:
+            raise UsageError(
+                "--area and --industry select rows of imported OEWS data and none is "
+                "imported yet; run 'careerstats data import FILE'"
+            )
+        return bundled()
+    from careerstats.sources.imported import with_imported
+
+    return with_imported(bundled(), store, area, industry)
+
+
+@cache
+def bundled() -> Dataset:
+    """The dataset shipped with careerstats: validated once, then served from the cache."""
+    from careerstats.sources.bundle import bundled_files
+    from careerstats.sources.cache import load_or_build
+    from careerstats.sources.cpi import bundled_cpi
+
+    files = list(bundled_files())
+    return replace(load_or_build(files, lambda: load_files(files)), prices=bundled_cpi)

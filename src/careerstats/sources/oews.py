@@ -1,0 +1,635 @@
+"""Reading official BLS OEWS files (.xlsx, .xls, .csv) into plain rows ready for the store.
+
+Standard library plus python-calamine (loaded only for workbooks). The reader detects the
+layout from the header row, matches column names case-insensitively (and the older spellings
+AREA_NAME, ST/STATE, GROUP), and reads each wage cell into the text of an exact decimal:
+numeric cells, text cells and text with thousands separators all give the same result, and
+no binary float ever reaches a figure. Special values are kept as BLS means them:
+
+- ``*`` and ``**`` (not available) become an absent figure (``None``);
+- ``#`` (top-coded: at or above the release's ceiling) is kept as ``"#"``;
+- ``~`` (fewer than 0.5% of establishments reported) appears only in PCT_RPT, not read here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from careerstats.core.money import MAX_DIGITS
+from careerstats.core.periods import Period
+from careerstats.core.wording import quoted
+from careerstats.errors import DataError
+
+TOP_CODED = "#"
+NATION = "99"
+CROSS_INDUSTRY = "000000"
+ALL_OWNERSHIPS = "1235"
+
+# The header of the data sheet of OEWS files from 2019 on (national, area, industry and
+# all-data files alike); older files have fewer columns and some older names.
+CURRENT_COLUMNS: tuple[str, ...] = (
+    "AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE", "NAICS", "NAICS_TITLE", "I_GROUP",
+    "OWN_CODE", "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "EMP_PRSE", "JOBS_1000",
+    "LOC_QUOTIENT", "PCT_TOTAL", "PCT_RPT", "H_MEAN", "A_MEAN", "MEAN_PRSE", "H_PCT10",
+    "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75",
+    "A_PCT90", "ANNUAL", "HOURLY",
+)  # fmt: skip
+
+# Hourly wages first, then annual: (store column, file column).
+WAGE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("h_mean", "h_mean"),
+    ("h_p10", "h_pct10"),
+    ("h_p25", "h_pct25"),
+    ("h_median", "h_median"),
+    ("h_p75", "h_pct75"),
+    ("h_p90", "h_pct90"),
+    ("a_mean", "a_mean"),
+    ("a_p10", "a_pct10"),
+    ("a_p25", "a_pct25"),
+    ("a_median", "a_median"),
+    ("a_p75", "a_pct75"),
+    ("a_p90", "a_pct90"),
+)
+
+# Column order of one parsed row (`Row`), the order the store inserts them in.
+ROW_FIELDS: tuple[str, ...] = (
+    "area",
+    "naics",
+    "own_code",
+    "occ_code",
+    "occ_title",
+    "o_group",
+    "tot_emp",
+    *(name for name, _ in WAGE_COLUMNS),
+    "annual_only",
+    "hourly_only",
+)
+Row = tuple[Any, ...]
+
+_ALIASES = {
+    "area_name": "area_title",
+    "st": "prim_state",
+    # Older state files (about 2000-2013) have AREA, ST (the postal code) and STATE, which
+    # holds the state's name: their only area title.
+    "state": "area_title",
+    "group": "o_group",
+    "occ_group": "o_group",
+}
+_YEAR_IN_NAME = re.compile(r"(?:^|[^a-z0-9])m_?((?:19|20)\d{2})(?:[^0-9]|$)", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_SOC = re.compile(r"\d{2}-\d{4}")
+_CEILING_HOUR = re.compile(r"\$\s*([\d,]+(?:\.\d+)?)\s*(?:per|an|/)\s*hour", re.IGNORECASE)
+_CEILING_YEAR = re.compile(r"\$\s*([\d,]+(?:\.\d+)?)\s*(?:per|a|/)\s*year", re.IGNORECASE)
+_TRUE = frozenset({"true", "t", "yes", "y", "1", "x"})
+HEADER_SEARCH_ROWS = 15
+
+# The top-coding ceiling BLS states in each release's notes, used only when a file does not
+# state one itself (a CSV saved from a workbook loses the notes sheet). (first year, hourly,
+# annual); the annual ceiling is the hourly one x 2,080.
+KNOWN_CEILINGS: tuple[tuple[int, Decimal, Decimal], ...] = (
+    (2022, Decimal("115"), Decimal("239200")),
+    (2017, Decimal("100"), Decimal("208000")),
+    (2012, Decimal("90"), Decimal("187200")),
+    (2008, Decimal("80"), Decimal("166400")),
+)
+
+
+def known_ceiling(year: int) -> tuple[Decimal, Decimal] | None:
+    for first, hourly, annual in KNOWN_CEILINGS:
+        if year >= first:
+            return hourly, annual
+    return None
+
+
+def soc_version(year: int) -> str:
+    if year <= 2009:
+        return "SOC 2000"
+    if year <= 2011:
+        return "SOC 2000/2010 hybrid"
+    if year <= 2018:
+        return "SOC 2010"
+    if year <= 2020:
+        return "SOC 2018 (hybrid with SOC 2010 codes)"
+    return "SOC 2018"
+
+
+@dataclass
+class ParsedFile:
+    """One OEWS file read into rows, with what the store records about it."""
+
+    path: Path
+    sha256: str
+    year: int
+    layout: str
+    rows: list[Row]
+    areas: dict[str, tuple[str, str | None]]  # code -> (title, area type)
+    industries: dict[str, str]  # NAICS code -> title
+    ceiling_hour: Decimal | None
+    ceiling_year: Decimal | None
+    ceiling_stated: bool
+    skipped: int = 0
+    # When the notes state one ceiling only, the other is converted at 2,080 hours.
+    ceiling_derived: Period | None = None
+    columns: list[str] = field(default_factory=list)
+    remarks: tuple[str, ...] = ()  # what the user should know about how the file was read
+
+    @property
+    def release_id(self) -> str:
+        return f"oews-{self.year}"
+
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def digest(path: Path) -> str | None:
+    """SHA-256 of a file's bytes, or None when it cannot be read (read() then says why)."""
+    import hashlib
+
+    try:
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def year_from_name(path: Path) -> int | None:
+    found = _YEAR_IN_NAME.search(path.stem)
+    return int(found.group(1)) if found else None
+
+
+def read(
+    path: Path, year: int | None = None, progress: ProgressCallback | None = None
+) -> ParsedFile:
+    """Read one OEWS file; `year` overrides the year in its name. Raises `DataError`."""
+    name = path.name
+    # What the file is comes before what year it is: a year asked of a missing file or a
+    # photo would send the user after the wrong fix.
+    if path.is_dir():
+        raise DataError(f"{name}: is a directory; give the OEWS files in it")
+    if not path.exists():
+        raise DataError(f"{name}: cannot be read: No such file or directory")
+    suffix = path.suffix.lower()
+    if suffix not in {".csv", ".xlsx", ".xlsm", ".xls"}:
+        raise DataError(f"{name}: unknown file type {suffix or '(none)'}; use .xlsx, .xls or .csv")
+    if year is None:
+        year = year_from_name(path)
+    if year is None:
+        raise DataError(
+            f"{name}: cannot tell the release year from the file name "
+            "(such as national_M2024_dl.xlsx); give --year YYYY"
+        )
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        raise DataError(f"{name}: cannot be read: {error.strerror or error}") from None
+    if not content.strip():
+        raise DataError(f"{name}: the file is empty")
+    remarks: list[str] = []
+    if suffix == ".csv":
+        table, notes = _csv_rows(content, name, remarks), list[str]()
+    else:
+        _check_workbook_bytes(content, name, suffix)
+        table, notes = _workbook_rows(path, name)
+    parsed = _parse(table, name, progress)
+    hour, annual = _stated_ceiling(notes)
+    stated = hour is not None or annual is not None
+    derived: Period | None = None
+    if not stated:
+        known = known_ceiling(year)
+        hour, annual = known if known else (None, None)
+    elif hour is None and annual is not None:
+        hour, derived = annual / 2080, Period.HOUR
+    elif annual is None and hour is not None:
+        annual, derived = hour * 2080, Period.YEAR
+    rows, areas, industries, skipped, columns = parsed
+    if not rows:
+        raise DataError(f"{name}: no occupation rows under the header")
+    import hashlib
+
+    return ParsedFile(
+        path=path,
+        sha256=hashlib.sha256(content).hexdigest(),
+        year=year,
+        layout=_layout(columns, areas, industries),
+        rows=rows,
+        areas=areas,
+        industries=industries,
+        ceiling_hour=hour,
+        ceiling_year=annual,
+        ceiling_stated=stated,
+        ceiling_derived=derived,
+        skipped=skipped,
+        columns=columns,
+        remarks=tuple(remarks),
+    )
+
+
+# ------------------------------------------------------------------ file formats
+
+
+@dataclass
+class _Table:
+    rows: Sequence[Sequence[Any]] | Iterator[Sequence[Any]]
+    total: int  # rows expected, for progress (an estimate for CSV)
+    # Every row carries every column (CSV as BLS writes it): a shorter one was cut off.
+    complete_rows: bool = False
+
+
+_ZIP = b"PK\x03\x04"  # .xlsx and .xlsm are zip archives
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls is an OLE compound file
+
+
+def _check_workbook_bytes(content: bytes, name: str, suffix: str) -> None:
+    """A file named as a workbook that is something else gets named for what it is."""
+    if content.startswith(_OLE) and suffix != ".xls":
+        raise DataError(f"{name}: named {suffix} but it is an older .xls workbook; name it .xls")
+    if content.startswith(_ZIP) and suffix == ".xls":
+        raise DataError(f"{name}: named .xls but it is an .xlsx workbook; name it .xlsx")
+    if content.startswith((_ZIP, _OLE)):
+        return
+    head = content[:4096]
+    if b"\x00" not in head and (b"," in head or b"\t" in head or head.isascii()):
+        raise DataError(
+            f"{name}: named {suffix} but it is text, not an Excel workbook; if it is a CSV "
+            "file, name it .csv"
+        )
+    raise DataError(f"{name}: named {suffix} but it is not an Excel workbook")
+
+
+def _csv_rows(content: bytes, name: str, remarks: list[str]) -> _Table:
+    import csv
+
+    if content.startswith((_ZIP, _OLE)):
+        raise DataError(f"{name}: named .csv but it is an Excel workbook; name it .xlsx or .xls")
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        text = content.decode("cp1252", errors="strict") if _is_cp1252(content) else ""
+        if not text:
+            line = content[: error.start].count(b"\n") + 1
+            raise DataError(
+                f"{name}: line {line}: neither UTF-8 nor Windows-1252 text; not a CSV file"
+            ) from None
+        remarks.append(f"{name} is not UTF-8; read as Windows-1252 (Excel's CSV encoding)")
+    if "\x00" in text[:4096]:
+        raise DataError(f"{name}: binary data, not a text CSV file")
+    lines = text.splitlines()
+    return _Table(_csv_records(csv.reader(lines), name), len(lines), complete_rows=True)
+
+
+def _csv_records(reader: Any, name: str) -> Iterator[list[str]]:
+    import csv
+
+    try:
+        yield from reader
+    except csv.Error as error:  # a field beyond the csv module's limit, a stray NUL
+        raise DataError(f"{name}: line {reader.line_num}: not readable as CSV: {error}") from None
+
+
+def _is_cp1252(content: bytes) -> bool:
+    try:
+        content.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return b"\x00" not in content[:4096]
+
+
+def _workbook_rows(path: Path, name: str) -> tuple[_Table, list[str]]:
+    """The data sheet's rows, as calamine yields them, and the text of the other sheets.
+
+    The data sheet is read row by row (`iter_rows`), not copied whole into Python lists: for
+    a 400,000-row all-data workbook that saves about a fifth of the memory and of the time.
+    """
+    import itertools
+
+    import python_calamine
+
+    def unreadable(error: Exception) -> DataError:
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return DataError(f"{name}: not a readable Excel workbook, damaged or cut short? ({detail})")
+
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        sheets = [book.get_sheet_by_index(i) for i in range(len(book.sheet_names))]
+        heads = [list(itertools.islice(sheet.iter_rows(), HEADER_SEARCH_ROWS)) for sheet in sheets]
+    except Exception as error:  # calamine raises its own errors and plain ones alike
+        raise unreadable(error) from None
+    data_index = next((i for i, head in enumerate(heads) if _header_index(head) is not None), None)
+    if data_index is None:
+        sheet_names = ", ".join(book.sheet_names) or "none"
+        raise DataError(
+            f"{name}: no sheet has an OEWS header with OCC_CODE and OCC_TITLE "
+            f"(sheets: {sheet_names})"
+        )
+    try:
+        other_cells = [
+            cell
+            for i, sheet in enumerate(sheets)
+            if i != data_index
+            for row in sheet.iter_rows()
+            for cell in row
+        ]
+    except Exception as error:
+        raise unreadable(error) from None
+    notes = [str(cell) for cell in other_cells if isinstance(cell, str) and "$" in cell]
+    data = sheets[data_index]
+
+    def rows() -> Iterator[Sequence[Any]]:
+        try:
+            yield from data.iter_rows()
+        except Exception as error:
+            raise unreadable(error) from None
+
+    return _Table(rows(), data.total_height or data.height), notes
+
+
+def _stated_ceiling(notes: Iterable[str]) -> tuple[Decimal | None, Decimal | None]:
+    hour: Decimal | None = None
+    annual: Decimal | None = None
+    for note in notes:
+        if hour is None and (found := _CEILING_HOUR.search(note)):
+            hour = Decimal(found.group(1).replace(",", ""))
+        if annual is None and (found := _CEILING_YEAR.search(note)):
+            annual = Decimal(found.group(1).replace(",", ""))
+    return hour, annual
+
+
+# ------------------------------------------------------------------ header and rows
+
+
+def normalise_header(cell: Any) -> str:
+    key = "_".join(str(cell if cell is not None else "").strip().lower().split())
+    return _ALIASES.get(key, key)
+
+
+def _header_index(rows: Sequence[Sequence[Any]]) -> int | None:
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        names = {normalise_header(cell) for cell in row}
+        if "occ_code" in names and "occ_title" in names:
+            return index
+    return None
+
+
+def _parse(
+    table: _Table, name: str, progress: ProgressCallback | None
+) -> tuple[list[Row], dict[str, tuple[str, str | None]], dict[str, str], int, list[str]]:
+    source = iter(table.rows)
+    header: list[str] | None = None
+    line = 0
+    for line, row in enumerate(source, start=1):
+        names = [normalise_header(cell) for cell in row]
+        if "occ_code" in names and "occ_title" in names:
+            header = names
+            break
+        if line >= HEADER_SEARCH_ROWS:
+            break
+    if header is None:
+        raise DataError(
+            f"{name}: not an OEWS file: no header row with OCC_CODE and OCC_TITLE in the "
+            f"first {HEADER_SEARCH_ROWS} rows"
+        )
+    column = {key: index for index, key in reversed(list(enumerate(header))) if key}
+    wage_index = [column.get(file_column) for _, file_column in WAGE_COLUMNS]
+    if all(index is None for index in wage_index):
+        raise DataError(
+            f"{name}: not an OEWS file: the header has no wage columns "
+            "(H_MEAN, A_MEAN, H_MEDIAN, A_MEDIAN...)"
+        )
+    occ_code, occ_title = column["occ_code"], column["occ_title"]
+    get_area, get_area_title = column.get("area"), column.get("area_title")
+    get_area_type = column.get("area_type")
+    get_naics, get_naics_title = column.get("naics"), column.get("naics_title")
+    get_own, get_group, get_emp = (
+        column.get("own_code"),
+        column.get("o_group"),
+        column.get("tot_emp"),
+    )
+    get_annual, get_hourly = column.get("annual"), column.get("hourly")
+    width = len(header)
+
+    rows: list[Row] = []
+    areas: dict[str, tuple[str, str | None]] = {}
+    industries: dict[str, str] = {}
+    area_of: dict[tuple[Any, Any], str] = {}
+    naics_of: dict[Any, str] = {}
+    skipped = 0
+    step = max(table.total // 200, 1000)
+    first = line + 1
+    for line, raw in enumerate(source, start=first):
+        cells = list(raw)
+        if len(cells) < width:
+            # A footnote is one cell. A data row missing wage cells at its end was cut off;
+            # one missing only the trailing flag columns (ANNUAL, HOURLY: blank on most rows)
+            # was saved by a program that drops trailing empty cells, as Excel can.
+            cut = any(index is not None and index >= len(cells) for index in wage_index)
+            if table.complete_rows and cut and sum(1 for c in cells if _text(c)) > 1:
+                raise DataError(
+                    f"{name}: row {line}: {len(cells)} of the header's {width} columns; the "
+                    "file looks cut short or damaged: download it again"
+                )
+            cells.extend([None] * (width - len(cells)))
+        code = _text(cells[occ_code])
+        if not code:
+            skipped += 1
+            continue
+        if not _SOC.fullmatch(code):
+            if not _text(cells[occ_title]) and all(_text(c) == "" for c in cells[1:]):
+                skipped += 1  # a footnote under the data
+                continue
+            raise DataError(f"{name}: row {line}: OCC_CODE {code!r} is not a SOC code (00-0000)")
+        area = NATION
+        if get_area is not None:
+            # Area and industry cells repeat row after row: normalise each value once.
+            key = (cells[get_area], cells[get_area_type] if get_area_type is not None else None)
+            area = area_of.get(key, "")
+            if not area:
+                area = area_of[key] = _area(cells, get_area, get_area_type, get_area_title, areas)
+        elif NATION not in areas:
+            areas[NATION] = ("U.S.", "1")
+        naics = CROSS_INDUSTRY
+        if get_naics is not None:
+            naics = naics_of.get(cells[get_naics], "")
+            if not naics:
+                naics = naics_of[cells[get_naics]] = _naics(cells[get_naics])
+                if naics not in industries:
+                    title = _text(cells[get_naics_title]) if get_naics_title is not None else ""
+                    industries[naics] = (
+                        "Cross-industry" if naics == CROSS_INDUSTRY else title or naics
+                    )
+        elif CROSS_INDUSTRY not in industries:
+            industries[CROSS_INDUSTRY] = "Cross-industry"
+        try:
+            wages = [None if i is None else _wage(cells[i]) for i in wage_index]
+            employment = _wage(cells[get_emp]) if get_emp is not None else None
+        except _BadValue as error:
+            where = _bad_column(cells, [*wage_index, get_emp], header)
+            shown = quoted(error.cell) if isinstance(error.cell, str) else repr(error.cell)
+            raise DataError(f"{name}: row {line}: {where} is {shown}, {error.reason}") from None
+        rows.append(
+            (
+                area,
+                naics,
+                (_code(cells[get_own]) or ALL_OWNERSHIPS)
+                if get_own is not None
+                else ALL_OWNERSHIPS,
+                code,
+                _text(cells[occ_title]),
+                _text(cells[get_group]).lower() if get_group is not None else "",
+                employment if employment != TOP_CODED else None,
+                *wages,
+                _flag(cells[get_annual]) if get_annual is not None else 0,
+                _flag(cells[get_hourly]) if get_hourly is not None else 0,
+            )
+        )
+        if progress is not None and line % step == 0:
+            progress(line, table.total)
+    if progress is not None:
+        progress(table.total, table.total)
+    return rows, areas, industries, skipped, [key for key in header if key]
+
+
+def _area(
+    cells: Sequence[Any],
+    get_area: int,
+    get_type: int | None,
+    get_title: int | None,
+    areas: dict[str, tuple[str, str | None]],
+) -> str:
+    area = _code(cells[get_area]) or NATION
+    area_type = _text(cells[get_type]) if get_type is not None else None
+    if area_type in {"1", "1.0"} or area in {"US", "U.S."}:
+        area = NATION
+    if area not in areas:
+        title = _text(cells[get_title]) if get_title is not None else ""
+        areas[area] = (
+            "U.S." if area == NATION else title or area,
+            area_type.split(".")[0] if area_type else None,
+        )
+    return area
+
+
+def _layout(columns: Sequence[str], areas: dict[str, Any], industries: dict[str, Any]) -> str:
+    by_area = len(areas) > 1 or (areas and NATION not in areas)
+    by_industry = len(industries) > 1 or (industries and CROSS_INDUSTRY not in industries)
+    if by_area and by_industry:
+        return "all-data"
+    if by_area:
+        return "area"
+    if by_industry:
+        return "industry"
+    return "national"
+
+
+class _BadValue(ValueError):
+    def __init__(
+        self, cell: Any, reason: str = "not a positive number or a BLS special value (*, **, #)"
+    ) -> None:
+        super().__init__(cell)
+        self.cell, self.reason = cell, reason
+
+
+def _bad_column(cells: Sequence[Any], indices: Sequence[int | None], header: Sequence[str]) -> str:
+    for index in indices:
+        if index is None:
+            continue
+        try:
+            _wage(cells[index])
+        except _BadValue:
+            return header[index].upper()
+    return "a cell"
+
+
+_SPECIAL: dict[str, str | None] = {"": None, "*": None, "**": None, "#": TOP_CODED, "~": None}
+_MISSING = object()
+_CACHE_LIMIT = 500_000
+_cache: dict[Any, str | None] = {}
+
+
+def _wage(cell: Any) -> str | None:
+    """The exact decimal text of a wage or employment cell, `#`, or None when absent.
+
+    Values repeat a great deal in a 400,000-row file, so each distinct cell is read once.
+    """
+    if cell is None:
+        return None
+    if cell is True or cell is False:
+        raise _BadValue(cell)
+    found = _cache.get(cell, _MISSING)
+    if found is not _MISSING:
+        return found  # type: ignore[return-value]
+    result = _read_wage(cell)
+    if len(_cache) < _CACHE_LIMIT:
+        _cache[cell] = result
+    return result
+
+
+def _read_wage(cell: Any) -> str | None:
+    if isinstance(cell, str):
+        text = cell.strip()
+        if text in _SPECIAL:
+            return _SPECIAL[text]
+        digits = text.replace(",", "").lstrip("$")
+        if not _NUMBER.fullmatch(digits):
+            raise _BadValue(cell)
+    elif isinstance(cell, int):
+        digits = str(cell)
+        if cell < 0:
+            raise _BadValue(cell)
+    elif isinstance(cell, float):
+        if cell != cell or cell in (float("inf"), float("-inf")) or cell < 0:
+            raise _BadValue(cell)
+        # A numeric cell holds the binary float nearest to the number typed; its shortest
+        # repr is that number again (63.54, 132270.0), so no binary noise reaches a figure.
+        digits = repr(cell)
+        if "e" in digits:
+            digits = f"{Decimal(digits):f}"
+    else:
+        raise _BadValue(cell)
+    if len(digits.partition(".")[0].lstrip("0")) > MAX_DIGITS:
+        # The bound every wage meets in the model: refused here, naming the cell, rather than
+        # stored and refused by every later query.
+        raise _BadValue(cell, f"too large for a wage (at most {MAX_DIGITS} digits)")
+    return _canonical(digits)
+
+
+def _canonical(digits: str) -> str | None:
+    """`"0132270.0"` -> `"132270"`, `"14.360"` -> `"14.36"`; zero (no estimate) -> None."""
+    if "." in digits:
+        digits = digits.rstrip("0").rstrip(".")
+    digits = digits.lstrip("0")
+    if not digits or digits == ".":
+        return None
+    return "0" + digits if digits.startswith(".") else digits
+
+
+def _text(cell: Any) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def _code(cell: Any) -> str:
+    text = _text(cell)
+    return str(int(text)) if text.isdigit() else text
+
+
+def _naics(cell: Any) -> str:
+    text = _text(cell)
+    if text.isdigit() and int(text) == 0:
+        return CROSS_INDUSTRY
+    return text
+
+
+def _flag(cell: Any) -> int:
+    if isinstance(cell, bool):
+        return int(cell)
+    if isinstance(cell, int | float):
+        return int(cell == 1)
+    return int(_text(cell).lower() in _TRUE)
