@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from careerstats.sources.cpi import bundled_cpi
     from careerstats.sources.dataset import bundled
 
-__version__ = "0.1.0"
+from careerstats.version import __version__ as __version__
 
 _LAZY = {
     "Adjustment": "careerstats.core.inflation",

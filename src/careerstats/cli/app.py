@@ -29,7 +29,7 @@ app = typer.Typer(
 
 def _show_version(asked: bool) -> None:
     if asked:
-        from careerstats import __version__
+        from careerstats.version import __version__
 
         sys.stdout.write(f"{PROG} {__version__}\n")
         raise typer.Exit()

@@ -18,8 +18,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from careerstats import __version__
 from careerstats.sources.paths import cache_dir
+from careerstats.version import __version__
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable

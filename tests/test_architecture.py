@@ -1,0 +1,137 @@
+"""The package's shape holds: layers import only downwards, nothing imports in a loop, and each
+command loads only what the README promises (no Rich under --json, no pydantic or PyYAML once
+the dataset cache is warm)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import grimp
+import pytest
+from importlinter.cli import lint_imports
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_the_layer_contracts_in_pyproject_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True) == 0
+
+
+def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan), each an import loop."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for imported in sorted(edges.get(module, ())):
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in on_stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for module in sorted(edges):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_the_cycle_finder_finds_a_loop() -> None:
+    edges = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _cycles(edges) == [["a", "b", "c"]]
+
+
+def test_no_module_of_the_package_imports_itself_in_a_loop() -> None:
+    """Deferred imports inside functions and imports for type checking count too: a loop of
+    either kind is a design loop, even when Python would let it run."""
+    graph = grimp.build_graph("careerstats")
+    edges = {
+        module: set(graph.find_modules_directly_imported_by(module)) for module in graph.modules
+    }
+    assert _cycles(edges) == []
+
+
+# Each command, with what it must not load. The first run of each fills the dataset cache.
+NO_RICH = ("rich",)
+NO_VALIDATION = ("pydantic", "yaml")
+COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
+    (("convert", "14.36", "--to", "year"), NO_RICH + NO_VALIDATION),
+    (("convert", "14.36", "--json"), NO_RICH + NO_VALIDATION),
+    (("inflate", "14.36", "--from", "2008-05"), NO_RICH + NO_VALIDATION),
+    (("inflate", "14.36", "--from", "2008-05", "--json"), NO_RICH + NO_VALIDATION),
+    (("compare", "cs", "pr", "--json"), NO_RICH + NO_VALIDATION),
+    (("compare", "cs", "pr", "--csv"), NO_RICH + NO_VALIDATION),
+    (("compare", "cs", "pr"), NO_VALIDATION),
+    (("show", "cs", "--json"), NO_RICH + NO_VALIDATION),
+    (("rank", "cs", "30000", "--json"), NO_RICH + NO_VALIDATION),
+    (("rank", "cs", "15", "--json"), NO_RICH + NO_VALIDATION),
+    (("list", "--json"), NO_RICH + NO_VALIDATION),
+    (("sources", "--json"), NO_RICH + NO_VALIDATION),
+    (("data", "audit", "--json"), NO_RICH + NO_VALIDATION),
+    (("data", "list", "--json"), NO_RICH + NO_VALIDATION),
+]
+
+# Runs the real entry point and records, at exit, every module the run imported.
+DRIVER = """
+import atexit, sys
+out = sys.argv.pop(1)
+atexit.register(lambda: open(out, "w").write("\\n".join(sorted(sys.modules))))
+sys.argv[0] = "careerstats"
+from careerstats.cli import main
+main()
+"""
+
+
+def _loaded(args: tuple[str, ...], home: Path, record: Path) -> set[str]:
+    environment = {**os.environ, "CAREERSTATS_HOME": str(home)}
+    environment.pop("CAREERSTATS_NO_CACHE", None)
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(record), *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return set(record.read_text().split())
+
+
+@pytest.mark.installed
+@pytest.mark.parametrize(("args", "forbidden"), COMMANDS, ids=[" ".join(a) for a, _ in COMMANDS])
+def test_a_command_loads_only_what_the_readme_promises(
+    args: tuple[str, ...], forbidden: tuple[str, ...], tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    _loaded(("compare", "cs", "pr", "--json"), home, tmp_path / "warm.txt")  # fills the cache
+    loaded = _loaded(args, home, tmp_path / "loaded.txt")
+    assert "careerstats.cli.output" in loaded  # the recording works: the writer was loaded
+    offending = sorted(module for module in loaded if module.split(".")[0] in forbidden)
+    assert offending == [], f"{' '.join(args)} loaded {offending[:5]}"
+
+
+def test_the_load_check_sees_a_module_that_is_loaded(tmp_path: Path) -> None:
+    """The table form of compare does load Rich: the check above would see it."""
+    home = tmp_path / "home"
+    loaded = _loaded(("compare", "cs", "pr"), home, tmp_path / "loaded.txt")
+    assert "rich.table" in loaded
+    assert "pydantic" in loaded  # a cold cache validates the files
