@@ -135,3 +135,39 @@ def test_the_load_check_sees_a_module_that_is_loaded(tmp_path: Path) -> None:
     loaded = _loaded(("compare", "cs", "pr"), home, tmp_path / "loaded.txt")
     assert "rich.table" in loaded
     assert "pydantic" in loaded  # a cold cache validates the files
+
+
+def _message_texts(package: str) -> list[tuple[str, str]]:
+    """(module, text) of every string literal in a package's code, docstrings left out."""
+    import ast
+
+    texts = []
+    for path in sorted((ROOT / "src" / "careerstats" / package).glob("*.py")):
+        tree = ast.parse(path.read_text())
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        for node in ast.walk(tree):
+            is_text = isinstance(node, ast.Constant) and isinstance(node.value, str)
+            if is_text and id(node) not in docstrings:
+                texts.append((path.name, node.value))
+    return texts
+
+
+@pytest.mark.parametrize("package", ["core", "sources"])
+def test_the_library_names_no_command_line_option(package: str) -> None:
+    """Errors carry facts; `cli.hints` says which option or command to use about them."""
+    import re
+
+    option = re.compile(r"(?<![\w-])--[a-z]")
+    found = [(module, text) for module, text in _message_texts(package) if option.search(text)]
+    assert found == []
+
+
+def test_the_core_names_no_command() -> None:
+    found = [(m, t) for m, t in _message_texts("core") if "'careerstats " in t]
+    assert found == []

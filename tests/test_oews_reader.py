@@ -9,7 +9,7 @@ import oews_files as fx
 import pytest
 from conftest import Run, as_json
 
-from careerstats.errors import DataError
+from careerstats.errors import DataError, UnknownYear
 from careerstats.sources import oews
 
 HEADER = fx.NATIONAL_COLUMNS
@@ -184,10 +184,23 @@ def test_cell_values(text: object, expected: str | None) -> None:
 # ------------------------------------------------------------------ bad files
 
 
-def test_no_year(files: Path) -> None:
+def test_no_year_in_the_file_name_is_an_error_naming_the_file_not_an_option(
+    files: Path,
+) -> None:
     path = fx.write_csv(files / "oes.csv", HEADER, fx.national_rows())
-    with pytest.raises(DataError, match="give --year"):
+    with pytest.raises(UnknownYear, match=r"^oes\.csv: cannot tell the release year") as raised:
         oews.read(path)
+    assert "--" not in str(raised.value)  # the library names no option; the CLI adds it
+
+
+def test_no_year_in_the_file_name_gets_the_option_to_give_it(files: Path, run: Run) -> None:
+    path = fx.write_csv(files / "oes.csv", HEADER, fx.national_rows())
+    result = run("data", "import", path)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "careerstats: error: oes.csv: cannot tell the release year from the file name "
+        "(such as national_M2024_dl.xlsx); give --year YYYY\n"
+    )
 
 
 def test_corrupt_workbook(files: Path) -> None:

@@ -1,4 +1,11 @@
-"""The two kinds of failure a user can meet, each with its documented exit status."""
+"""Every error careerstats raises on purpose, in one module that imports nothing of the
+package (so that any layer can raise them without an import loop).
+
+Each carries the facts of the problem (the career, the release, the area) as attributes.
+Their messages say what is wrong in the words of the data, never of the command line: the
+CLI adds what to type about it (`cli.hints`). Two kinds, each with its exit status: bad
+input (2) and data that cannot be used (1).
+"""
 
 from __future__ import annotations
 
@@ -19,3 +26,61 @@ class DataError(CareerstatsError):
     """A dataset file or store that cannot be read or does not validate (exit 1)."""
 
     exit_code = 1
+
+
+class UnknownCareer(UsageError):
+    """No career has the name `name`; `by_code` when it was a SOC code (not a misspelling)."""
+
+    def __init__(self, message: str, name: str, *, by_code: bool = False) -> None:
+        super().__init__(message)
+        self.name, self.by_code = name, by_code
+
+
+class NoCoverage(UsageError):
+    """No release covers the careers asked for together; `uncovered` are the ids of those
+    that no release covers at all."""
+
+    def __init__(self, message: str, uncovered: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.uncovered = uncovered
+
+
+class CannotRank(UsageError):
+    """An amount cannot be ranked in the release chosen."""
+
+
+class NotAdjustable(CannotRank):
+    """Release `release` states no reference date, so it cannot be adjusted for inflation."""
+
+    def __init__(self, message: str, release: str) -> None:
+        super().__init__(message)
+        self.release = release
+
+
+class OnlyPublishedPer(CannotRank):
+    """The release publishes the career's wages per `period` only (OEWS HOURLY/ANNUAL)."""
+
+    def __init__(self, message: str, period: str) -> None:
+        super().__init__(message)
+        self.period = period
+
+
+class NothingImported(UsageError):
+    """Imported OEWS data was asked for (an area, an industry) and there is none."""
+
+
+class NoStore(DataError):
+    """The store of imported OEWS data that a command needs does not exist."""
+
+
+class UnknownPlace(UsageError):
+    """`place` ('area' or 'industry') matches none, or several, of the imported data's;
+    `default` is what is used without one."""
+
+    def __init__(self, message: str, place: str, default: str, *, ambiguous: bool) -> None:
+        super().__init__(message)
+        self.place, self.default, self.ambiguous = place, default, ambiguous
+
+
+class UnknownYear(DataError):
+    """The release year of an OEWS file cannot be told from its name."""

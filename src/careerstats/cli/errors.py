@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 import typer
 
 from careerstats.cli.help import UnwrappedHelpGroup, plain_help_width
+from careerstats.cli.hints import worded
 from careerstats.errors import CareerstatsError
 
 PROG = "careerstats"
@@ -50,7 +51,7 @@ class CareerstatsGroup(UnwrappedHelpGroup):
                 **extra,
             )
         except CareerstatsError as error:
-            fail(str(error), error.exit_code)
+            fail(worded(error), error.exit_code)
         except typer.TyperException as error:
             _report_usage(error, arguments, self)
         except (typer.Abort, KeyboardInterrupt):

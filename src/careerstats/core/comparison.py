@@ -13,16 +13,12 @@ from careerstats.core.figures import SHOWN_PERIODS, WageFigure
 from careerstats.core.model import Career, SourceRelease, Statistic
 from careerstats.core.pay import CareerPay, career_pay, price_target
 from careerstats.core.periods import STANDARD, Period, Schedule
-from careerstats.errors import UsageError
+from careerstats.errors import NoCoverage, UsageError
 
 if TYPE_CHECKING:
     from careerstats.core.inflation import CpiTable, Rebase, When
 
 ALL_SOURCES = "all"
-
-
-class NoCoverage(UsageError):
-    pass
 
 
 # Named tuples rather than dataclasses: defining a dataclass costs most of a millisecond at
@@ -86,13 +82,10 @@ def choose_release(dataset: Dataset, careers: Sequence[Career]) -> SourceRelease
     if uncovered:
         names = ", ".join(c.title.lower() for c in uncovered)
         raise NoCoverage(
-            f"no source publishes wages for {names}{dataset.scope}; "
-            f"'careerstats show {uncovered[0].id}' has its profile"
+            f"no source publishes wages for {names}{dataset.scope}",
+            tuple(c.id for c in uncovered),
         )
-    raise NoCoverage(
-        "no single dated source covers all of these careers; "
-        "use --source all to see each career in every source that covers it"
-    )
+    raise NoCoverage("no single dated source covers all of these careers")
 
 
 def compare(

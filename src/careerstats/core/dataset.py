@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from careerstats.core.model import Career, CareerFigures, Catalog, SourceRelease
 from careerstats.core.names import CareerNames, Occupations
-from careerstats.core.names import UnknownCareer as UnknownCareer  # re-exported
+from careerstats.errors import UnknownCareer as UnknownCareer  # re-exported
 from careerstats.errors import UsageError
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from careerstats.core.model import Career
 from careerstats.core.wording import quoted
-from careerstats.errors import UsageError
+from careerstats.errors import UnknownCareer
 
 
 class Occupations(Protocol):
@@ -26,10 +26,6 @@ class Occupations(Protocol):
     def index(self) -> list[tuple[Career, list[str]]]:
         """Every occupation, by SOC code, with the ids of the releases that have it."""
         ...
-
-
-class UnknownCareer(UsageError):
-    pass
 
 
 _SOC_CODE = re.compile(r"\d{2}-\d{4}")
@@ -59,10 +55,9 @@ class CareerNames:
         if _SOC_CODE.fullmatch(name.strip()):  # a code is not spelt wrong: say where to get it
             where = "the catalog or the imported data" if self.occupations else "the catalog"
             raise UnknownCareer(
-                f"no occupation with SOC code {name.strip()} in {where}; official OEWS files "
-                "have every one: 'careerstats data import FILE'"
+                f"no occupation with SOC code {name.strip()} in {where}", name, by_code=True
             )
-        raise UnknownCareer(f"unknown career {quoted(name)}; {self._suggest(name)}")
+        raise UnknownCareer(f"unknown career {quoted(name)}; {self._suggest(name)}", name)
 
     def _loose_match(self, key: str) -> Career | None:
         """The one career a singular, plural or leading words of its title name, if just one.
@@ -126,13 +121,12 @@ class CareerNames:
         # nearly as close as the best one.
         best = sorted(scored.items(), key=lambda item: -item[1])[:2]
         close = [label for label, score in best if score >= max(0.6, best[0][1] - 0.15)]
-        listing = "'careerstats list' shows every career"
         if not close:
             # Nothing is named like it: offer the catalog's careers to choose from rather than
             # a far-fetched guess ('plumber' is not 'lawyer').
             names = ", ".join(c.aliases[0] if c.aliases else c.id for c in self.careers)
-            return f"no career is named like it: did you mean one of {names}? {listing}"
-        return f"did you mean {' or '.join(close)}? {listing}"
+            return f"no career is named like it: did you mean one of {names}?"
+        return f"did you mean {' or '.join(close)}?"
 
 
 def title_score(key: str, title: str) -> float:

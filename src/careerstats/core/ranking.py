@@ -23,7 +23,7 @@ from careerstats.core.model import PERCENTILE_ORDER, Career, SourceRelease
 from careerstats.core.money import dollars, to_cents
 from careerstats.core.pay import CareerPay, career_pay, price_target
 from careerstats.core.periods import STANDARD, Period, Schedule, convert
-from careerstats.errors import DataError, UsageError
+from careerstats.errors import CannotRank, DataError, NotAdjustable, OnlyPublishedPer
 
 if TYPE_CHECKING:
     from careerstats.core.inflation import CpiTable, When
@@ -38,10 +38,6 @@ LEAST_POINTS = 2
 _EXACT = Context(prec=50)
 
 Position = Literal["below", "within", "above"]
-
-
-class CannotRank(UsageError):
-    pass
 
 
 class TopCoded(DataError):
@@ -138,9 +134,10 @@ def rank(
     """
     release = dataset.source(source) if source is not None else choose_rank_release(dataset, career)
     if in_dollars_of is not None and not release.is_dated:
-        raise CannotRank(
+        raise NotAdjustable(
             f"{release.id} states no reference date, so its figures cannot be adjusted "
-            "for inflation; rank without --in-dollars-of or choose a dated source"
+            "for inflation",
+            release.id,
         )
     cpi = price_target(dataset, in_dollars_of, cpi)
     pay = career_pay(release, career, schedule, in_dollars_of, cpi, periods=(period,))
@@ -154,9 +151,10 @@ def rank(
     withheld = not_derived(pay.entry, period)
     if len(every) < LEAST_POINTS and withheld and pay.entry.only_published_per:
         only = pay.entry.only_published_per
-        raise CannotRank(
+        raise OnlyPublishedPer(
             f"{release.id}, {career.title.lower()}: {withheld}, so an amount per "
-            f"{period.value} cannot be ranked; give it per {only.value}: --per {only.value}"
+            f"{period.value} cannot be ranked",
+            only.value,
         )
     if len(every) < LEAST_POINTS:
         raise CannotRank(

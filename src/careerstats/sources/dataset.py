@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from careerstats.core.dataset import Dataset
 from careerstats.core.model import Catalog, SourceRelease
-from careerstats.errors import DataError, UsageError
+from careerstats.errors import DataError, NothingImported
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -152,9 +152,8 @@ def open_dataset(area: str | None = None, industry: str | None = None) -> Datase
         return replace(bundled(), store_problem=str(error))
     if store is None:
         if area is not None or industry is not None:
-            raise UsageError(
-                "--area and --industry select rows of imported OEWS data and none is "
-                "imported yet; run 'careerstats data import FILE'"
+            raise NothingImported(
+                "areas and industries are rows of imported OEWS data, and none is imported yet"
             )
         return bundled()
     from careerstats.sources.imported import with_imported

@@ -23,7 +23,7 @@ from typing import Any
 from careerstats.core.money import MAX_DIGITS
 from careerstats.core.periods import Period
 from careerstats.core.wording import quoted
-from careerstats.errors import DataError
+from careerstats.errors import DataError, UnknownYear
 
 TOP_CODED = "#"
 NATION = "99"
@@ -179,9 +179,9 @@ def read(
     if year is None:
         year = year_from_name(path)
     if year is None:
-        raise DataError(
+        raise UnknownYear(
             f"{name}: cannot tell the release year from the file name "
-            "(such as national_M2024_dl.xlsx); give --year YYYY"
+            "(such as national_M2024_dl.xlsx)"
         )
     try:
         content = path.read_bytes()

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from careerstats.core.periods import Period
 from careerstats.core.wording import quoted
-from careerstats.errors import DataError, UsageError
+from careerstats.errors import DataError, NoStore, UnknownPlace, UsageError
 from careerstats.sources.oews import (
     CROSS_INDUSTRY,
     NATION,
@@ -180,7 +180,7 @@ class Store:
     def __init__(self, path: Path, *, create: bool = False) -> None:
         self.path = path
         if not create and not path.exists():
-            raise DataError(f"no imported data at {path}; run 'careerstats data import FILE'")
+            raise NoStore(f"no imported data at {path}")
         fresh = create and not path.exists()
         try:
             if create:
@@ -520,18 +520,24 @@ class Store:
         codes = {row[0] for row in rows}
         if len(codes) == 1:
             return Place(rows[0][0], rows[0][1])
-        option = f"--{what}"
         if len(codes) > 1:
             shown = "; ".join(f"{row[0]} {row[1]}" for row in rows[:5])
             more = f" and {len(codes) - 5} more" if len(codes) > 5 else ""
-            raise UsageError(f"{option} {quoted(text)} matches several: {shown}{more}; give a code")
+            raise UnknownPlace(
+                f"{what} {quoted(text)} matches several: {shown}{more}",
+                what,
+                default,
+                ambiguous=True,
+            )
         titles = {
             row[1]: row[0] for row in self.db.execute(f"SELECT DISTINCT {key}, title FROM {table}")
         }
         close = difflib.get_close_matches(wanted, list(titles), n=2, cutoff=0.6)
-        hint = " or ".join(f"'{titles[name]}' ({name})" for name in close)
-        hint = f"did you mean {hint}? " if hint else ""
-        raise UsageError(
-            f"unknown {what} {quoted(text)} in the imported data; {hint}"
-            f"'careerstats data list' shows the imported releases (default {option}: {default})"
+        guesses = " or ".join(f"'{titles[name]}' ({name})" for name in close)
+        guess = f"; did you mean {guesses}?" if guesses else ""
+        raise UnknownPlace(
+            f"unknown {what} {quoted(text)} in the imported data{guess}",
+            what,
+            default,
+            ambiguous=False,
         )

@@ -1,0 +1,56 @@
+"""What to type about an error: the command-line half of a message.
+
+The library's errors say what is wrong in the data's words and carry the facts; here they
+become the commands and options a user can act with. Only the CLI names its options.
+"""
+
+from __future__ import annotations
+
+from careerstats.errors import (
+    CareerstatsError,
+    NoCoverage,
+    NoStore,
+    NotAdjustable,
+    NothingImported,
+    OnlyPublishedPer,
+    UnknownCareer,
+    UnknownPlace,
+    UnknownYear,
+)
+
+IMPORT = "'careerstats data import FILE'"
+
+
+def hint(error: CareerstatsError) -> str | None:
+    match error:
+        case UnknownCareer(by_code=True):
+            return f"official OEWS files have every one: {IMPORT}"
+        case UnknownCareer():
+            return "'careerstats list' shows every career"
+        case NoCoverage(uncovered=(first, *_)):
+            return f"'careerstats show {first}' has its profile"
+        case NoCoverage():
+            return "use --source all to see each career in every source that covers it"
+        case NotAdjustable():
+            return "rank without --in-dollars-of or choose a dated source"
+        case OnlyPublishedPer(period=period):
+            return f"give it per {period}: --per {period}"
+        case NothingImported() | NoStore():
+            return f"run {IMPORT}"
+        case UnknownPlace(ambiguous=True):
+            return f"give a code to --{error.place}"
+        case UnknownPlace(place=place, default=default):
+            listing = "'careerstats data list' shows the imported releases"
+            return f"{listing} (default --{place}: {default})"
+        case UnknownYear():
+            return "give --year YYYY"
+    return None
+
+
+def worded(error: CareerstatsError) -> str:
+    """The error's message with what to do about it."""
+    message = str(error)
+    extra = hint(error)
+    if extra is None:
+        return message
+    return f"{message} {extra}" if message.endswith("?") else f"{message}; {extra}"
