@@ -15,12 +15,12 @@ from careerstats.core.dataset import Dataset
 from careerstats.core.figures import wage_table
 from careerstats.core.model import PERCENTILE_ORDER, CareerFigures, SourceRelease, Statistic
 from careerstats.core.money import dollars, signed_percent
-from careerstats.core.periods import STANDARD, Period, convert
+from careerstats.core.periods import STANDARD, STANDARD_YEAR_HOURS, Period, convert
 
 # BLS publishes hourly wages to the cent and annual wages to the dollar, both rounded from
 # the same unrounded hourly figure: at 2,080 hours they may differ by half a cent x 2,080
 # plus half a dollar, and no more.
-ROUNDING_TOLERANCE = Decimal("0.005") * 2080 + Decimal("0.5")
+ROUNDING_TOLERANCE = Decimal("0.005") * STANDARD_YEAR_HOURS + Decimal("0.5")
 # A percentage stated as "about N" is taken to be right within 2.5 points; a plain one
 # within the half point its rounding allows.
 ABOUT_TOLERANCE = Decimal("2.5")

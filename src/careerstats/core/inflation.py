@@ -10,10 +10,10 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from decimal import Context, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from careerstats.core.periods import MONTH_NAMES
+from careerstats.core.periods import EXACT, MONTH_NAMES
 from careerstats.core.wording import quoted
 from careerstats.errors import DataError, UsageError
 
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 CPI_FILE = "cpi_u.csv"
 
 _WHEN = re.compile(r"(\d{4})(?:-(\d{1,2}))?")
-_EXACT = Context(prec=50)
 
 
 class NoIndex(UsageError):
@@ -72,11 +71,11 @@ class Rebase:
 
     @property
     def factor(self) -> Decimal:
-        return _EXACT.divide(self.to_index, self.from_index)
+        return EXACT.divide(self.to_index, self.from_index)
 
     def apply(self, amount: Decimal) -> Decimal:
         """`amount` x to_index / from_index, multiplied first so the one division is last."""
-        return _EXACT.divide(_EXACT.multiply(amount, self.to_index), self.from_index)
+        return EXACT.divide(EXACT.multiply(amount, self.to_index), self.from_index)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,11 +3,10 @@ words, and with suggestions when a name fits none."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from careerstats.core.model import Career
+from careerstats.core.model import SOC_CODE, Career
 from careerstats.core.wording import quoted
 from careerstats.errors import UnknownCareer
 
@@ -26,9 +25,6 @@ class Occupations(Protocol):
     def index(self) -> list[tuple[Career, list[str]]]:
         """Every occupation, by SOC code, with the ids of the releases that have it."""
         ...
-
-
-_SOC_CODE = re.compile(r"\d{2}-\d{4}")
 
 
 class CareerNames:
@@ -52,7 +48,7 @@ class CareerNames:
         if found is not None:
             self._by_name[name_key(name)] = found
             return found
-        if _SOC_CODE.fullmatch(name.strip()):  # a code is not spelt wrong: say where to get it
+        if SOC_CODE.fullmatch(name.strip()):  # a code is not spelt wrong: say where to get it
             where = "the catalog or the imported data" if self.occupations else "the catalog"
             raise UnknownCareer(
                 f"no occupation with SOC code {name.strip()} in {where}", name, by_code=True

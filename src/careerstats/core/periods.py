@@ -100,7 +100,7 @@ _SPELLINGS: dict[str, Period] = {
 # 50 significant digits: amounts are capped at 15 integer digits, so a product of an amount
 # and a schedule's hours is exact, and the one division that may follow cannot turn a
 # non-tie into a half-cent tie before presentation rounds it.
-_EXACT = Context(prec=50)
+EXACT = Context(prec=50)
 
 HOURS_IN_A_WEEK = Decimal(168)
 WEEKS_IN_A_YEAR = Decimal("52.1786")  # 365.25 / 7, rounded up: the longest plausible year
@@ -149,7 +149,7 @@ class Schedule:
     def hours_as_decimal(self, period: Period) -> Decimal:
         """Hours in `period` as a decimal (50 significant digits): 173.3333... in a month."""
         hours = self.hours_in(period)
-        return _EXACT.divide(Decimal(hours.numerator), Decimal(hours.denominator))
+        return EXACT.divide(Decimal(hours.numerator), Decimal(hours.denominator))
 
     def factor(self, source: Period, target: Period) -> Fraction:
         """What one unit of pay per `source` period is worth per `target` period."""
@@ -172,6 +172,8 @@ def _check_range(name: str, value: Decimal, most: Decimal) -> None:
 
 
 STANDARD = Schedule()
+# BLS's annual wages are hourly ones times these hours (its full-time year).
+STANDARD_YEAR_HOURS = STANDARD.hours_as_decimal(Period.YEAR)
 
 
 def convert(
@@ -183,10 +185,10 @@ def convert(
     (51,280 a year per hour) carries 50 significant digits, to be rounded only when shown.
     """
     ratio = schedule.factor(source, target)
-    scaled = _EXACT.multiply(amount, Decimal(ratio.numerator))
+    scaled = EXACT.multiply(amount, Decimal(ratio.numerator))
     if ratio.denominator == 1:
         return scaled
-    return _EXACT.divide(scaled, Decimal(ratio.denominator))
+    return EXACT.divide(scaled, Decimal(ratio.denominator))
 
 
 def to_annual(amount: Decimal, period: Period, schedule: Schedule = STANDARD) -> Decimal:

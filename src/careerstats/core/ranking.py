@@ -14,7 +14,7 @@ are reported beside the answer.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Context, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from careerstats.core.dataset import Dataset
@@ -22,7 +22,7 @@ from careerstats.core.figures import WageFigure, not_derived
 from careerstats.core.model import PERCENTILE_ORDER, Career, SourceRelease
 from careerstats.core.money import dollars, to_cents
 from careerstats.core.pay import CareerPay, career_pay, price_target
-from careerstats.core.periods import STANDARD, Period, Schedule, convert
+from careerstats.core.periods import EXACT, STANDARD, Period, Schedule, convert
 from careerstats.errors import CannotRank, DataError, NotAdjustable, OnlyPublishedPer
 
 if TYPE_CHECKING:
@@ -35,7 +35,6 @@ METHOD = (
     "top-coded point is only a lower bound and is never interpolated against"
 )
 LEAST_POINTS = 2
-_EXACT = Context(prec=50)
 
 Position = Literal["below", "within", "above"]
 
@@ -91,9 +90,9 @@ def locate(amount: Decimal, points: tuple[Point, ...]) -> tuple[Position, Decima
             return "within", Decimal(point.percentile), index
         if amount < point.value:
             low = points[index - 1]
-            share = _EXACT.divide(amount - low.value, point.value - low.value)
+            share = EXACT.divide(amount - low.value, point.value - low.value)
             span = point.percentile - low.percentile
-            return "within", low.percentile + _EXACT.multiply(share, Decimal(span)), index
+            return "within", low.percentile + EXACT.multiply(share, Decimal(span)), index
     raise AssertionError("unreachable: the amount is within the points")
 
 

@@ -9,13 +9,12 @@ releases unchanged, and a query never loads more than the rows it asks for.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Mapping
 from decimal import Decimal
 
 from careerstats.core.dataset import Dataset
-from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic
+from careerstats.core.model import SOC_CODE, Career, CareerFigures, SourceRelease, Statistic
 from careerstats.core.money import dollars
 from careerstats.core.periods import Period
 from careerstats.errors import DataError, UsageError
@@ -24,7 +23,6 @@ from careerstats.sources.store import Place, ReleaseRecord, Store
 
 PUBLISHER = "U.S. Bureau of Labor Statistics"
 PROGRAM = "Occupational Employment and Wage Statistics (OEWS; called OES until 2020)"
-_SOC = re.compile(r"\d{2}-\d{4}")
 _PERIODS = {"h": Period.HOUR, "a": Period.YEAR}
 _WAGE_FIELDS = tuple((name, _PERIODS[name[0]], Statistic(name[2:])) for name, _ in WAGE_COLUMNS)
 NATION_PLACE = Place(NATION, "U.S.")
@@ -120,7 +118,7 @@ class StoreRelease(SourceRelease):
     def _load(self, career_id: str) -> CareerFigures | None:
         codes = self._codes.get(career_id)
         if codes is None:
-            codes = (career_id,) if _SOC.fullmatch(career_id) else ()
+            codes = (career_id,) if SOC_CODE.fullmatch(career_id) else ()
         if not codes:
             return None
         try:
@@ -212,7 +210,7 @@ def _release_notes(record: ReleaseRecord) -> tuple[str, ...]:
 def store_career(store: Store, name: str) -> Career | None:
     """A career for an occupation the catalog lacks: by SOC code or by its OEWS title."""
     text = " ".join(name.split())
-    if _SOC.fullmatch(text):
+    if SOC_CODE.fullmatch(text):
         found = store.occupation(text)
     else:
         titled = store.occupations_titled(text)

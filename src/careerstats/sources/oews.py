@@ -20,8 +20,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from careerstats.core.model import SOC_CODE
 from careerstats.core.money import MAX_DIGITS
-from careerstats.core.periods import Period
+from careerstats.core.periods import STANDARD_YEAR_HOURS, Period
 from careerstats.core.wording import quoted
 from careerstats.errors import DataError, UnknownYear
 
@@ -82,7 +83,6 @@ _ALIASES = {
 }
 _YEAR_IN_NAME = re.compile(r"(?:^|[^a-z0-9])m_?((?:19|20)\d{2})(?:[^0-9]|$)", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
-_SOC = re.compile(r"\d{2}-\d{4}")
 _CEILING_HOUR = re.compile(r"\$\s*([\d,]+(?:\.\d+)?)\s*(?:per|an|/)\s*hour", re.IGNORECASE)
 _CEILING_YEAR = re.compile(r"\$\s*([\d,]+(?:\.\d+)?)\s*(?:per|a|/)\s*year", re.IGNORECASE)
 _TRUE = frozenset({"true", "t", "yes", "y", "1", "x"})
@@ -203,9 +203,9 @@ def read(
         known = known_ceiling(year)
         hour, annual = known if known else (None, None)
     elif hour is None and annual is not None:
-        hour, derived = annual / 2080, Period.HOUR
+        hour, derived = annual / STANDARD_YEAR_HOURS, Period.HOUR
     elif annual is None and hour is not None:
-        annual, derived = hour * 2080, Period.YEAR
+        annual, derived = hour * STANDARD_YEAR_HOURS, Period.YEAR
     rows, areas, industries, skipped, columns = parsed
     if not rows:
         raise DataError(f"{name}: no occupation rows under the header")
@@ -437,7 +437,7 @@ def _parse(
         if not code:
             skipped += 1
             continue
-        if not _SOC.fullmatch(code):
+        if not SOC_CODE.fullmatch(code):
             if not _text(cells[occ_title]) and all(_text(c) == "" for c in cells[1:]):
                 skipped += 1  # a footnote under the data
                 continue
