@@ -1,11 +1,15 @@
 """careerstats benchmarks: whole commands as a user runs them, against baselines in the same run.
 
-    .venv/bin/python bench/run.py [--rounds N] [--lines N] [--quick]
+    .venv/bin/python bench/run.py [--rounds N] [--lines N] [--quick] [--against CAREERSTATS]
 
 Each measured command alternates with its baselines (bare `python -c pass`, `python -c
 "import typer"`, `awk`) round by round, so a noisy machine slows both alike; the median of
 the rounds is reported, and the ratio to the baseline is what the budgets are about.
 Standard library only, plus the installed `careerstats` beside this Python.
+
+`--against PATH` names another installed `careerstats` (an earlier commit, installed in its
+own virtual environment): its start-up commands join the same alternation, and each is
+reported beside this install's, against the same baselines.
 """
 
 from __future__ import annotations
@@ -68,28 +72,33 @@ def alternate(
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
-def startup(rounds: int, env: dict[str, str]) -> list[Row]:
-    commands = {
+STARTUP: dict[str, list[str]] = {
+    "convert 14.36 --from hour --to year": ["convert", "14.36", "--from", "hour", "--to", "year"],
+    "compare cs pr (table)": ["compare", "cs", "pr"],
+    "compare cs pr --json": ["compare", "cs", "pr", "--json"],
+    "rank cs 30000 --json": ["rank", "cs", "30000", "--json"],
+}
+BUDGETS = {
+    "convert 14.36 --from hour --to year": 1.3,
+    "compare cs pr (table)": 2.0,
+    "compare cs pr --json": 1.6,
+    "rank cs 30000 --json": None,
+}
+
+
+def startup(rounds: int, env: dict[str, str], against: str | None = None) -> list[Row]:
+    commands: dict[str, Sequence[str]] = {
         "python -c pass": [PYTHON, "-c", "pass"],
         "import typer": [PYTHON, "-c", "import typer"],
-        "convert 14.36 --from hour --to year": [
-            CAREERSTATS,
-            "convert",
-            "14.36",
-            "--from",
-            "hour",
-            "--to",
-            "year",
-        ],
-        "compare cs pr (table)": [CAREERSTATS, "compare", "cs", "pr"],
-        "compare cs pr --json": [CAREERSTATS, "compare", "cs", "pr", "--json"],
     }
+    for name, arguments in STARTUP.items():
+        commands[name] = [CAREERSTATS, *arguments]
+        if against:
+            commands[f"{name} [against]"] = [against, *arguments]
     medians = alternate(commands, rounds, env)
-    budgets = {
-        "convert 14.36 --from hour --to year": 1.3,
-        "compare cs pr (table)": 2.0,
-        "compare cs pr --json": 1.6,
-    }
+    budgets: dict[str, float | None] = dict(BUDGETS)
+    if against:
+        budgets.update({f"{name} [against]": None for name in STARTUP})
     rows = [
         Row(
             "python -c pass",
@@ -272,6 +281,10 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=1_000_000, help="streamed lines")
     parser.add_argument("--rows", type=int, default=400_000, help="rows of the OEWS file")
     parser.add_argument("--quick", action="store_true", help="5 rounds, 100,000 lines and rows")
+    parser.add_argument(
+        "--against", metavar="CAREERSTATS", help="another install's careerstats, for start-up"
+    )
+    parser.add_argument("--startup-only", action="store_true", help="start-up rows only")
     options = parser.parse_args()
     rounds = 5 if options.quick else options.rounds
     lines = 100_000 if options.quick else options.lines
@@ -288,7 +301,10 @@ def main() -> None:
         # Users' installs have bytecode (pip compiles it); without it every run would pay
         # for compiling the sources, which is not what a user waits for.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        measured = startup(rounds, env)
+        measured = startup(rounds, env, options.against)
+        if options.startup_only:
+            report(measured)
+            return
         measured.append(cold_cache(max(3, rounds // 3), env))
         measured.extend(streaming(lines, 3, env, Path(work)))
         measured.extend(import_and_query(rows, rounds, env, Path(work)))
