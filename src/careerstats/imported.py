@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from careerstats.dataset import Dataset
 from careerstats.errors import DataError, UsageError
-from careerstats.model import Career, CareerFigures, SourceRelease, Statistic
+from careerstats.model import AnnualBasis, Career, CareerFigures, SourceRelease, Statistic
 from careerstats.money import dollars
 from careerstats.oews import ALL_OWNERSHIPS, CROSS_INDUSTRY, NATION, TOP_CODED, WAGE_COLUMNS
 from careerstats.periods import Period
@@ -65,6 +65,7 @@ class StoreRelease(SourceRelease):
             title=f"OEWS May {record.year} estimates{where}{what}, imported",
             reference_period=f"{record.year}-05",
             classification=record.classification,
+            annual_basis=AnnualBasis.HOURS_2080,
             cited_in=tuple(f"imported from {file.name}" for file in record.files),
             notes=_release_notes(record),
             careers=(),
