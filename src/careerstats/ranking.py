@@ -2,6 +2,9 @@
 
 Method: take the release's percentile points (10th, 25th, median, 75th, 90th; whichever it
 publishes, or derives at the schedule for the period asked) at the cent, as they are shown.
+At a schedule other than the standard one, every point for a period longer than an hour is
+derived from the hourly one at that schedule (`figures.wage_table`), so the points are one
+consistent set, never published annual figures on BLS's 2,080 hours beside derived ones.
 An amount equal to a point gets exactly that point's percentile; one between two points gets
 the straight-line share of the way between them; one outside the outermost points is
 "below" or "above" them, with no percentile: nothing is extrapolated.
@@ -19,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 from careerstats.dataset import Dataset
 from careerstats.errors import DataError, UsageError
-from careerstats.figures import WageFigure, not_derived
+from careerstats.figures import WageFigure
 from careerstats.model import PERCENTILE_ORDER, Career, SourceRelease
 from careerstats.money import dollars, to_cents
 from careerstats.pay import CareerPay, career_pay, price_target
@@ -30,7 +33,8 @@ if TYPE_CHECKING:
 
 METHOD = (
     "linear interpolation between the release's percentile points (10th, 25th, median, "
-    "75th, 90th: those published, or derived at the schedule, taken at the cent); a point "
+    "75th, 90th: at the standard schedule those published, or derived at it; at any other, "
+    "all derived from the hourly ones at that schedule; taken at the cent); a point "
     "gives exactly its percentile; no extrapolation beyond the outermost points; a "
     "top-coded point is only a lower bound and is never interpolated against"
 )
@@ -151,12 +155,18 @@ def rank(
             f"sources that do: {covering}"
         )
     every = percentile_points(pay, period)
-    withheld = not_derived(pay.entry, period)
-    if len(every) < LEAST_POINTS and withheld and pay.entry.only_published_per:
+    withheld = pay.not_derived(period)
+    if len(every) < LEAST_POINTS and withheld and _count(release, career) >= LEAST_POINTS:
         only = pay.entry.only_published_per
+        standard = f"the standard schedule of {STANDARD.describe()}"
+        if only is not None and only is not period:
+            fix = f"give it per {only.value}: --per {only.value}"
+            fix += "" if schedule.is_standard else f", at {standard}"
+        else:
+            fix = f"rank it at {standard}"
         raise CannotRank(
             f"{release.id}, {career.title.lower()}: {withheld}, so an amount per "
-            f"{period.value} cannot be ranked; give it per {only.value}: --per {only.value}"
+            f"{period.value} cannot be ranked; {fix}"
         )
     if len(every) < LEAST_POINTS:
         raise CannotRank(
