@@ -150,16 +150,17 @@ def test_compare_json_marks_published_and_derived() -> None:
         "Customer service representatives",
     )
     assert cs["source"]["id"] == pr["source"]["id"] == "bls-2008"
-    assert cs["wages"]["hour"]["median"] == {"value": 14.36, "derived": False}
+    assert cs["wages"]["hour"]["median"] == {"value": 14.36, "derived": False, "basis": "published"}
     assert cs["wages"]["year"]["median"] == {
         "value": 29868.8,
         "derived": True,
+        "basis": "standard_2080",
         "derived_from": "hour",
     }
     assert pr["wages"]["year"] == {
-        "p10": {"value": 30140, "derived": False},
-        "median": {"value": 51280, "derived": False},
-        "p90": {"value": 97910, "derived": False},
+        "p10": {"value": 30140, "derived": False, "basis": "published"},
+        "median": {"value": 51280, "derived": False, "basis": "published"},
+        "p90": {"value": 97910, "derived": False, "basis": "published"},
     }
     assert pr["wages"]["hour"]["median"]["value"] == 24.65
     assert pr["wages"]["hour"]["median"]["derived"] is True
@@ -172,15 +173,15 @@ def test_compare_csv_one_row_per_figure() -> None:
     lines = ok("compare", "cs", "pr", "--csv").splitlines()
     assert lines[0] == (
         "career_id,soc,title,source_id,reference_period,period,statistic,value,derived,"
-        "at_least,adjusted_to,original"
+        "at_least,adjusted_to,original,basis"
     )
     assert (
         "customer-service-representatives,43-4051,Customer service representatives,"
-        "bls-2008,2008-05,year,median,29868.80,true,false,,"
+        "bls-2008,2008-05,year,median,29868.80,true,false,,,standard_2080"
     ) in lines
     assert (
         "public-relations-specialists,27-3031,Public relations specialists,"
-        "bls-2008,2008-05,year,median,51280.00,false,false,,"
+        "bls-2008,2008-05,year,median,51280.00,false,false,,,published"
     ) in lines
     assert len(lines) == 1 + 2 + 6
 
@@ -198,8 +199,8 @@ def test_compare_source_all_lists_each_source() -> None:
 def test_compare_explicit_source_payscale() -> None:
     document = json.loads(ok("compare", "cs", "--source", "payscale", "--json"))
     wages = document["careers"][0]["wages"]
-    assert wages["hour"]["mean"] == {"value": 13.52, "derived": False}
-    assert wages["year"]["mean"] == {"value": 36612, "derived": False}
+    assert wages["hour"]["mean"] == {"value": 13.52, "derived": False, "basis": "published"}
+    assert wages["year"]["mean"] == {"value": 36612, "derived": False, "basis": "published"}
 
 
 def test_compare_unknown_career_suggests() -> None:

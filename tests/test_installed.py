@@ -59,7 +59,11 @@ def test_compare_json_uses_the_shipped_data(tmp_path: Path) -> None:
     done = careerstats("compare", "cs", "pr", "--json", cwd=tmp_path)
     assert done.returncode == 0
     document = json.loads(done.stdout)
-    assert document["careers"][1]["wages"]["year"]["median"] == {"value": 51280, "derived": False}
+    assert document["careers"][1]["wages"]["year"]["median"] == {
+        "value": 51280,
+        "derived": False,
+        "basis": "published",
+    }
 
 
 def test_usage_error_status_and_one_line(tmp_path: Path) -> None:

@@ -280,4 +280,8 @@ def test_an_older_state_file_names_its_areas_from_the_state_column(files: Path, 
     document = as_json(run("compare", "cs", "--source", "oews-2010", "--area", "Alabama", "--json"))
     (career,) = document["careers"]
     assert career["source"]["area"] == {"code": "1", "title": "Alabama"}  # codes as numbers
-    assert career["wages"]["year"]["median"] == {"value": 25820, "derived": False}
+    assert career["wages"]["year"]["median"] == {
+        "value": 25820,
+        "derived": False,
+        "basis": "published",
+    }

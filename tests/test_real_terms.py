@@ -27,7 +27,13 @@ def test_csr_median_in_august_2026_dollars() -> None:
     document = run_json("compare", "cs", "pr", "--in-dollars-of", "2026-08")
     csr = document["careers"][0]
     median = csr["wages"]["hour"]["median"]
-    assert median == {"value": 22.2, "derived": False, "adjusted_to": "2026-08", "original": 14.36}
+    assert median == {
+        "value": 22.2,
+        "derived": False,
+        "basis": "published",
+        "adjusted_to": "2026-08",
+        "original": 14.36,
+    }
     assert csr["inflation_adjustment"]["from"] == "2008-05"
     assert csr["inflation_adjustment"]["from_index"] == 216.632
     assert document["adjusted_to"] == "2026-08"
@@ -91,5 +97,7 @@ def test_csv_keeps_the_original_beside_the_adjusted_value() -> None:
     result = runner.invoke(app, ["compare", "cs", "pr", "--csv", "--in-dollars-of", "2026-08"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].endswith(",value,derived,at_least,adjusted_to,original")
-    assert any(line.endswith(",hour,median,22.20,false,false,2026-08,14.36") for line in lines)
+    assert lines[0].endswith(",value,derived,at_least,adjusted_to,original,basis")
+    assert any(
+        line.endswith(",hour,median,22.20,false,false,2026-08,14.36,published") for line in lines
+    )

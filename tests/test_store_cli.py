@@ -42,7 +42,8 @@ def published(*values: float) -> dict[str, dict[str, object]]:
     """p10, p25, median, p75, p90 and mean, each as published (not derived)."""
     names = ("p10", "p25", "median", "p75", "p90", "mean")
     return {
-        name: {"value": value, "derived": False} for name, value in zip(names, values, strict=True)
+        name: {"value": value, "derived": False, "basis": "published"}
+        for name, value in zip(names, values, strict=True)
     }
 
 
@@ -203,16 +204,24 @@ def test_compare_returns_exactly_the_files_figures(national: Path, run: Run) -> 
         "hour": published(38.31, 50.07, 63.59, 80.75, 101.65, 69.5),
         "year": published(79690, 104150, 132270, 167960, 211450, 144570),
     }
-    assert wage(nurses, "year", "median") == {"value": 93600, "derived": False}
-    assert wage(nurses, "hour", "p90") == {"value": 65.12, "derived": False}
+    assert wage(nurses, "year", "median") == {
+        "value": 93600,
+        "derived": False,
+        "basis": "published",
+    }
+    assert wage(nurses, "hour", "p90") == {"value": 65.12, "derived": False, "basis": "published"}
 
 
 def test_top_coded_figures_are_bounds(national: Path, run: Run) -> None:
     document = as_json(run("compare", "29-1211", "--json"))
     (item,) = careers(document)
-    assert wage(item, "year", "median") == {"at_least": 239200, "derived": False}
-    assert wage(item, "hour", "p90") == {"at_least": 115, "derived": False}
-    assert wage(item, "hour", "mean") == {"value": 161.21, "derived": False}
+    assert wage(item, "year", "median") == {
+        "at_least": 239200,
+        "derived": False,
+        "basis": "published",
+    }
+    assert wage(item, "hour", "p90") == {"at_least": 115, "derived": False, "basis": "published"}
+    assert wage(item, "hour", "mean") == {"value": 161.21, "derived": False, "basis": "published"}
     table = run("compare", "anesthesiologists").stdout
     assert "≥ $239,200" in table
     assert "≥ $115.00" in table
@@ -228,7 +237,11 @@ def test_hourly_only_and_annual_only_rows(national: Path, run: Run) -> None:
     actors, teachers = careers(document)
     assert actors["wages"]["year"] == {}
     assert "HOURLY flag" in actors["not_derived"]["year"]
-    assert wage(actors, "hour", "median") == {"value": 23.33, "derived": False}
+    assert wage(actors, "hour", "median") == {
+        "value": 23.33,
+        "derived": False,
+        "basis": "published",
+    }
     assert teachers["wages"]["hour"] == {}
     assert "ANNUAL flag" in teachers["not_derived"]["hour"]
     table = run("compare", "actors", "25-2021").stdout.replace("\n", " ")
@@ -247,7 +260,11 @@ def test_csv_marks_top_coded(national: Path, run: Run) -> None:
 def test_default_source_is_the_newest_covering_every_career(national: Path, run: Run) -> None:
     document = as_json(run("compare", "cs", "pr", "--json"))
     assert [c["source"]["id"] for c in careers(document)] == ["oews-2024", "oews-2024"]
-    assert wage(careers(document)[0], "hour", "median") == {"value": 20.59, "derived": False}
+    assert wage(careers(document)[0], "hour", "median") == {
+        "value": 20.59,
+        "derived": False,
+        "basis": "published",
+    }
 
 
 def test_bundled_sources_still_answer_without_imports(run: Run) -> None:
@@ -260,8 +277,16 @@ def test_area_by_name_and_code(all_data: Path, run: Run) -> None:
         document = as_json(run("compare", "cs", "--source", "oews-2022", "--area", area, "--json"))
         (item,) = careers(document)
         assert item["source"]["area"] == {"code": "48", "title": "Texas"}
-        assert wage(item, "hour", "median") == {"value": 17.89, "derived": False}
-        assert wage(item, "year", "median") == {"value": 37210, "derived": False}
+        assert wage(item, "hour", "median") == {
+            "value": 17.89,
+            "derived": False,
+            "basis": "published",
+        }
+        assert wage(item, "year", "median") == {
+            "value": 37210,
+            "derived": False,
+            "basis": "published",
+        }
     table = run("compare", "cs", "--source", "oews-2022", "--area", "Texas")
     assert "$17.89" in table.stdout
     assert "Texas (48)" in table.stdout.replace("\n", " ")
@@ -269,7 +294,11 @@ def test_area_by_name_and_code(all_data: Path, run: Run) -> None:
 
 def test_nation_is_the_default_area(all_data: Path, run: Run) -> None:
     document = as_json(run("compare", "cs", "--source", "oews-2022", "--json"))
-    assert wage(careers(document)[0], "hour", "median") == {"value": 18.16, "derived": False}
+    assert wage(careers(document)[0], "hour", "median") == {
+        "value": 18.16,
+        "derived": False,
+        "basis": "published",
+    }
 
 
 def test_industry(all_data: Path, run: Run) -> None:
@@ -277,7 +306,11 @@ def test_industry(all_data: Path, run: Run) -> None:
         document = as_json(run("compare", "cs", "--industry", industry, "--json"))
         (item,) = careers(document)
         assert item["source"]["industry"] == {"naics": "524100", "title": "Insurance Carriers"}
-        assert wage(item, "hour", "median") == {"value": 20.5, "derived": False}
+        assert wage(item, "hour", "median") == {
+            "value": 20.5,
+            "derived": False,
+            "basis": "published",
+        }
 
 
 def test_unknown_area_suggests(all_data: Path, run: Run) -> None:

@@ -58,11 +58,16 @@ class NotAdjustable(CannotRank):
 
 
 class OnlyPublishedPer(CannotRank):
-    """The release publishes the career's wages per `period` only (OEWS HOURLY/ANNUAL)."""
+    """The release publishes the career's wages per `period` only (OEWS HOURLY/ANNUAL);
+    `off_schedule` when the schedule asked for is not the standard one as well."""
 
-    def __init__(self, message: str, period: str) -> None:
+    def __init__(self, message: str, period: str, *, off_schedule: bool = False) -> None:
         super().__init__(message)
-        self.period = period
+        self.period, self.off_schedule = period, off_schedule
+
+
+class OffSchedule(CannotRank):
+    """The figures asked for exist only at the standard schedule (an annual-only row)."""
 
 
 class NothingImported(UsageError):

@@ -12,6 +12,7 @@ from careerstats.errors import (
     NoStore,
     NotAdjustable,
     NothingImported,
+    OffSchedule,
     OnlyPublishedPer,
     UnknownCareer,
     UnknownPlace,
@@ -33,8 +34,10 @@ def hint(error: CareerstatsError) -> str | None:
             return "use --source all to see each career in every source that covers it"
         case NotAdjustable():
             return "rank without --in-dollars-of or choose a dated source"
-        case OnlyPublishedPer(period=period):
-            return f"give it per {period}: --per {period}"
+        case OnlyPublishedPer(period=period, off_schedule=off):
+            return f"give it per {period}: --per {period}" + (f", at {_standard()}" if off else "")
+        case OffSchedule():
+            return f"rank it at {_standard()}"
         case NothingImported() | NoStore():
             return f"run {IMPORT}"
         case UnknownPlace(ambiguous=True):
@@ -54,3 +57,9 @@ def worded(error: CareerstatsError) -> str:
     if extra is None:
         return message
     return f"{message} {extra}" if message.endswith("?") else f"{message}; {extra}"
+
+
+def _standard() -> str:
+    from careerstats.core.periods import STANDARD
+
+    return f"the standard schedule of {STANDARD.describe()}"

@@ -207,6 +207,16 @@ class Catalog(_Record):
 # ---------------------------------------------------------------- source releases
 
 
+class AnnualBasis(StrEnum):
+    """What a source's annual figures are, as against its hourly ones."""
+
+    # BLS (OES/OEWS): an annual wage is the hourly wage x 2,080 hours (40 a week, 52 weeks),
+    # so the hourly figure follows from an annual one.
+    HOURS_2080 = "hours-2080"
+    # Salaries as reported (PayScale): on no hours basis, so no hourly figure follows.
+    SALARIES = "salaries"
+
+
 @dataclass(eq=False, repr=False)
 class IndustryWage(_Record):
     industry: Text
@@ -312,6 +322,8 @@ class SourceRelease(_Record):
     reference_period: Text | None = None
     reference_period_note: Text | None = None
     classification: Text | None = None
+    # Not stated: taken to be on no hours basis, as salaries are.
+    annual_basis: AnnualBasis | None = None
     cited_in: tuple[Text, ...] = ()
     notes: tuple[Text, ...] = ()
 

@@ -8,7 +8,14 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from careerstats.core.figures import SHOWN_PERIODS, WageFigure, WageTable, rebase_table, wage_table
+from careerstats.core.figures import (
+    SHOWN_PERIODS,
+    WageFigure,
+    WageTable,
+    not_derived,
+    rebase_table,
+    wage_table,
+)
 from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic
 from careerstats.core.periods import STANDARD, Period, Schedule
 
@@ -36,9 +43,14 @@ class CareerPay:
     wages: WageTable
     rebase: Rebase | None = None
     not_adjusted: str | None = None
+    schedule: Schedule = STANDARD
 
     def figure(self, period: Period, statistic: Statistic) -> WageFigure | None:
         return self.wages.get(period, {}).get(statistic)
+
+    def not_derived(self, period: Period) -> str | None:
+        """Why `period` has no figures, when the source or the schedule forbids them."""
+        return not_derived(self.entry, period, self.schedule, self.release.annual_basis)
 
     def stated(self, value: Decimal) -> StatedAmount:
         """`value`, a sum from this release, adjusted as the wages are (or as published)."""
@@ -76,7 +88,8 @@ def career_pay(
     entry = release.figures_for(career.id)
     if entry is None:
         return None
-    pay = CareerPay(career, release, entry, wage_table(entry, schedule, periods))
+    wages = wage_table(entry, schedule, periods, release.annual_basis)
+    pay = CareerPay(career, release, entry, wages, schedule=schedule)
     if in_dollars_of is None:
         return pay
     if cpi is None:

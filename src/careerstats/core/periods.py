@@ -184,7 +184,11 @@ def convert(
     14.36 an hour is exactly 29868.80 a year at 2,080 hours; a result that does not end
     (51,280 a year per hour) carries 50 significant digits, to be rounded only when shown.
     """
-    ratio = schedule.factor(source, target)
+    return scale(amount, schedule.factor(source, target))
+
+
+def scale(amount: Decimal, ratio: Fraction) -> Decimal:
+    """`amount` x `ratio`, exactly (50 significant digits where the result does not end)."""
     scaled = EXACT.multiply(amount, Decimal(ratio.numerator))
     if ratio.denominator == 1:
         return scaled

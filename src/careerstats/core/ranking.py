@@ -2,6 +2,9 @@
 
 Method: take the release's percentile points (10th, 25th, median, 75th, 90th; whichever it
 publishes, or derives at the schedule for the period asked) at the cent, as they are shown.
+At a schedule other than the standard one, every point for a period longer than an hour is
+derived from the hourly one at that schedule (`figures.wage_table`), so the points are one
+consistent set, never published annual figures on BLS's 2,080 hours beside derived ones.
 An amount equal to a point gets exactly that point's percentile; one between two points gets
 the straight-line share of the way between them; one outside the outermost points is
 "below" or "above" them, with no percentile: nothing is extrapolated.
@@ -18,19 +21,20 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from careerstats.core.dataset import Dataset
-from careerstats.core.figures import WageFigure, not_derived
+from careerstats.core.figures import WageFigure
 from careerstats.core.model import PERCENTILE_ORDER, Career, SourceRelease
 from careerstats.core.money import dollars, to_cents
 from careerstats.core.pay import CareerPay, career_pay, price_target
 from careerstats.core.periods import EXACT, STANDARD, Period, Schedule, convert
-from careerstats.errors import CannotRank, DataError, NotAdjustable, OnlyPublishedPer
+from careerstats.errors import CannotRank, DataError, NotAdjustable, OffSchedule, OnlyPublishedPer
 
 if TYPE_CHECKING:
     from careerstats.core.inflation import CpiTable, When
 
 METHOD = (
     "linear interpolation between the release's percentile points (10th, 25th, median, "
-    "75th, 90th: those published, or derived at the schedule, taken at the cent); a point "
+    "75th, 90th: at the standard schedule those published, or derived at it; at any other, "
+    "all derived from the hourly ones at that schedule; taken at the cent); a point "
     "gives exactly its percentile; no extrapolation beyond the outermost points; a "
     "top-coded point is only a lower bound and is never interpolated against"
 )
@@ -147,13 +151,19 @@ def rank(
             f"sources that do: {covering}"
         )
     every = percentile_points(pay, period)
-    withheld = not_derived(pay.entry, period)
-    if len(every) < LEAST_POINTS and withheld and pay.entry.only_published_per:
+    withheld = pay.not_derived(period)
+    if len(every) < LEAST_POINTS and withheld and _count(release, career) >= LEAST_POINTS:
         only = pay.entry.only_published_per
-        raise OnlyPublishedPer(
+        if only is not None and only is not period:
+            raise OnlyPublishedPer(
+                f"{release.id}, {career.title.lower()}: {withheld}, so an amount per "
+                f"{period.value} cannot be ranked",
+                only.value,
+                off_schedule=not schedule.is_standard,
+            )
+        raise OffSchedule(
             f"{release.id}, {career.title.lower()}: {withheld}, so an amount per "
-            f"{period.value} cannot be ranked",
-            only.value,
+            f"{period.value} cannot be ranked at this schedule"
         )
     if len(every) < LEAST_POINTS:
         raise CannotRank(

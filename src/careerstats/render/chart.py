@@ -159,6 +159,8 @@ def _row(pay: CareerPay, period: Period, several: bool) -> _Row:
         note = f"{first.statistic.percentile}th+ ≥ {bound}"
     elif not points and only is not None and only is not period:
         note = f"only {only.adjective} wages are published"
+    elif not points and pay.not_derived(period):
+        note = f"{period.adjective} figures not put on the schedule"
     elif not points:
         note = "no percentiles or median published"
     return _Row(label, points, derived, note)

@@ -12,7 +12,7 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from careerstats.core.figures import SHOWN_PERIODS, STATISTIC_ORDER, WageFigure, not_derived
+from careerstats.core.figures import SHOWN_PERIODS, STATISTIC_ORDER, Basis, WageFigure
 from careerstats.core.model import SourceRelease
 from careerstats.core.money import dollars, to_places
 from careerstats.core.pay import CareerPay
@@ -163,11 +163,17 @@ def signed_money(value: Decimal) -> str:
     return ("+" if value >= 0 else "-") + money_text(abs(value))
 
 
-def derived_legend(schedule: Schedule) -> str:
-    return (
-        f"{DERIVED_MARK} derived by careerstats at {schedule.describe()}; "
-        f"unmarked figures are as published; {AT_LEAST} top-coded: at or above"
-    )
+def derived_legend(schedule: Schedule, pays: Iterable[CareerPay] = ()) -> str:
+    how = f"{DERIVED_MARK} derived by careerstats at {schedule.describe()}"
+    if not schedule.is_standard:
+        how += " from the hourly figures"
+        figures = (f for pay in pays for row in pay.wages.values() for f in row.values())
+        if any(f.derived and f.basis is Basis.STANDARD for f in figures):
+            how += (
+                f" (an hourly figure marked {DERIVED_MARK} is the annual one / 2,080, the hours "
+                "BLS's annual figures assume)"
+            )
+    return f"{how}; unmarked figures are as published; {AT_LEAST} top-coded: at or above"
 
 
 def source_line(release: SourceRelease) -> str:
@@ -188,7 +194,7 @@ def wage_rows(
                 f"{period.adjective} {statistic.label}",
                 *(figure_cell(pay.figure(period, statistic)) for pay in pays),
             )
-        reasons = [not_derived(pay.entry, period) for pay in pays]
+        reasons = [pay.not_derived(period) for pay in pays]
         if any(reasons):
             table.add_row(
                 f"{period.adjective} figures",

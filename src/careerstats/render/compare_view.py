@@ -58,7 +58,7 @@ def _blocks(result: Comparison) -> Group:
 def _caption(result: Comparison) -> list[str]:
     return [
         *(source_line(r) for r in result.releases),
-        derived_legend(result.schedule),
+        derived_legend(result.schedule, result.rows),
         *(
             [
                 "gap: difference from the median of the first career in the same source "

@@ -1,6 +1,8 @@
 """CSV for spreadsheets and scripts: one row per figure, the same figures as the JSON.
 
-A top-coded figure's `value` is its ceiling with `at_least` true: at or above that value."""
+A top-coded figure's `value` is its ceiling with `at_least` true: at or above that value.
+`basis` is the JSON's: published, standard_2080 (derived on BLS's 2,080-hour year) or
+schedule (derived from the hourly figure at the schedule asked for)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ COMPARISON_COLUMNS = (
     "at_least",
     "adjusted_to",
     "original",
+    "basis",
 )
 
 
@@ -48,5 +51,6 @@ def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
                         "true" if figure.at_least else "false",
                         str(figure.adjusted_to) if figure.adjusted_to else "",
                         plain(figure.nominal) if figure.adjusted else "",
+                        figure.basis.value,
                     )
                 )

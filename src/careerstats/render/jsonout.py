@@ -148,9 +148,15 @@ def wages(table: WageTable) -> dict[str, Any]:
 
 
 def figure_document(figure: WageFigure) -> dict[str, Any]:
-    """`{"value": 14.36, "derived": false}`; a top-coded figure has `at_least`, no `value`."""
+    """`{"value": 14.36, "derived": false, "basis": "published"}`; a top-coded figure has
+    `at_least`, no `value`. `basis`: published, standard_2080 (derived on BLS's 2,080-hour
+    year) or schedule (derived from the hourly figure at the document's schedule)."""
     key = "at_least" if figure.at_least else "value"
-    document: dict[str, Any] = {key: money(figure.value), "derived": figure.derived}
+    document: dict[str, Any] = {
+        key: money(figure.value),
+        "derived": figure.derived,
+        "basis": figure.basis.value,
+    }
     if figure.derived_from:
         document["derived_from"] = figure.derived_from.value
     if figure.adjusted_to is not None:
@@ -185,13 +191,11 @@ def prices(pay: CareerPay) -> dict[str, Any] | None:
 
 
 def not_derived(pay: CareerPay) -> dict[str, str]:
-    """Periods shown without figures because the source forbids deriving them, and why."""
-    from careerstats.core import figures
-
+    """Periods shown without figures because the source or the schedule forbids them, and why."""
     return {
         period.value: reason
         for period in pay.wages
-        if (reason := figures.not_derived(pay.entry, period)) is not None
+        if (reason := pay.not_derived(period)) is not None
     }
 
 
@@ -216,6 +220,7 @@ def source(release: SourceRelease, *, full: bool = False) -> dict[str, Any]:
         document |= {
             "reference_period_note": release.reference_period_note,
             "classification": release.classification,
+            "annual_basis": release.annual_basis.value if release.annual_basis else None,
             "cited_in": list(release.cited_in),
             "notes": list(release.notes),
         }

@@ -76,7 +76,7 @@ def _profile_wages(result: Profile) -> Fitted:
 def _wage_caption(result: Profile) -> list[str]:
     return [
         *(source_line(p.release) for p in result.pay),
-        derived_legend(result.schedule),
+        derived_legend(result.schedule, result.pay),
         *adjusted_legend(result.adjusted_to),
     ]
 

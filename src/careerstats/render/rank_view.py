@@ -113,14 +113,14 @@ def rank_view(result: Rank) -> Group:
         lines.append(Text(f"as published: {published}", style="dim"))
     if result.bounds:
         bounds = ", ".join(
-            f"{ordinal(Decimal(p.percentile))} {AT_LEAST} {_money(p.value, p)}"
+            f"{ordinal(Decimal(p.percentile))} {AT_LEAST} {_money(p.value, p)}{_marks(p)}"
             for p in result.bounds
         )
         lines.append(
             Text(f"top-coded points (lower bounds, not ranked against): {bounds}", style="dim")
         )
     if any(p.figure.derived for p in result.points):
-        lines.append(Text(derived_legend(result.schedule), style="dim"))
+        lines.append(Text(derived_legend(result.schedule, [result.pay]), style="dim"))
     lines.extend(Text(line, style="dim") for line in adjusted_legend(_adjusted(result)))
     lines.append(Text(f"method: {METHOD}", style="dim"))
     return Group(*lines)

@@ -14,7 +14,14 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from careerstats.core.dataset import Dataset
-from careerstats.core.model import SOC_CODE, Career, CareerFigures, SourceRelease, Statistic
+from careerstats.core.model import (
+    SOC_CODE,
+    AnnualBasis,
+    Career,
+    CareerFigures,
+    SourceRelease,
+    Statistic,
+)
 from careerstats.core.money import dollars
 from careerstats.core.periods import Period
 from careerstats.errors import DataError, UsageError
@@ -63,6 +70,7 @@ class StoreRelease(SourceRelease):
             title=f"OEWS May {record.year} estimates{where}{what}, imported",
             reference_period=f"{record.year}-05",
             classification=record.classification,
+            annual_basis=AnnualBasis.HOURS_2080,
             cited_in=tuple(f"imported from {file.name}" for file in record.files),
             notes=_release_notes(record),
             careers=(),
