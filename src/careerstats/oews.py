@@ -89,11 +89,12 @@ _TRUE = frozenset({"true", "t", "yes", "y", "1", "x"})
 HEADER_SEARCH_ROWS = 15
 
 # The top-coding ceiling BLS states in each release's notes, used only when a file does not
-# state one itself (a CSV saved from a workbook loses the notes sheet). (first year, hourly,
-# annual); the annual ceiling is the hourly one x 2,080.
+# state one itself (a CSV saved from a workbook loses the notes sheet; the workbooks of 2008
+# and 2013-2018 state none). (first year, hourly, annual); the annual ceiling is the hourly
+# one x 2,080. $100 from May 2016: that release publishes exact hourly figures up to $99.71.
 KNOWN_CEILINGS: tuple[tuple[int, Decimal, Decimal], ...] = (
     (2022, Decimal("115"), Decimal("239200")),
-    (2017, Decimal("100"), Decimal("208000")),
+    (2016, Decimal("100"), Decimal("208000")),
     (2012, Decimal("90"), Decimal("187200")),
     (2008, Decimal("80"), Decimal("166400")),
 )
