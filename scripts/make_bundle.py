@@ -1,0 +1,258 @@
+"""Regenerate the bundled official data in data/ from BLS's original files (maintainers only).
+
+    python scripts/make_bundle.py [OFFICIAL_DIR]            # writes data/oews/...
+    python scripts/make_bundle.py [OFFICIAL_DIR] --check    # exits 1 if data/ is stale
+
+OFFICIAL_DIR (default: ../shared/official beside the repository) holds the files exactly as
+the agencies publish them. They are inputs only: never edited, never committed.
+
+- oews/national_M{YYYY}_dl.xls or .xlsx: OEWS national estimates, all industries, May of
+  each year. BLS publishes each inside https://www.bls.gov/oes/special-requests/oesm{YY}nat.zip
+  (listed on https://www.bls.gov/oes/tables.htm), e.g. oesm08nat.zip, oesm24nat.zip.
+
+The OEWS files are read by careerstats' own reader (`careerstats.oews.read`), so the bundled
+figures are the exact decimal text `careerstats data import` stores for the same file. Output,
+byte-identical for the same inputs:
+
+- data/oews/releases.csv: one line per release: reference period, SOC version, top-coding
+  ceiling and where it comes from, and the original file's name, size, SHA-256 and URL.
+- data/oews/oews-{YYYY}.csv: every row of the release in the published order (total, major,
+  minor, broad and detailed; a code published twice, as broad and as detailed, stays twice),
+  with OEWS's own column names. Cells hold the published figure as exact decimal text, or
+  BLS's special value: `*` wage not available, `**` employment not available, `#` top-coded;
+  ANNUAL and HOURLY are `TRUE` or empty, as published.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from careerstats import oews
+from careerstats.errors import DataError
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+DEFAULT_OFFICIAL = REPOSITORY.parent / "shared" / "official"
+DEFAULT_OUTPUT = REPOSITORY / "data"
+
+OEWS_URL = "https://www.bls.gov/oes/special-requests/oesm{yy}nat.zip"
+OEWS_NAME = re.compile(r"national_M(\d{4})_dl\.xlsx?")
+
+# BLS's top-coding ceilings, (first year, last year, hourly, annual). The workbooks of 2008
+# and 2013-2018 do not state theirs; those of 2019 on do, and must agree with this table.
+# May 2016 publishes exact hourly figures up to $99.71: its ceiling is $100, not $90.
+CEILINGS: tuple[tuple[int, int, Decimal, Decimal], ...] = (
+    (2008, 2008, Decimal("80.00"), Decimal("166400")),
+    (2013, 2015, Decimal("90.00"), Decimal("187200")),
+    (2016, 2021, Decimal("100.00"), Decimal("208000")),
+    (2022, 2024, Decimal("115.00"), Decimal("239200")),
+)
+
+RELEASE_COLUMNS = (
+    "id",
+    "reference_period",
+    "classification",
+    "ceiling_hour",
+    "ceiling_year",
+    "ceiling_from",
+    "rows",
+    "file_name",
+    "file_size",
+    "sha256",
+    "source_url",
+)
+# Title last: the figures line up, and a line starts with its code (the reader finds it so).
+OEWS_COLUMNS = (
+    "OCC_CODE",
+    "O_GROUP",
+    "TOT_EMP",
+    *(file_column.upper() for _, file_column in oews.WAGE_COLUMNS),
+    "ANNUAL",
+    "HOURLY",
+    "OCC_TITLE",
+)
+WAGE_NOT_AVAILABLE = "*"
+EMPLOYMENT_NOT_AVAILABLE = "**"
+
+
+class BundleError(Exception):
+    """The official files are not what this script expects: it writes nothing."""
+
+
+@dataclass
+class Release:
+    year: int
+    path: Path
+    parsed: oews.ParsedFile
+
+    @property
+    def id(self) -> str:
+        return f"oews-{self.year}"
+
+
+def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def ceiling_for(year: int) -> tuple[Decimal, Decimal]:
+    for first, last, hourly, annual in CEILINGS:
+        if first <= year <= last:
+            return hourly, annual
+    raise BundleError(f"May {year}: no top-coding ceiling known; add BLS's to CEILINGS")
+
+
+# ------------------------------------------------------------------ OEWS
+
+
+def read_oews(folder: Path) -> list[Release]:
+    paths = sorted(p for p in folder.iterdir() if OEWS_NAME.fullmatch(p.name))
+    if not paths:
+        raise BundleError(f"{folder}: no national_M{{YYYY}}_dl.xls or .xlsx files")
+    releases = []
+    for path in paths:
+        year = int(OEWS_NAME.fullmatch(path.name).group(1))  # type: ignore[union-attr]
+        parsed = oews.read(path, year)
+        if parsed.layout != "national" or parsed.remarks:
+            raise BundleError(f"{path.name}: not a national file ({parsed.layout})")
+        releases.append(Release(year, path, parsed))
+    years = [release.year for release in releases]
+    if len(set(years)) != len(years):
+        raise BundleError(f"{folder}: two files for the same year")
+    return releases
+
+
+def release_line(release: Release) -> list[str]:
+    parsed = release.parsed
+    hourly, annual = ceiling_for(release.year)
+    if parsed.ceiling_stated:
+        if (parsed.ceiling_hour, parsed.ceiling_year) != (hourly, annual):
+            raise BundleError(
+                f"{release.path.name}: states a ceiling of {parsed.ceiling_hour} / "
+                f"{parsed.ceiling_year}, not {hourly} / {annual}; correct CEILINGS"
+            )
+    elif oews.known_ceiling(release.year) != (hourly, annual):
+        raise BundleError(
+            f"May {release.year}: careerstats.oews.KNOWN_CEILINGS disagrees with CEILINGS"
+        )
+    return [
+        release.id,
+        f"{release.year}-05",
+        oews.soc_version(release.year),
+        f"{hourly:.2f}",
+        f"{annual:.0f}",
+        "workbook" if parsed.ceiling_stated else "bls-table",
+        str(len(parsed.rows)),
+        release.path.name,
+        str(release.path.stat().st_size),
+        parsed.sha256,
+        OEWS_URL.format(yy=f"{release.year % 100:02d}"),
+    ]
+
+
+def oews_lines(release: Release) -> list[list[str]]:
+    lines = []
+    for row in release.parsed.rows:
+        cells = dict(zip(oews.ROW_FIELDS, row, strict=True))
+        where = (cells["area"], cells["naics"], cells["own_code"])
+        if where != (oews.NATION, oews.CROSS_INDUSTRY, oews.ALL_OWNERSHIPS):
+            raise BundleError(f"{release.path.name}: a row that is not national: {where}")
+        employment = cells["tot_emp"]
+        lines.append(
+            [
+                cells["occ_code"],
+                cells["o_group"],
+                EMPLOYMENT_NOT_AVAILABLE if employment is None else employment,
+                *(
+                    WAGE_NOT_AVAILABLE if cells[name] is None else cells[name]
+                    for name, _ in oews.WAGE_COLUMNS
+                ),
+                "TRUE" if cells["annual_only"] else "",
+                "TRUE" if cells["hourly_only"] else "",
+                cells["occ_title"],
+            ]
+        )
+    return lines
+
+
+def oews_files(folder: Path) -> dict[str, str]:
+    releases = read_oews(folder)
+    files = {
+        "oews/releases.csv": csv_text(
+            RELEASE_COLUMNS, [release_line(release) for release in releases]
+        )
+    }
+    for release in releases:
+        files[f"oews/{release.id}.csv"] = csv_text(OEWS_COLUMNS, oews_lines(release))
+    return files
+
+
+# ------------------------------------------------------------------ main
+
+
+def generated(official: Path) -> dict[str, str]:
+    """Every bundled file's path under data/ and its text."""
+    return oews_files(official / "oews")
+
+
+def stale(files: dict[str, str], output: Path) -> list[str]:
+    wrong = [
+        name
+        for name, text in files.items()
+        if not (output / name).is_file() or (output / name).read_bytes() != text.encode()
+    ]
+    extra = [
+        str(path.relative_to(output))
+        for path in sorted((output / "oews").glob("*.csv"))
+        if str(path.relative_to(output)) not in files
+    ]
+    return wrong + extra
+
+
+def write(files: dict[str, str], output: Path) -> None:
+    for name in stale(files, output):
+        path = output / name
+        if name not in files:
+            path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(files[name].encode())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("official", nargs="?", type=Path, default=DEFAULT_OFFICIAL)
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="the data/ folder")
+    parser.add_argument("--check", action="store_true", help="exit 1 if data/ is stale")
+    args = parser.parse_args(argv)
+    if not args.official.is_dir():
+        print(f"make_bundle: {args.official}: no such folder", file=sys.stderr)
+        return 2
+    try:
+        files = generated(args.official)
+    except (BundleError, DataError) as error:
+        print(f"make_bundle: {error}", file=sys.stderr)
+        return 1
+    if args.check:
+        wrong = stale(files, args.output)
+        for name in wrong:
+            print(f"make_bundle: data/{name} is stale", file=sys.stderr)
+        return 1 if wrong else 0
+    write(files, args.output)
+    total = sum(len(text.encode()) for text in files.values())
+    print(f"make_bundle: {len(files)} files, {total:,} bytes in {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
