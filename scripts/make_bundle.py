@@ -161,7 +161,8 @@ def release_line(release: Release) -> list[str]:
 
 
 def oews_lines(release: Release) -> list[list[str]]:
-    lines = []
+    lines: list[list[str]] = []
+    seen: set[str] = set()
     for row in release.parsed.rows:
         cells = dict(zip(oews.ROW_FIELDS, row, strict=True))
         where = (cells["area"], cells["naics"], cells["own_code"])
@@ -182,6 +183,14 @@ def oews_lines(release: Release) -> list[list[str]]:
                 cells["occ_title"],
             ]
         )
+        # A code BLS publishes twice (as broad and as detailed) must say the same both times:
+        # the reader gives it as one occupation with two groups.
+        previous, line = lines[-2:] if len(lines) > 1 else ([], lines[-1])
+        if previous[:1] == line[:1] and previous[2:] != line[2:]:
+            raise BundleError(f"{release.path.name}: {line[0]} twice, with different figures")
+        if previous[:1] != line[:1] and line[0] in seen:
+            raise BundleError(f"{release.path.name}: {line[0]} twice, not on adjacent rows")
+        seen.add(line[0])
     return lines
 
 
