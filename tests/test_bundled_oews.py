@@ -356,5 +356,29 @@ def summary(entry: Any) -> tuple[Any, ...]:
 def test_the_shared_row_names_are_the_stores() -> None:
     from careerstats import oews, oews_figures
 
-    assert oews_figures.WAGE_NAMES == tuple(name for name, _ in oews.WAGE_COLUMNS)
+    assert tuple(name for name, _ in oews.WAGE_COLUMNS) == oews_figures.WAGE_NAMES
     assert oews_figures.TOP_CODED == oews.TOP_CODED
+
+
+def test_a_damaged_bundled_file_is_reported_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerstats.errors import DataError
+
+    folder = tmp_path / "oews"
+    folder.mkdir()
+    data = REPOSITORY / "data" / "oews"
+    (folder / "releases.csv").write_bytes((data / "releases.csv").read_bytes())
+    text = (data / "oews-2024.csv").read_text("utf-8")
+    actors = "\n27-2011,detailed,38800,44.4,14,16.94,23.33,41.09,97.19,*,"
+    assert actors in text
+    damaged = text.replace(actors, actors.replace(",*,", ",**,"))
+    (folder / "oews-2024.csv").write_text(damaged, "utf-8")
+    monkeypatch.setattr(bundled_oews, "bundled_data_dir", lambda: tmp_path)
+    monkeypatch.setattr(bundled_oews, "_releases", {})
+    monkeypatch.setattr(bundled_oews, "_texts", {})
+    with pytest.raises(DataError, match=r"oews-2024\.csv: the line of 27-2011 is damaged"):
+        bundled_oews.occupation("oews-2024", "27-2011")
+    assert bundled_oews.occupation("oews-2024", "27-2012") is not None
+    with pytest.raises(DataError, match=r"oews-2023\.csv: cannot be read"):
+        bundled_oews.occupation("oews-2023", "27-2011")

@@ -65,9 +65,11 @@ COLUMNS = (
     "OCC_TITLE",
 )
 _SOC = re.compile(r"\d{2}-\d{4}")
-_EMPLOYMENT = re.compile(r"[1-9]\d*|\*\*")
-_WAGE = re.compile(r"(?:[1-9]\d*|0)(?:\.\d*[1-9])?|\*|#")
-_FLAGS = ("", "TRUE")
+# TOT_EMP, the twelve wages, ANNUAL and HOURLY of a line, joined by commas: checked in one
+# match, so a damaged file is reported rather than read into a wrong figure.
+_CELLS = re.compile(
+    r"(?:[1-9]\d*|\*\*)(?:,(?:(?:[1-9]\d*|0)(?:\.\d*[1-9])?|\*|#)){12}(?:,(?:TRUE)?){2}"
+)
 _WAGE_INDEX = {(period, statistic): i for i, (_, period, statistic) in enumerate(WAGE_FIELDS)}
 
 
@@ -238,11 +240,8 @@ def _occupation(info: ReleaseInfo, lines: list[list[str]]) -> Occupation:
     first = lines[0]
     if (
         len(first) != len(COLUMNS)
-        or any(line[2:] != first[2:] for line in lines)
-        or not _EMPLOYMENT.fullmatch(first[2])
-        or not all(_WAGE.fullmatch(cell) for cell in first[3:15])
-        or first[15] not in _FLAGS
-        or first[16] not in _FLAGS
+        or not _CELLS.fullmatch(",".join(first[2:-1]))
+        or any(line[2:] != first[2:] for line in lines[1:])
     ):
         raise _damaged(f"{OEWS_DIR}/{info.id}.csv", f"the line of {first[0]} is damaged")
     return Occupation(
