@@ -363,6 +363,7 @@ def test_the_shared_row_names_are_the_stores() -> None:
 def test_a_damaged_bundled_file_is_reported_not_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from careerstats import bundle
     from careerstats.errors import DataError
 
     folder = tmp_path / "oews"
@@ -374,11 +375,11 @@ def test_a_damaged_bundled_file_is_reported_not_read(
     assert actors in text
     damaged = text.replace(actors, actors.replace(",*,", ",**,"))
     (folder / "oews-2024.csv").write_text(damaged, "utf-8")
-    monkeypatch.setattr(bundled_oews, "bundled_data_dir", lambda: tmp_path)
+    monkeypatch.setattr(bundle, "bundled_data_dir", lambda: tmp_path)
     monkeypatch.setattr(bundled_oews, "_releases", {})
     monkeypatch.setattr(bundled_oews, "_texts", {})
     with pytest.raises(DataError, match=r"oews-2024\.csv: the line of 27-2011 is damaged"):
         bundled_oews.occupation("oews-2024", "27-2011")
     assert bundled_oews.occupation("oews-2024", "27-2012") is not None
-    with pytest.raises(DataError, match=r"oews-2023\.csv: cannot be read"):
+    with pytest.raises(DataError, match=r"oews/oews-2023\.csv cannot be read"):
         bundled_oews.occupation("oews-2023", "27-2011")

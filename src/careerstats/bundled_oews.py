@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import NamedTuple
 
-from careerstats.bundle import bundled_data_dir
+from careerstats.bundle import bundled_text
 from careerstats.errors import DataError, UsageError
 from careerstats.model import CareerFigures, SourceRelease, Statistic
 from careerstats.money import dollars
@@ -184,10 +184,7 @@ def releases() -> tuple[ReleaseInfo, ...]:
     """Every bundled release, oldest first."""
     if not _releases:
         name = f"{OEWS_DIR}/{RELEASES_FILE}"
-        try:
-            text = bundled_data_dir().joinpath(OEWS_DIR, RELEASES_FILE).read_text("utf-8")
-        except OSError as error:
-            raise _damaged(name, f"cannot be read ({error.strerror or error})") from None
+        text = bundled_text(OEWS_DIR, RELEASES_FILE)
         lines = list(csv.reader(text.splitlines()))
         if not lines or tuple(lines[0]) != RELEASE_COLUMNS:
             raise _damaged(name, "not the expected header")
@@ -225,13 +222,9 @@ def release(release_id: str) -> ReleaseInfo:
 def _text(info: ReleaseInfo) -> str:
     text = _texts.get(info.id)
     if text is None:
-        name = f"{OEWS_DIR}/{info.id}.csv"
-        try:
-            text = bundled_data_dir().joinpath(OEWS_DIR, f"{info.id}.csv").read_text("utf-8")
-        except OSError as error:
-            raise _damaged(name, f"cannot be read ({error.strerror or error})") from None
+        text = bundled_text(OEWS_DIR, f"{info.id}.csv")
         if next(csv.reader([text.partition("\n")[0]]), []) != list(COLUMNS):
-            raise _damaged(name, "not the expected header")
+            raise _damaged(f"{OEWS_DIR}/{info.id}.csv", "not the expected header")
         _texts[info.id] = text
     return text
 
