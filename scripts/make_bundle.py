@@ -10,6 +10,11 @@ the agencies publish them. They are inputs only: never edited, never committed.
   each year. BLS publishes each inside https://www.bls.gov/oes/special-requests/oesm{YY}nat.zip
   (listed on https://www.bls.gov/oes/tables.htm), e.g. oesm08nat.zip, oesm24nat.zip.
 
+- ep/occupation_{YYYY}-{YY}.xlsx: BLS Employment Projections, Table 1.2 (occupational
+  projections and worker characteristics). BLS publishes the current edition at
+  https://www.bls.gov/emp/ind-occ-matrix/occupation.xlsx (listed on
+  https://www.bls.gov/emp/tables.htm); each new edition replaces it.
+
 The OEWS files are read by careerstats' own reader (`careerstats.oews.read`), so the bundled
 figures are the exact decimal text `careerstats data import` stores for the same file. Output,
 byte-identical for the same inputs:
@@ -21,12 +26,18 @@ byte-identical for the same inputs:
   with OEWS's own column names. Cells hold the published figure as exact decimal text, or
   BLS's special value: `*` wage not available, `**` employment not available, `#` top-coded;
   ANNUAL and HOURLY are `TRUE` or empty, as published.
+- data/ep/editions.csv: one line per projections edition and its original file.
+- data/ep/occupations_{YYYY}-{YY}.csv: one line per National Employment Matrix occupation
+  (line items and summaries): employment in thousands at the base and projected year,
+  change (thousands and percent), annual openings (thousands), and the typical education,
+  related work experience and on-the-job training, all as published (`—`: not available).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
 import re
 import sys
@@ -41,6 +52,7 @@ from careerstats.errors import DataError
 REPOSITORY = Path(__file__).resolve().parents[1]
 DEFAULT_OFFICIAL = REPOSITORY.parent / "shared" / "official"
 DEFAULT_OUTPUT = REPOSITORY / "data"
+OUTPUT_FOLDERS = ("oews", "ep")  # every CSV file in them is generated here
 
 OEWS_URL = "https://www.bls.gov/oes/special-requests/oesm{yy}nat.zip"
 OEWS_NAME = re.compile(r"national_M(\d{4})_dl\.xlsx?")
@@ -206,12 +218,141 @@ def oews_files(folder: Path) -> dict[str, str]:
     return files
 
 
+# ------------------------------------------------------------------ Employment Projections
+
+EP_NAME = re.compile(r"occupation_(\d{4})-(\d{2})\.xlsx")
+EP_URL = "https://www.bls.gov/emp/ind-occ-matrix/occupation.xlsx"
+EP_TABLE = "Table 1.2"
+EDITION_COLUMNS = (
+    "edition",
+    "base_year",
+    "projected_year",
+    "title",
+    "occupations",
+    "file_name",
+    "file_size",
+    "sha256",
+    "source_url",
+)
+PROJECTION_COLUMNS = (
+    "code",
+    "occupation_type",
+    "employment_base",
+    "employment_projected",
+    "change",
+    "change_percent",
+    "openings",
+    "education",
+    "work_experience",
+    "training",
+    "title",
+)
+# Table 1.2's headers, by what they start with ({b}: base year, {p}: projected, {e}: the
+# edition as BLS writes it, with an en dash), for the columns bundled, in PROJECTION_COLUMNS
+# order.
+EP_HEADERS = (
+    "{b} National Employment Matrix code",
+    "Occupation type",
+    "Employment, {b}",
+    "Employment, {p}",
+    "Employment change, numeric, {e}",
+    "Employment change, percent, {e}",
+    "Occupational openings, {e} annual average",
+    "Typical education needed for entry",
+    "Work experience in a related occupation",
+    "Typical on-the-job training needed",
+    "{b} National Employment Matrix title",
+)
+NUMBER = re.compile(r"-?\d+\.\d")
+SOC_CODE = re.compile(r"\d{2}-\d{4}")
+
+
+def workbook_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    table = book.get_sheet_by_name(sheet) if sheet else book.get_sheet_by_index(0)
+    return [list(row) for row in table.to_python()]
+
+
+def thousands(cell: object, where: str) -> str:
+    """A figure of the projections as published: one decimal (thousands, or percent)."""
+    if not isinstance(cell, float):
+        raise BundleError(f"{where}: {cell!r} is not a number")
+    text = repr(cell)  # the shortest repr of the cell is the number BLS typed
+    if not NUMBER.fullmatch(text):
+        raise BundleError(f"{where}: {cell!r} does not have one decimal")
+    return text
+
+
+def ep_files(folder: Path) -> dict[str, str]:
+    editions = []
+    files = {}
+    for path in sorted(folder.iterdir(), reverse=True):  # newest edition first
+        match = EP_NAME.fullmatch(path.name)
+        if not match:
+            continue
+        base, projected = int(match.group(1)), int(match.group(1)[:2] + match.group(2))
+        edition = f"{base}-{match.group(2)}"
+        rows = workbook_rows(path, EP_TABLE)
+        labels = {"b": base, "p": projected, "e": f"{base}\u2013{match.group(2)}"}
+        wanted = [header.format(**labels) for header in EP_HEADERS]
+        header_at = next((i for i, row in enumerate(rows[:5]) if row[0] == wanted[-1]), None)
+        if header_at is None:
+            raise BundleError(f"{path.name} {EP_TABLE}: no header row starting {wanted[-1]!r}")
+        header = [str(cell) for cell in rows[header_at]]
+        index = []
+        for start in wanted:
+            found = [i for i, name in enumerate(header) if name.startswith(start)]
+            if len(found) != 1:
+                raise BundleError(f"{path.name} {EP_TABLE}: no single column {start!r}")
+            index.append(found[0])
+        lines = []
+        for number, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
+            if not SOC_CODE.fullmatch(str(row[index[0]])):
+                continue
+            cells = [row[i] for i in index]
+            where = f"{path.name} {EP_TABLE} row {number}"
+            if cells[1] not in {"Line item", "Summary"}:
+                raise BundleError(f"{where}: occupation type {cells[1]!r}")
+            lines.append(
+                [
+                    *(str(cell) for cell in cells[:2]),
+                    *(thousands(cell, where) for cell in cells[2:7]),
+                    *(str(cell).strip() for cell in cells[7:]),
+                ]
+            )
+            if not all(lines[-1][7:]):
+                raise BundleError(f"{where}: an empty cell")
+        codes = [line[0] for line in lines]
+        if len(set(codes)) != len(codes):
+            raise BundleError(f"{path.name} {EP_TABLE}: a code listed twice")
+        name = f"ep/occupations_{edition}.csv"
+        files[name] = csv_text(PROJECTION_COLUMNS, lines)
+        editions.append(
+            [
+                edition,
+                str(base),
+                str(projected),
+                f"BLS Employment Projections {labels['e']}",
+                str(len(lines)),
+                path.name,
+                str(path.stat().st_size),
+                hashlib.sha256(path.read_bytes()).hexdigest(),
+                EP_URL,
+            ]
+        )
+    if not editions:
+        raise BundleError(f"{folder}: no occupation_YYYY-YY.xlsx files")
+    return {"ep/editions.csv": csv_text(EDITION_COLUMNS, editions), **files}
+
+
 # ------------------------------------------------------------------ main
 
 
 def generated(official: Path) -> dict[str, str]:
     """Every bundled file's path under data/ and its text."""
-    return oews_files(official / "oews")
+    return {**oews_files(official / "oews"), **ep_files(official / "ep")}
 
 
 def stale(files: dict[str, str], output: Path) -> list[str]:
@@ -222,7 +363,8 @@ def stale(files: dict[str, str], output: Path) -> list[str]:
     ]
     extra = [
         str(path.relative_to(output))
-        for path in sorted((output / "oews").glob("*.csv"))
+        for folder in OUTPUT_FOLDERS
+        for path in sorted((output / folder).glob("*.csv"))
         if str(path.relative_to(output)) not in files
     ]
     return wrong + extra
