@@ -15,6 +15,11 @@ the agencies publish them. They are inputs only: never edited, never committed.
   https://www.bls.gov/emp/ind-occ-matrix/occupation.xlsx (listed on
   https://www.bls.gov/emp/tables.htm); each new edition replaces it.
 
+- soc/: the Standard Occupational Classification files, from https://www.bls.gov/soc/:
+  soc_structure_2018.xlsx, soc_2018_direct_match_title_file.xlsx and
+  soc_2010_to_2018_crosswalk.xlsx (under https://www.bls.gov/soc/2018/), and
+  soc_2000_to_2010_crosswalk.xls (https://www.bls.gov/soc/soc_2000_to_2010_crosswalk.xls).
+
 The OEWS files are read by careerstats' own reader (`careerstats.oews.read`), so the bundled
 figures are the exact decimal text `careerstats data import` stores for the same file. Output,
 byte-identical for the same inputs:
@@ -31,6 +36,15 @@ byte-identical for the same inputs:
   (line items and summaries): employment in thousands at the base and projected year,
   change (thousands and percent), annual openings (thousands), and the typical education,
   related work experience and on-the-job training, all as published (`—`: not available).
+- data/soc/sources.csv: the SOC files bundled, with their date, name, size, SHA-256 and URL.
+- data/soc/structure_2018.csv: every 2018 SOC group and occupation (major, minor, broad,
+  detailed), its parent group and title.
+- data/soc/direct_match_titles_2018.csv: the 6,539 direct-match job titles and their code
+  (illustrative: `x` where BLS marks the title an illustrative example; BLS writes x or X).
+- data/soc/crosswalk_2000_2010.csv, crosswalk_2010_2018.csv: every pair of codes, with both
+  titles as published (their footnote marks *, **, (#), (##) included).
+Text is as published with surrounding spaces removed (one direct-match title ends in a
+no-break space).
 """
 
 from __future__ import annotations
@@ -52,7 +66,7 @@ from careerstats.errors import DataError
 REPOSITORY = Path(__file__).resolve().parents[1]
 DEFAULT_OFFICIAL = REPOSITORY.parent / "shared" / "official"
 DEFAULT_OUTPUT = REPOSITORY / "data"
-OUTPUT_FOLDERS = ("oews", "ep")  # every CSV file in them is generated here
+OUTPUT_FOLDERS = ("oews", "ep", "soc")  # every CSV file in them is generated here
 
 OEWS_URL = "https://www.bls.gov/oes/special-requests/oesm{yy}nat.zip"
 OEWS_NAME = re.compile(r"national_M(\d{4})_dl\.xlsx?")
@@ -347,12 +361,152 @@ def ep_files(folder: Path) -> dict[str, str]:
     return {"ep/editions.csv": csv_text(EDITION_COLUMNS, editions), **files}
 
 
+# ------------------------------------------------------------------ SOC
+
+SOC_URL = "https://www.bls.gov/soc/"
+SOC_LEVELS = ("major", "minor", "broad", "detailed")
+SOC_COUNTS = (23, 98, 459, 867)
+DIRECT_MATCH_TITLES = 6539
+SOURCE_COLUMNS = ("name", "date", "rows", "file_name", "file_size", "sha256", "source_url")
+STRUCTURE_COLUMNS = ("code", "level", "parent", "title")
+TITLE_COLUMNS = ("code", "illustrative", "title")
+CROSSWALK_COLUMNS = ("from_code", "to_code", "from_title", "to_title")
+# (bundled name, original file, its URL, the header row's first cell)
+SOC_FILES = (
+    (
+        "structure_2018",
+        "soc_structure_2018.xlsx",
+        "2018/soc_structure_2018.xlsx",
+        "Major Group",
+    ),
+    (
+        "direct_match_titles_2018",
+        "soc_2018_direct_match_title_file.xlsx",
+        "2018/soc_2018_direct_match_title_file.xlsx",
+        "2018 SOC Code",
+    ),
+    (
+        "crosswalk_2000_2010",
+        "soc_2000_to_2010_crosswalk.xls",
+        "soc_2000_to_2010_crosswalk.xls",
+        "2000 SOC code",
+    ),
+    (
+        "crosswalk_2010_2018",
+        "soc_2010_to_2018_crosswalk.xlsx",
+        "2018/soc_2010_to_2018_crosswalk.xlsx",
+        "2010 SOC Code",
+    ),
+)
+DATE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October"
+                  r"|November|December) \d{4}")  # fmt: skip
+
+
+def soc_table(path: Path, first: str) -> tuple[str, list[list[str]]]:
+    """The file's date line (`November 2017`) and its rows under the header, as text."""
+    rows = [[str(cell).strip() for cell in row] for row in workbook_rows(path)]
+    at = next((i for i, row in enumerate(rows[:12]) if row[0] == first), None)
+    if at is None:
+        raise BundleError(f"{path.name}: no header row starting {first!r}")
+    dates = [found.group(0) for row in rows[:at] if (found := DATE.match(row[0]))]
+    if len(dates) != 1:
+        raise BundleError(f"{path.name}: no single date above the header")
+    return dates[0], [row for row in rows[at + 1 :] if any(row)]
+
+
+def structure_lines(name: str, rows: list[list[str]]) -> list[list[str]]:
+    lines = []
+    above: list[str] = []  # the codes of the groups above the current row
+    for row in rows:
+        filled = [i for i, cell in enumerate(row[:4]) if cell]
+        if len(filled) != 1 or not SOC_CODE.fullmatch(row[filled[0]]) or not row[4]:
+            raise BundleError(f"{name}: not a SOC structure row: {row}")
+        level, code = filled[0], row[filled[0]]
+        if level > len(above):
+            raise BundleError(f"{name}: {code} has no group above it")
+        above = above[:level]
+        parent = above[-1] if above else ""
+        # A code shares its parent's first digits: 15-1252 in 15-1250, in 15-1200, in 15-0000
+        # (29-1221 is in 29-1210: only five characters of a detailed code are its broad's).
+        if parent and code[: (2, 4, 5)[level - 1]] != parent[: (2, 4, 5)[level - 1]]:
+            raise BundleError(f"{name}: {code} is not in {parent}")
+        above.append(code)
+        lines.append([code, SOC_LEVELS[level], parent, row[4]])
+    counts = tuple(sum(line[1] == level for line in lines) for level in SOC_LEVELS)
+    if counts != SOC_COUNTS:
+        raise BundleError(f"{name}: {counts} major, minor, broad, detailed, not {SOC_COUNTS}")
+    return lines
+
+
+def title_lines(name: str, rows: list[list[str]], detailed: set[str]) -> list[list[str]]:
+    lines = []
+    for row in rows:
+        code, _, title, mark = row[:4]
+        if code not in detailed or not title or mark.lower() not in {"", "x"}:
+            raise BundleError(f"{name}: not a direct-match title row: {row}")
+        lines.append([code, mark.lower(), title])
+    if len(lines) != DIRECT_MATCH_TITLES:
+        raise BundleError(f"{name}: {len(lines)} titles, not {DIRECT_MATCH_TITLES}")
+    return lines
+
+
+def crosswalk_lines(name: str, rows: list[list[str]]) -> list[list[str]]:
+    lines = []
+    for row in rows:
+        old_code, old_title, new_code, new_title = row[:4]
+        if not (SOC_CODE.fullmatch(old_code) and SOC_CODE.fullmatch(new_code)):
+            raise BundleError(f"{name}: not a crosswalk row: {row}")
+        lines.append([old_code, new_code, old_title, new_title])
+    pairs = [tuple(line[:2]) for line in lines]
+    if len(set(pairs)) != len(pairs):
+        raise BundleError(f"{name}: a pair of codes listed twice")
+    return lines
+
+
+def soc_files(folder: Path) -> dict[str, str]:
+    files: dict[str, str] = {}
+    sources = []
+    detailed: set[str] = set()
+    for name, file_name, url, first in SOC_FILES:
+        path = folder / file_name
+        if not path.is_file():
+            raise BundleError(f"{folder}: no {file_name}")
+        date, rows = soc_table(path, first)
+        header: Sequence[str]
+        if name.startswith("structure"):
+            header, lines = STRUCTURE_COLUMNS, structure_lines(file_name, rows)
+            detailed = {line[0] for line in lines if line[1] == "detailed"}
+        elif name.startswith("direct_match"):
+            header, lines = TITLE_COLUMNS, title_lines(file_name, rows, detailed)
+        else:
+            header, lines = CROSSWALK_COLUMNS, crosswalk_lines(file_name, rows)
+            if name.endswith("2018") and not {line[1] for line in lines} <= detailed:
+                raise BundleError(f"{file_name}: a 2018 code not in the 2018 structure")
+        files[f"soc/{name}.csv"] = csv_text(header, lines)
+        sources.append(
+            [
+                name,
+                date,
+                str(len(lines)),
+                file_name,
+                str(path.stat().st_size),
+                hashlib.sha256(path.read_bytes()).hexdigest(),
+                SOC_URL + url,
+            ]
+        )
+    return {"soc/sources.csv": csv_text(SOURCE_COLUMNS, sources), **files}
+
+
 # ------------------------------------------------------------------ main
 
 
 def generated(official: Path) -> dict[str, str]:
     """Every bundled file's path under data/ and its text."""
-    return {**oews_files(official / "oews"), **ep_files(official / "ep")}
+    return {
+        **oews_files(official / "oews"),
+        **ep_files(official / "ep"),
+        **soc_files(official / "soc"),
+    }
 
 
 def stale(files: dict[str, str], output: Path) -> list[str]:
