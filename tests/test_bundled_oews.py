@@ -296,7 +296,9 @@ def test_an_unknown_release_names_the_bundled_ones() -> None:
 # ------------------------------------------------------------------ the generator
 
 
-def test_generator_is_deterministic_and_data_is_current(official: Path, tmp_path: Path) -> None:
+def test_generator_is_deterministic_and_every_bundled_file_current(
+    official: Path, tmp_path: Path
+) -> None:
     script = REPOSITORY / "scripts" / "make_bundle.py"
     outputs = []
     for name in ("first", "second"):
@@ -313,6 +315,11 @@ def test_generator_is_deterministic_and_data_is_current(official: Path, tmp_path
     committed = REPOSITORY / "data"
     for name, content in outputs[0].items():
         assert (committed / name).read_bytes() == content, f"data/{name} is stale"
+    generated = {name.parts[0] for name in outputs[0]}
+    assert generated == {"oews", "ep", "soc"}
+    assert {p.relative_to(committed) for f in generated for p in (committed / f).iterdir()} == set(
+        outputs[0]
+    )
 
 
 # ------------------------------------------------------------------ the same as an import
