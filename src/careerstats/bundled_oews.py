@@ -212,10 +212,11 @@ def releases() -> tuple[ReleaseInfo, ...]:
 
 def release(release_id: str) -> ReleaseInfo:
     """The bundled release `release_id` (`oews-2024`); `UsageError` naming the ones there are."""
-    found = {info.id: info for info in releases()}.get(release_id)
+    known = releases()
+    found = _releases.get(release_id)
     if found is None:
-        known = ", ".join(info.id for info in releases())
-        raise UsageError(f"no bundled release {release_id!r}; bundled: {known}")
+        names = ", ".join(info.id for info in known)
+        raise UsageError(f"no bundled release {release_id!r}; bundled: {names}")
     return found
 
 
