@@ -90,6 +90,16 @@ def test_older_column_names(files: Path) -> None:
     assert parsed.ceiling_hour == Decimal("80")  # the 2008 release's known ceiling
 
 
+@pytest.mark.parametrize(
+    ("year", "hourly", "annual"),
+    [(2008, "80", "166400"), (2015, "90", "187200"), (2016, "100", "208000"),
+     (2021, "100", "208000"), (2022, "115", "239200")],
+)  # fmt: skip
+def test_known_ceilings(year: int, hourly: str, annual: str) -> None:
+    # BLS's ceilings; May 2016 publishes exact hourly figures up to $99.71, so not $90.
+    assert oews.known_ceiling(year) == (Decimal(hourly), Decimal(annual))
+
+
 def test_area_file(files: Path) -> None:
     header = [name.lower() for name in HEADER]
     path = fx.write_csv(files / "all_data_M_2022.csv", header, fx.all_data_rows())

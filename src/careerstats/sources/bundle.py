@@ -38,3 +38,15 @@ def bundled_files() -> Iterator[Traversable]:
         (item for item in bundled_data_dir().iterdir() if item.name.endswith(".yaml")),
         key=lambda item: item.name,
     )
+
+
+def bundled_text(*parts: str) -> str:
+    """The text of a bundled data file (`bundled_text("oews", "oews-2024.csv")`)."""
+    name = "/".join(parts)
+    try:
+        return bundled_data_dir().joinpath(*parts).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        detail = error.strerror if isinstance(error, OSError) else str(error)
+        raise DataError(
+            f"bundled file {name} cannot be read ({detail or error}); reinstall careerstats"
+        ) from None

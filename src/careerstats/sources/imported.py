@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
-from decimal import Decimal
 
 from careerstats.core.dataset import Dataset
 from careerstats.core.model import (
@@ -20,18 +19,14 @@ from careerstats.core.model import (
     Career,
     CareerFigures,
     SourceRelease,
-    Statistic,
 )
 from careerstats.core.money import dollars
 from careerstats.core.periods import Period
 from careerstats.errors import DataError, UsageError
-from careerstats.sources.oews import ALL_OWNERSHIPS, CROSS_INDUSTRY, NATION, TOP_CODED, WAGE_COLUMNS
+from careerstats.sources.oews import ALL_OWNERSHIPS, CROSS_INDUSTRY, NATION
+from careerstats.sources.oews_figures import PROGRAM, PUBLISHER, career_figures
 from careerstats.sources.store import Place, ReleaseRecord, Store
 
-PUBLISHER = "U.S. Bureau of Labor Statistics"
-PROGRAM = "Occupational Employment and Wage Statistics (OEWS; called OES until 2020)"
-_PERIODS = {"h": Period.HOUR, "a": Period.YEAR}
-_WAGE_FIELDS = tuple((name, _PERIODS[name[0]], Statistic(name[2:])) for name, _ in WAGE_COLUMNS)
 NATION_PLACE = Place(NATION, "U.S.")
 CROSS_INDUSTRY_PLACE = Place(CROSS_INDUSTRY, "Cross-industry")
 
@@ -140,57 +135,29 @@ class StoreRelease(SourceRelease):
         return self._figures(career_id, codes[0], row)
 
     def _figures(self, career_id: str, wanted: str, row: sqlite3.Row) -> CareerFigures:
-        wages: dict[Period, dict[Statistic, Decimal]] = {}
-        top: dict[Period, dict[Statistic, Decimal]] = {}
-        notes: list[str] = []
-        ceilings = {Period.HOUR: self._record.ceiling_hour, Period.YEAR: self._record.ceiling_year}
-        for name, period, statistic in _WAGE_FIELDS:
-            text = row[name]
-            if text is None:
-                continue
-            if text == TOP_CODED:
-                ceiling = ceilings[period]
-                if ceiling is None:
-                    notes.append(
-                        f"the {period.adjective} {statistic.label} is top-coded (#) and this "
-                        "release states no ceiling, so it is left out"
-                    )
-                    continue
-                top.setdefault(period, {})[statistic] = ceiling
-            else:
-                wages.setdefault(period, {})[statistic] = Decimal(text)
-        only = Period.HOUR if row["hourly_only"] else Period.YEAR if row["annual_only"] else None
-        code = row["occ_code"]
-        if code != wanted:
-            notes.append(
-                f"{self.id} ({self.classification}) lists this occupation under SOC code "
-                f"{code} ({row['occ_title']}), not {wanted}; the two codes may not cover "
-                "exactly the same work"
-            )
-        if row["tot_emp"]:
-            notes.append(f"employment: {int(Decimal(row['tot_emp'])):,} (rounded by BLS)")
         place = [] if self._area.code == NATION else [self._area.title]
         if self._industry.code != CROSS_INDUSTRY:
             place.append(f"industry {self._industry.title}")
         if row["own_code"] != ALL_OWNERSHIPS:
             place.append(f"ownership code {row['own_code']}")
-        if place:
-            notes.append("figures for " + ", ".join(place))
         try:
             # The row was checked when it was imported; building the figures checks the
             # rules across fields again (positive wages, percentiles in order).
-            return CareerFigures(
-                career=career_id,
-                soc=code,
-                title_in_source=row["occ_title"] or None,
-                wages=wages,
-                top_coded=top,
-                only_published_per=only,
-                notes=tuple(notes),
+            return career_figures(
+                career_id,
+                wanted,
+                row,
+                release_id=self.id,
+                classification=self.classification,
+                ceilings={
+                    Period.HOUR: self._record.ceiling_hour,
+                    Period.YEAR: self._record.ceiling_year,
+                },
+                place=place,
             )
         except ValueError as error:
             raise DataError(
-                f"{self.id}: the imported row for {code} does not validate: {error}"
+                f"{self.id}: the imported row for {row['occ_code']} does not validate: {error}"
             ) from None
 
 

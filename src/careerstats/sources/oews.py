@@ -25,8 +25,8 @@ from careerstats.core.money import MAX_DIGITS
 from careerstats.core.periods import STANDARD_YEAR_HOURS, Period
 from careerstats.core.wording import quoted
 from careerstats.errors import DataError, UnknownYear
+from careerstats.sources.oews_figures import TOP_CODED, WAGE_NAMES
 
-TOP_CODED = "#"
 NATION = "99"
 CROSS_INDUSTRY = "000000"
 ALL_OWNERSHIPS = "1235"
@@ -41,20 +41,9 @@ CURRENT_COLUMNS: tuple[str, ...] = (
     "A_PCT90", "ANNUAL", "HOURLY",
 )  # fmt: skip
 
-# Hourly wages first, then annual: (store column, file column).
-WAGE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("h_mean", "h_mean"),
-    ("h_p10", "h_pct10"),
-    ("h_p25", "h_pct25"),
-    ("h_median", "h_median"),
-    ("h_p75", "h_pct75"),
-    ("h_p90", "h_pct90"),
-    ("a_mean", "a_mean"),
-    ("a_p10", "a_pct10"),
-    ("a_p25", "a_pct25"),
-    ("a_median", "a_median"),
-    ("a_p75", "a_pct75"),
-    ("a_p90", "a_pct90"),
+# Hourly wages first, then annual: (store column, file column), "h_p10" for "H_PCT10".
+WAGE_COLUMNS: tuple[tuple[str, str], ...] = tuple(
+    (name, name.replace("_p", "_pct")) for name in WAGE_NAMES
 )
 
 # Column order of one parsed row (`Row`), the order the store inserts them in.
@@ -89,11 +78,12 @@ _TRUE = frozenset({"true", "t", "yes", "y", "1", "x"})
 HEADER_SEARCH_ROWS = 15
 
 # The top-coding ceiling BLS states in each release's notes, used only when a file does not
-# state one itself (a CSV saved from a workbook loses the notes sheet). (first year, hourly,
-# annual); the annual ceiling is the hourly one x 2,080.
+# state one itself (a CSV saved from a workbook loses the notes sheet; the workbooks of 2008
+# and 2013-2018 state none). (first year, hourly, annual); the annual ceiling is the hourly
+# one x 2,080. $100 from May 2016: that release publishes exact hourly figures up to $99.71.
 KNOWN_CEILINGS: tuple[tuple[int, Decimal, Decimal], ...] = (
     (2022, Decimal("115"), Decimal("239200")),
-    (2017, Decimal("100"), Decimal("208000")),
+    (2016, Decimal("100"), Decimal("208000")),
     (2012, Decimal("90"), Decimal("187200")),
     (2008, Decimal("80"), Decimal("166400")),
 )

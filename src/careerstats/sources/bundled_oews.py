@@ -1,0 +1,358 @@
+"""The official national OEWS releases bundled with careerstats, read on demand.
+
+Standard library only, and nothing cached outside the package: `data/oews/releases.csv`
+lists the releases (May 2008 and 2013-2024) with their ceilings and original files, and each
+`data/oews/oews-YYYY.csv` holds one release's rows exactly as `scripts/make_bundle.py` read
+them from BLS's workbook. Looking up a code reads that one release's file and parses only
+that code's lines; `occupations` parses a whole release.
+
+A figure is a `Decimal` as published, `AtLeast(ceiling)` where BLS top-coded it (`#`), or
+None where BLS published none (`*`); employment is None where BLS published `**`. The rows
+become `CareerFigures` through the same code as imported releases (`oews_figures`), so a
+bundled release and `careerstats data import` of its original file give the same figures.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import NamedTuple
+
+from careerstats.core.model import CareerFigures, SourceRelease, Statistic
+from careerstats.core.money import dollars
+from careerstats.core.periods import Period
+from careerstats.errors import DataError, UsageError
+from careerstats.sources.bundle import bundled_text
+from careerstats.sources.oews_figures import (
+    PROGRAM,
+    PUBLISHER,
+    TOP_CODED,
+    WAGE_FIELDS,
+    WAGE_NAMES,
+    career_figures,
+)
+
+OEWS_DIR = "oews"
+RELEASES_FILE = "releases.csv"
+WAGE_NOT_AVAILABLE = "*"
+EMPLOYMENT_NOT_AVAILABLE = "**"
+RELEASE_COLUMNS = (
+    "id",
+    "reference_period",
+    "classification",
+    "ceiling_hour",
+    "ceiling_year",
+    "ceiling_from",
+    "rows",
+    "file_name",
+    "file_size",
+    "sha256",
+    "source_url",
+)
+_STATISTICS = ("MEAN", "PCT10", "PCT25", "MEDIAN", "PCT75", "PCT90")
+# The columns of a release's file: OEWS's own names; the title last, so that every line
+# starts with its code.
+COLUMNS = (
+    "OCC_CODE",
+    "O_GROUP",
+    "TOT_EMP",
+    *(f"H_{statistic}" for statistic in _STATISTICS),
+    *(f"A_{statistic}" for statistic in _STATISTICS),
+    "ANNUAL",
+    "HOURLY",
+    "OCC_TITLE",
+)
+_SOC = re.compile(r"\d{2}-\d{4}")
+# TOT_EMP, the twelve wages, ANNUAL and HOURLY of a line, joined by commas: checked in one
+# match, so a damaged file is reported rather than read into a wrong figure.
+_CELLS = re.compile(
+    r"(?:[1-9]\d*|\*\*)(?:,(?:(?:[1-9]\d*|0)(?:\.\d*[1-9])?|\*|#)){12}(?:,(?:TRUE)?){2}"
+)
+_WAGE_INDEX = {(period, statistic): i for i, (_, period, statistic) in enumerate(WAGE_FIELDS)}
+
+
+class ReleaseInfo(NamedTuple):
+    """One bundled release, and the original file it was generated from."""
+
+    id: str  # oews-2024
+    reference_period: str  # 2024-05
+    classification: str  # SOC 2018
+    ceiling_hour: Decimal  # a top-coded (#) figure is at or above these
+    ceiling_year: Decimal
+    ceiling_stated: bool  # the workbook states the ceiling; else it is BLS's for that year
+    rows: int  # rows as published (a code published twice counts twice)
+    file_name: str
+    file_size: int
+    sha256: str
+    source_url: str
+
+    @property
+    def year(self) -> int:
+        return int(self.reference_period[:4])
+
+    def ceiling(self, period: Period) -> Decimal:
+        return self.ceiling_hour if period is Period.HOUR else self.ceiling_year
+
+
+class AtLeast(NamedTuple):
+    """A top-coded figure (`#`): at or above the release's ceiling, never an exact amount."""
+
+    ceiling: Decimal
+
+
+Figure = Decimal | AtLeast | None
+
+
+class Occupation(NamedTuple):
+    """One occupation of one bundled release, as BLS published it."""
+
+    release: ReleaseInfo
+    code: str
+    title: str
+    # O_GROUP as published, in the file's order: total, major, minor, broad or detailed (May
+    # 2008: "major" or empty); two where BLS published the code twice, with the same figures.
+    groups: tuple[str, ...]
+    # TOT_EMP, the twelve wages (H_MEAN ... A_PCT90) and ANNUAL, HOURLY: the published text.
+    cells: tuple[str, ...]
+
+    @property
+    def employment(self) -> int | None:
+        text = self.cells[0]
+        return None if text == EMPLOYMENT_NOT_AVAILABLE else int(text)
+
+    @property
+    def annual_only(self) -> bool:
+        return self.cells[-2] == "TRUE"
+
+    @property
+    def hourly_only(self) -> bool:
+        return self.cells[-1] == "TRUE"
+
+    def wage(self, period: Period, statistic: Statistic) -> Figure:
+        """The hourly or annual mean or percentile; `KeyError` for any other period."""
+        text = self.cells[1 + _WAGE_INDEX[period, statistic]]
+        if text == WAGE_NOT_AVAILABLE:
+            return None
+        if text == TOP_CODED:
+            return AtLeast(self.release.ceiling(period))
+        return Decimal(text)
+
+    def figures(self, career_id: str | None = None, wanted: str | None = None) -> CareerFigures:
+        """Its `CareerFigures`, for `career_id` (default: the code) asked for under SOC code
+        `wanted` (default: the code; another code adds a note that the two may differ)."""
+        row: dict[str, str | int | None] = {
+            "occ_code": self.code,
+            "occ_title": self.title,
+            "tot_emp": None if self.employment is None else self.cells[0],
+            **{
+                name: None if text == WAGE_NOT_AVAILABLE else text
+                for name, text in zip(WAGE_NAMES, self.cells[1:13], strict=True)
+            },
+            "annual_only": int(self.annual_only),
+            "hourly_only": int(self.hourly_only),
+        }
+        info = self.release
+        try:
+            return career_figures(
+                career_id or self.code,
+                wanted or self.code,
+                row,
+                release_id=info.id,
+                classification=info.classification,
+                ceilings={Period.HOUR: info.ceiling_hour, Period.YEAR: info.ceiling_year},
+            )
+        except ValueError as error:
+            raise DataError(
+                f"{info.id}: the bundled row for {self.code} does not validate: {error}"
+            ) from None
+
+
+# ------------------------------------------------------------------ reading
+
+
+_releases: dict[str, ReleaseInfo] = {}
+_texts: dict[str, str] = {}
+
+
+def _damaged(name: str, problem: str) -> DataError:
+    return DataError(f"bundled file {name}: {problem}; reinstall careerstats")
+
+
+def releases() -> tuple[ReleaseInfo, ...]:
+    """Every bundled release, oldest first."""
+    if not _releases:
+        name = f"{OEWS_DIR}/{RELEASES_FILE}"
+        text = bundled_text(OEWS_DIR, RELEASES_FILE)
+        lines = list(csv.reader(text.splitlines()))
+        if not lines or tuple(lines[0]) != RELEASE_COLUMNS:
+            raise _damaged(name, "not the expected header")
+        try:
+            for cells in lines[1:]:
+                info = ReleaseInfo(
+                    id=cells[0],
+                    reference_period=cells[1],
+                    classification=cells[2],
+                    ceiling_hour=Decimal(cells[3]),
+                    ceiling_year=Decimal(cells[4]),
+                    ceiling_stated=cells[5] == "workbook",
+                    rows=int(cells[6]),
+                    file_name=cells[7],
+                    file_size=int(cells[8]),
+                    sha256=cells[9],
+                    source_url=cells[10],
+                )
+                _releases[info.id] = info
+        except (IndexError, ArithmeticError, ValueError):
+            _releases.clear()
+            raise _damaged(name, "a line is not a release") from None
+    return tuple(_releases.values())
+
+
+def release(release_id: str) -> ReleaseInfo:
+    """The bundled release `release_id` (`oews-2024`); `UsageError` naming the ones there are."""
+    known = releases()
+    found = _releases.get(release_id)
+    if found is None:
+        names = ", ".join(info.id for info in known)
+        raise UsageError(f"no bundled release {release_id!r}; bundled: {names}")
+    return found
+
+
+def _text(info: ReleaseInfo) -> str:
+    text = _texts.get(info.id)
+    if text is None:
+        text = bundled_text(OEWS_DIR, f"{info.id}.csv")
+        if next(csv.reader([text.partition("\n")[0]]), []) != list(COLUMNS):
+            raise _damaged(f"{OEWS_DIR}/{info.id}.csv", "not the expected header")
+        _texts[info.id] = text
+    return text
+
+
+def _occupation(info: ReleaseInfo, lines: list[list[str]]) -> Occupation:
+    first = lines[0]
+    if (
+        len(first) != len(COLUMNS)
+        or not _CELLS.fullmatch(",".join(first[2:-1]))
+        or any(line[2:] != first[2:] for line in lines[1:])
+    ):
+        raise _damaged(f"{OEWS_DIR}/{info.id}.csv", f"the line of {first[0]} is damaged")
+    return Occupation(
+        release=info,
+        code=first[0],
+        title=first[-1],
+        groups=tuple(line[1] for line in lines),
+        cells=tuple(first[2:-1]),
+    )
+
+
+def occupation(release_id: str, code: str) -> Occupation | None:
+    """The occupation with SOC code `code` in a bundled release, or None when it has none."""
+    info = release(release_id)
+    if not _SOC.fullmatch(code):
+        return None
+    text = _text(info)
+    # The file is in code order and every line starts with its code: find the code's lines
+    # without parsing the rest of the file.
+    start = text.find(f"\n{code},") + 1
+    if not start:
+        return None
+    lines = []
+    prefix = f"{code},"
+    while text.startswith(prefix, start):
+        end = text.find("\n", start)
+        lines.append(text[start:end])
+        start = end + 1
+    return _occupation(info, list(csv.reader(lines)))
+
+
+def occupations(release_id: str) -> list[Occupation]:
+    """Every occupation of a bundled release (every level, total to detailed), in code order;
+    a code published twice is one occupation with two groups."""
+    info = release(release_id)
+    found: list[Occupation] = []
+    pending: list[list[str]] = []
+    for line in csv.reader(_text(info).splitlines()[1:]):
+        if pending and line[:1] != pending[0][:1]:
+            found.append(_occupation(info, pending))
+            pending = []
+        pending.append(line)
+    if pending:
+        found.append(_occupation(info, pending))
+    return found
+
+
+# ------------------------------------------------------------------ as source releases
+
+
+class BundledRelease(SourceRelease):
+    """A bundled OEWS release as a `SourceRelease`: its figures are read when asked for.
+
+    `codes` maps catalog career ids to their SOC codes, current code first (as
+    `Career.soc_codes`); an id that is not in it is looked up as a SOC code.
+    """
+
+    _info: ReleaseInfo
+    _codes: Mapping[str, tuple[str, ...]]
+    _cache: dict[str, CareerFigures | None]
+
+    @classmethod
+    def bind(cls, info: ReleaseInfo, codes: Mapping[str, tuple[str, ...]]) -> BundledRelease:
+        where = (
+            "as the workbook states"
+            if info.ceiling_stated
+            else "BLS's ceiling for this release; the workbook states none"
+        )
+        release = cls(
+            id=info.id,
+            publisher=PUBLISHER,
+            program=PROGRAM,
+            title=f"OEWS May {info.year} national estimates, all industries",
+            reference_period=info.reference_period,
+            classification=info.classification,
+            cited_in=(f"{info.file_name}, in {info.source_url}",),
+            notes=(
+                f"# (top-coded) figures are at least {dollars(info.ceiling_hour)} an hour or "
+                f"{dollars(info.ceiling_year, whole=True)} a year ({where})",
+            ),
+            careers=(),
+        )
+        for name, value in {"_info": info, "_codes": codes, "_cache": {}}.items():
+            object.__setattr__(release, name, value)  # the release itself stays frozen
+        return release
+
+    @property
+    def info(self) -> ReleaseInfo:
+        return self._info
+
+    def figures_for(self, career_id: str) -> CareerFigures | None:
+        if career_id not in self._cache:
+            self._cache[career_id] = self._load(career_id)
+        return self._cache[career_id]
+
+    def _load(self, career_id: str) -> CareerFigures | None:
+        codes = self._codes.get(career_id) or ((career_id,) if _SOC.fullmatch(career_id) else ())
+        for code in codes:
+            found = occupation(self.id, code)
+            if found is not None:
+                return found.figures(career_id, codes[0])
+        return None
+
+    def entries(self) -> list[CareerFigures]:
+        """Every occupation of the release, in code order; a catalog career under its id."""
+        catalog_id = {codes[0]: career_id for career_id, codes in self._codes.items()}
+        found = []
+        for item in occupations(self.id):
+            career_id = catalog_id.get(item.code, item.code)
+            if career_id not in self._cache:
+                self._cache[career_id] = item.figures(career_id, item.code)
+            entry = self._cache[career_id]
+            if entry is not None:
+                found.append(entry)
+        return found
+
+
+def bundled_releases(codes: Mapping[str, tuple[str, ...]]) -> tuple[BundledRelease, ...]:
+    """Every bundled release as a `SourceRelease`, oldest first."""
+    return tuple(BundledRelease.bind(info, codes) for info in releases())
