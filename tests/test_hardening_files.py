@@ -48,6 +48,9 @@ BAD_YAML: list[tuple[str, bytes, tuple[str, ...]]] = [
     ("Y2", BILLION_LAUGHS.encode(), ("more than 100,000 values", "YAML alias")),
     ("Y3", b"a: " + b"[" * 10_000 + b"]" * 10_000 + b"\n", ("line 1", "nested more than 64")),
     ("Y3", b"a:\n" + b"".join(b"  " * n + b"- \n" for n in range(1, 80)), ("nested more than",)),
+    # Deep on a later line, after text that is not ASCII: libyaml's own limit meets it first.
+    ("Y3", "id: x\nnotes: caf\u00e9\na: ".encode() + b"[" * 5_000 + b"]" * 5_000,
+     ("line 3", "nested more than 64 deep")),
     ("Y4", b"notes: '" + b"x" * (6 * 1024 * 1024) + b"'\n", ("too large", "at most 5 MiB")),
     ("Y5", b"\x00\x01\x02\xff\xfe binary", ("line 1", "binary data (byte 0xff)")),
     ("Y6", "id: x\npublisher: caf\u00e9\n".encode("latin-1"), ("line 2", "not UTF-8 text")),

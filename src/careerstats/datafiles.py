@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -113,6 +114,22 @@ def read_text(file: Traversable | Path) -> str:
 def _check_shape(text: str, file_name: str) -> None:
     """Refuse deep nesting and alias expansion beyond the bounds, before building anything:
     events only, so neither the check nor the refusal can exhaust the stack or memory."""
+    try:
+        _check_events(text, file_name)
+    except yaml.YAMLError as error:
+        # libyaml (PyYAML 6.0.4 on) has a nesting limit of its own, far above ours, which it
+        # meets while scanning up to a line ahead of the events this check has seen: thousands
+        # of brackets on one line fail there first. The text before that point holds the
+        # events not yet seen, so check them, and a file nested too deep gets careerstats'
+        # refusal whichever libyaml reads it; any other error stands.
+        mark = getattr(error, "problem_mark", None)
+        if mark is not None:
+            with contextlib.suppress(yaml.YAMLError):
+                _check_events(text[: mark.index], file_name)
+        raise
+
+
+def _check_events(text: str, file_name: str) -> None:
     sizes: dict[str, int] = {}  # anchor -> nodes it stands for
     stack: list[tuple[str | None, int]] = [(None, 0)]  # open collections: (anchor, nodes)
     for event in yaml.parse(text, Loader=_DecimalLoader):
