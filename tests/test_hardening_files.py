@@ -61,12 +61,15 @@ BAD_YAML: list[tuple[str, bytes, tuple[str, ...]]] = [
     ("Y11", b"- a list\n- not a mapping\n", ("line 1: expected a mapping of keys and values",)),
     # Values their tag cannot hold: PyYAML's constructors fail with plain Python errors.
     ("Y13", b"id: x\nreference_period: 2023-02-29\n",
-     ("line 2", "'2023-02-29' cannot be read as timestamp (day is out of range for month)")),
+     ("line 2", "'2023-02-29' cannot be read as timestamp (no such date or time)")),
+    ("Y13", b"id: x\nreference_period: 2023-01-31 25:00:00\n",
+     ("line 2", "'2023-01-31 25:00:00' cannot be read as timestamp (no such date or time)")),
     ("Y13", b"id: !!int abc\n", ("line 1", "'abc': write numbers in plain decimal digits")),
     ("Y13", b"id: !!float abc\n", ("line 1", "'abc' cannot be read as float")),
     ("Y13", b"id: !!bool maybe\n", ("line 1", "'maybe' cannot be read as bool")),
     ("Y13", b"id: !!timestamp abc\n", ("line 1", "'abc' cannot be read as timestamp")),
-    ("Y13", b"id: " + b"1" * 4400 + b"\n", ("line 1", "(4,400 characters) cannot be read as int")),
+    ("Y13", b"id: " + b"1" * 4400 + b"\n",
+     ("line 1", "(4,400 characters) cannot be read as int (too many digits)")),
     ("Y13", b"wage: 1:20:30\n", ("line 1", "'1:20:30': write numbers in plain decimal digits")),
     ("Y13", b"wage: 0x1F\n", ("line 1", "'0x1F': write numbers in plain decimal digits")),
 ]  # fmt: skip

@@ -41,14 +41,15 @@ class _DecimalLoader(_BaseLoader):  # type: ignore[valid-type,misc]
                 None,
                 None,
                 f"{quoted(str(value))} cannot be read as {kind}"
-                + (f" ({_first_line(error)})" if type(error) is ValueError else ""),
+                + (f" ({_WHY[kind]})" if type(error) is ValueError and kind in _WHY else ""),
                 node.start_mark,
             ) from None
 
 
-def _first_line(error: Exception) -> str:
-    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    return (text[:80] + "...") if len(text) > 80 else text or type(error).__name__
+# What a plain ValueError means for a value of these kinds, in a dataset author's words:
+# Python's own message speaks of its internals ("day is out of range for month", an integer
+# string conversion limit and how to raise it).
+_WHY = {"timestamp": "no such date or time", "int": "too many digits"}
 
 
 _SPECIAL_FLOATS = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
