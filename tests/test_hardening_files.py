@@ -153,7 +153,8 @@ BAD_OEWS = [
      ("named .xlsx but it is text", "name it .csv")),
     ("O2", "national_M2024_dl.xlsx", lambda f: zip_of_text(), ("not a readable Excel workbook",)),
     ("O3", "national_M2024_dl.xlsx", lambda f: workbook_bytes(f)[:3000],
-     ("not a readable Excel workbook, damaged or cut short?",)),
+     ("not a readable Excel workbook: cut short or damaged (its zip archive has no directory "
+      "at the end); download it again",)),
     ("O4", "national_M2024_dl.xlsx", lambda f: b"", ("the file is empty",)),
     ("O4", "national_M2024_dl.csv", lambda f: b"\n\n  \n", ("the file is empty",)),
     ("O5", "national_M2024_dl.csv", workbook_bytes,

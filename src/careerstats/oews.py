@@ -250,7 +250,18 @@ def _check_workbook_bytes(content: bytes, name: str, suffix: str) -> None:
         raise DataError(f"{name}: named {suffix} but it is an older .xls workbook; name it .xls")
     if content.startswith(_ZIP) and suffix == ".xls":
         raise DataError(f"{name}: named .xls but it is an .xlsx workbook; name it .xlsx")
-    if content.startswith((_ZIP, _OLE)):
+    if content.startswith(_ZIP):
+        import io
+        import zipfile
+
+        # A download cut short loses the zip directory at the end of the archive.
+        if not zipfile.is_zipfile(io.BytesIO(content)):
+            raise DataError(
+                f"{name}: not a readable Excel workbook: cut short or damaged (its zip "
+                "archive has no directory at the end); download it again"
+            )
+        return
+    if content.startswith(_OLE):
         return
     head = content[:4096]
     if b"\x00" not in head and (b"," in head or b"\t" in head or head.isascii()):
