@@ -199,7 +199,7 @@ BAD_OEWS = [
     ("O21", "national_M2024_dl.csv",
      lambda f: csv_text(HEADER, [[*fx.national_rows()[0][:9], "x" * 200_000,
                                   *fx.national_rows()[0][10:]]]),
-     ("line 2: not readable as CSV: field larger than field limit",)),
+     ("line 2: not readable as CSV: a field longer than 131,072 characters",)),
 ]  # fmt: skip
 
 

@@ -298,8 +298,14 @@ def _csv_records(reader: Any, name: str) -> Iterator[list[str]]:
 
     try:
         yield from reader
-    except csv.Error as error:  # a field beyond the csv module's limit, a stray NUL
-        raise DataError(f"{name}: line {reader.line_num}: not readable as CSV: {error}") from None
+    except csv.Error:
+        # On lines split already, the default dialect refuses one thing only (NULs are read
+        # since Python 3.11): a field beyond the bound that keeps a text with no line breaks
+        # from filling memory.
+        raise DataError(
+            f"{name}: line {reader.line_num}: not readable as CSV: a field longer than "
+            f"{csv.field_size_limit():,} characters"
+        ) from None
 
 
 def _is_cp1252(content: bytes) -> bool:
