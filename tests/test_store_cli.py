@@ -107,9 +107,8 @@ def test_corrupt_workbook_exits_1_and_keeps_earlier_data(
     result = run("data", "import", bad)
     assert result.exit_code == 1
     assert result.stderr == (
-        "careerstats: error: national_M2023_dl.xlsx: not a readable Excel workbook, "
-        "damaged or cut short? "
-        "(invalid Zip archive: Could not find EOCD)\n"
+        "careerstats: error: national_M2023_dl.xlsx: not a readable Excel workbook: "
+        "cut short or damaged (its zip archive has no directory at the end); download it again\n"
     )
     assert as_json(run("data", "list", "--json")) == before
 

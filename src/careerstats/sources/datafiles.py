@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -40,14 +41,15 @@ class _DecimalLoader(_BaseLoader):  # type: ignore[valid-type,misc]
                 None,
                 None,
                 f"{quoted(str(value))} cannot be read as {kind}"
-                + (f" ({_first_line(error)})" if type(error) is ValueError else ""),
+                + (f" ({_WHY[kind]})" if type(error) is ValueError and kind in _WHY else ""),
                 node.start_mark,
             ) from None
 
 
-def _first_line(error: Exception) -> str:
-    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    return (text[:80] + "...") if len(text) > 80 else text or type(error).__name__
+# What a plain ValueError means for a value of these kinds, in a dataset author's words:
+# Python's own message speaks of its internals ("day is out of range for month", an integer
+# string conversion limit and how to raise it).
+_WHY = {"timestamp": "no such date or time", "int": "too many digits"}
 
 
 _SPECIAL_FLOATS = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
@@ -113,6 +115,22 @@ def read_text(file: Traversable | Path) -> str:
 def _check_shape(text: str, file_name: str) -> None:
     """Refuse deep nesting and alias expansion beyond the bounds, before building anything:
     events only, so neither the check nor the refusal can exhaust the stack or memory."""
+    try:
+        _check_events(text, file_name)
+    except yaml.YAMLError as error:
+        # libyaml (PyYAML 6.0.4 on) has a nesting limit of its own, far above ours, which it
+        # meets while scanning up to a line ahead of the events this check has seen: thousands
+        # of brackets on one line fail there first. The text before that point holds the
+        # events not yet seen, so check them, and a file nested too deep gets careerstats'
+        # refusal whichever libyaml reads it; any other error stands.
+        mark = getattr(error, "problem_mark", None)
+        if mark is not None:
+            with contextlib.suppress(yaml.YAMLError):
+                _check_events(text[: mark.index], file_name)
+        raise
+
+
+def _check_events(text: str, file_name: str) -> None:
     sizes: dict[str, int] = {}  # anchor -> nodes it stands for
     stack: list[tuple[str | None, int]] = [(None, 0)]  # open collections: (anchor, nodes)
     for event in yaml.parse(text, Loader=_DecimalLoader):

@@ -240,7 +240,18 @@ def _check_workbook_bytes(content: bytes, name: str, suffix: str) -> None:
         raise DataError(f"{name}: named {suffix} but it is an older .xls workbook; name it .xls")
     if content.startswith(_ZIP) and suffix == ".xls":
         raise DataError(f"{name}: named .xls but it is an .xlsx workbook; name it .xlsx")
-    if content.startswith((_ZIP, _OLE)):
+    if content.startswith(_ZIP):
+        import io
+        import zipfile
+
+        # A download cut short loses the zip directory at the end of the archive.
+        if not zipfile.is_zipfile(io.BytesIO(content)):
+            raise DataError(
+                f"{name}: not a readable Excel workbook: cut short or damaged (its zip "
+                "archive has no directory at the end); download it again"
+            )
+        return
+    if content.startswith(_OLE):
         return
     head = content[:4096]
     if b"\x00" not in head and (b"," in head or b"\t" in head or head.isascii()):
@@ -277,8 +288,14 @@ def _csv_records(reader: Any, name: str) -> Iterator[list[str]]:
 
     try:
         yield from reader
-    except csv.Error as error:  # a field beyond the csv module's limit, a stray NUL
-        raise DataError(f"{name}: line {reader.line_num}: not readable as CSV: {error}") from None
+    except csv.Error:
+        # On lines split already, the default dialect refuses one thing only (NULs are read
+        # since Python 3.11): a field beyond the bound that keeps a text with no line breaks
+        # from filling memory.
+        raise DataError(
+            f"{name}: line {reader.line_num}: not readable as CSV: a field longer than "
+            f"{csv.field_size_limit():,} characters"
+        ) from None
 
 
 def _is_cp1252(content: bytes) -> bool:
