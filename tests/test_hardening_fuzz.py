@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from decimal import Decimal
 from fractions import Fraction
@@ -18,7 +19,7 @@ from typing import Any
 import oews_files as fx
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
@@ -261,17 +262,115 @@ def test_F4_any_document_validates_or_is_one_data_error(document: Any, model: ty
     assert "\n" not in message
 
 
+# Random text is rarely YAML at all, and YAML is rarely a mapping: most texts start from a
+# real source file, edited a few characters or lines at a time, so that most of them parse
+# and reach the schema, and some still pass it.
+DATA = Path(__file__).parents[1] / "data"
+SOURCE_TEXTS = [
+    (DATA / name).read_text(encoding="utf-8")
+    for name in ("bls_2008.yaml", "bls_2017.yaml", "payscale.yaml")
+]
+positions = st.integers(min_value=0, max_value=2**16)  # of a character, line or number
+text_edits = st.lists(
+    st.one_of(
+        st.tuples(
+            st.sampled_from(["insert", "delete", "replace", "value", "drop line", "repeat line"]),
+            positions,
+            st.one_of(
+                st.text(max_size=6),
+                st.sampled_from([": ", "- ", "  ", "\n", "'", "[]", "{}", "x", "2008-13"]),
+            ),
+        ),
+        # A figure, code or date changed: what the schema itself must refuse, deep inside.
+        st.tuples(
+            st.just("number"),
+            positions,
+            st.sampled_from(["0", "-1", "-0", "0.5", "1e3", "9" * 16, "0x1F", "1_000", "12345"]),
+        ),
+    ),
+    max_size=4,
+)
+
+
+def edited(text: str, edits: list[tuple[str, int, str]]) -> str:
+    for kind, where, piece in edits:
+        at = where % (len(text) + 1)
+        lines = text.splitlines(keepends=True) or [""]
+        line = where % len(lines)
+        if kind == "insert":
+            text = text[:at] + piece + text[at:]
+        elif kind == "delete":
+            text = text[:at] + text[at + 1 + len(piece) :]
+        elif kind == "replace":
+            text = text[:at] + piece + text[at + len(piece) :]
+        elif kind == "number":  # a figure, a code or a date: one of its numbers becomes `piece`
+            numbers = list(re.finditer(r"[0-9]+(?:\.[0-9]+)?", text))
+            if numbers:
+                found = numbers[where % len(numbers)]
+                text = text[: found.start()] + piece + text[found.end() :]
+        elif kind == "value":  # a line's value, after its key, becomes `piece`
+            key, colon, _ = lines[line].partition(": ")
+            lines[line] = f"{key}{colon or ': '}{piece}\n"
+            text = "".join(lines)
+        else:
+            copies = 0 if kind == "drop line" else 2
+            text = "".join(lines[:line] + lines[line : line + 1] * copies + lines[line + 1 :])
+    return text
+
+
+F4_TEXTS = st.one_of(  # an edited source file three times in four
+    st.text(max_size=200),
+    st.builds(edited, st.sampled_from(SOURCE_TEXTS), text_edits),
+    st.builds(edited, st.sampled_from(SOURCE_TEXTS), text_edits),
+    st.builds(edited, st.sampled_from(SOURCE_TEXTS), text_edits),
+)
+
+
+def reaches_the_schema(text: str) -> bool:
+    """Whether `text` is YAML for a mapping, so that validation looks inside it."""
+    try:
+        return isinstance(parse_yaml(text, "fuzz.yaml"), dict)
+    except DataError:
+        return False
+
+
+def valid(text: str) -> bool:
+    try:
+        validate(SourceRelease, parse_yaml(text, "fuzz.yaml"), "fuzz.yaml", text=text)
+    except DataError:
+        return False
+    return True
+
+
 @FAST
-@given(st.text(max_size=200))
+@given(F4_TEXTS)
 def test_F4_any_text_parses_or_is_one_data_error(text: str) -> None:
     try:
         document = parse_yaml(text, "fuzz.yaml")
+        event(f"parsed to a {type(document).__name__}")
         validate(SourceRelease, document, "fuzz.yaml", text=text)
     except DataError as error:
         message = str(error)
     else:
+        event("valid")
         return
     assert message.startswith("fuzz.yaml")
+
+
+def test_F4_most_texts_reach_the_schema_and_some_pass_it() -> None:
+    # The same 200 texts every run: the strategy, not chance, must keep reaching the schema.
+    reached: list[bool] = []
+    passed: list[bool] = []
+
+    @settings(max_examples=200, derandomize=True, database=None, deadline=None)
+    @given(F4_TEXTS)
+    def draw(text: str) -> None:
+        reached.append(reaches_the_schema(text))
+        passed.append(reached[-1] and valid(text))
+
+    draw()
+    assert sum(reached) >= len(reached) / 4, (sum(reached), len(reached))
+    assert sum(passed) >= len(passed) / 20, (sum(passed), len(passed))
 
 
 # ------------------------------------------------------------------ OEWS files
@@ -291,8 +390,10 @@ def read_file(tmp: Path, name: str, content: bytes) -> None:
     except DataError as error:
         message = str(error)
     else:
+        event("read")
         assert parsed.rows
         return
+    event("refused")
     assert message.startswith(f"{name}: ")
     assert "\n" not in message
 
@@ -325,25 +426,85 @@ def test_F5_a_damaged_workbook_is_a_data_error(
     read_file(tmp_path, "fuzz_M2024_dl.xlsx", bytes(damaged[:cut] if cut % 3 == 0 else damaged))
 
 
-@SETTINGS_FILES
-@given(
-    rows=st.lists(
-        st.lists(st.one_of(st.text(max_size=8), st.sampled_from(["*", "**", "#", "~", "43-4051",
-                                                                 "12.5", "1,000", ""])),
-                 max_size=len(fx.NATIONAL_COLUMNS) + 2),
-        max_size=8,
-    )
-)  # fmt: skip
-def test_F6_random_rows_under_a_real_header_are_read_or_a_data_error(
-    rows: list[list[str]], tmp_path: Path
-) -> None:
+# Random rows are almost never readable: most start from the real rows of a national file,
+# with a few cells replaced, rows cut short or lengthened, so that many files are read and
+# the rest fail on one cell.
+REAL_ROWS = [[str(cell) for cell in row] for row in fx.national_rows()]
+cells = st.one_of(
+    st.text(max_size=8),
+    st.sampled_from(["*", "**", "#", "~", "43-4051", "12.5", "1,000", "", "-1", "TRUE"]),
+)
+random_rows = st.lists(st.lists(cells, max_size=len(fx.NATIONAL_COLUMNS) + 2), max_size=8)
+row_edits = st.lists(
+    st.tuples(
+        st.sampled_from(["set", "cut", "add"]),
+        st.integers(min_value=0, max_value=len(REAL_ROWS) - 1),  # which row
+        st.integers(min_value=0, max_value=len(fx.NATIONAL_COLUMNS) - 1),  # which cell
+        cells,
+    ),
+    max_size=3,
+)
+
+
+def edited_rows(picks: list[int], edits: list[tuple[str, int, int, str]]) -> list[list[str]]:
+    rows = [list(REAL_ROWS[pick]) for pick in picks]
+    for kind, row, column, value in edits:
+        changed = rows[row % len(rows)]
+        if kind == "cut":
+            del changed[column:]
+        elif kind == "set" and column < len(changed):
+            changed[column] = value
+        else:
+            changed.append(value)
+    return rows
+
+
+real_rows_edited = st.builds(
+    edited_rows,
+    st.lists(st.integers(min_value=0, max_value=len(REAL_ROWS) - 1), min_size=1, max_size=8),
+    row_edits,
+)
+F6_ROWS = st.one_of(random_rows, real_rows_edited, real_rows_edited, real_rows_edited)
+
+
+def csv_file(rows: list[list[str]]) -> bytes:
     import csv
 
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(fx.NATIONAL_COLUMNS)
     writer.writerows(rows)
-    read_file(tmp_path, "fuzz_M2024_dl.csv", out.getvalue().encode())
+    return out.getvalue().encode()
+
+
+def readable(tmp: Path, content: bytes) -> bool:
+    path = tmp / "fuzz_M2024_dl.csv"
+    path.write_bytes(content)
+    try:
+        return bool(oews.read(path, 2024).rows)
+    except DataError:
+        return False
+
+
+@SETTINGS_FILES
+@given(rows=F6_ROWS)
+def test_F6_random_rows_under_a_real_header_are_read_or_a_data_error(
+    rows: list[list[str]], tmp_path: Path
+) -> None:
+    read_file(tmp_path, "fuzz_M2024_dl.csv", csv_file(rows))
+
+
+def test_F6_many_files_are_read_and_many_are_refused(tmp_path: Path) -> None:
+    # The same 200 files every run: many must be read for the fuzzing to reach the rows.
+    outcomes: list[bool] = []
+
+    @settings(max_examples=200, derandomize=True, database=None, deadline=None)
+    @given(F6_ROWS)
+    def draw(rows: list[list[str]]) -> None:
+        outcomes.append(readable(tmp_path, csv_file(rows)))
+
+    draw()
+    assert len(outcomes) / 8 <= sum(outcomes) <= len(outcomes) * 7 / 8, sum(outcomes)
 
 
 def test_F5_a_zip_that_is_not_a_workbook_is_a_data_error(tmp_path: Path) -> None:
