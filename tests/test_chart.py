@@ -76,23 +76,32 @@ def test_release_without_percentiles_says_so() -> None:
 
 
 def test_scale_ticks_are_round_and_cover_the_values() -> None:
+    # $30,140 to $97,910 on 50 columns: steps of $10,000 would need 7 labels of 8 characters
+    # and 2 spaces (70 columns), so $20,000 is the finest round step that fits.
     scale = _Scale.fit(Decimal("30140"), Decimal("97910"), 50)
-    values = [value for _, value in scale.ticks()]
-    assert values[0] <= Decimal("30140")
-    assert values[-1] >= Decimal("97910")
-    assert scale.column(scale.low) == 0
-    assert scale.column(scale.high) == 49
+    assert scale.ticks() == [(0, 20000), (12, 40000), (25, 60000), (37, 80000), (49, 100000)]
+    # $13.52 to $47.07 an hour: 8 steps of $5 with 3-character labels fit in 49 columns.
+    hourly = _Scale.fit(Decimal("13.52"), Decimal("47.07"), 50)
+    assert [value for _, value in hourly.ticks()] == [10, 15, 20, 25, 30, 35, 40, 45, 50]
 
 
 def test_compare_and_show_draw_it_and_no_chart_turns_it_off() -> None:
     for command in (["compare", "cs", "pr"], ["show", "pr"]):
-        assert "pay distribution" in runner.invoke(app, command).stdout
-        assert "pay distribution" not in runner.invoke(app, [*command, "--no-chart"]).stdout
+        drawn = runner.invoke(app, command)
+        assert drawn.exit_code == 0, drawn.stderr
+        assert "pay distribution" in drawn.stdout
+        plain = runner.invoke(app, [*command, "--no-chart"])
+        assert plain.exit_code == 0, plain.stderr
+        assert "$51,280" in plain.stdout  # the PR median: the table is there, the chart is not
+        assert "pay distribution" not in plain.stdout
 
 
 def test_never_in_json_or_csv() -> None:
     for extra in ("--json", "--csv"):
-        output = runner.invoke(app, ["compare", "cs", "pr", extra]).stdout
+        result = runner.invoke(app, ["compare", "cs", "pr", extra])
+        assert result.exit_code == 0, result.stderr
+        output = result.stdout
+        assert "public-relations-specialists" in output  # the figures are there; the chart is not
         assert "distribution" not in output
         assert UNICODE.median not in output
 

@@ -66,6 +66,34 @@ def test_A1_to_A7_bad_amounts_exit_2(row: str, amount: str, message: str, run: R
     one_error_line(run("inflate", amount, "--from", "2008"), 2, message)
 
 
+# 15 digits before the point, the most allowed, and 20 after it: 2,080 times it is exactly
+# 2079999999999997920.10499999999999999840, a hair below a half cent. Computed to fewer than
+# 37 significant digits (Decimal's default is 28), it would round up to .11.
+LARGEST = "999999999999999.00005048076923076923"
+
+
+def test_A6_the_largest_amount_is_accepted_and_converted_exactly(run: Run) -> None:
+    result = run("convert", LARGEST, "--to", "year")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "2079999999999997920.10\n",
+        "",
+    )
+    streamed = CliRunner().invoke(app, ["convert", "-", "--to", "year"], input=LARGEST + "\n")
+    assert (streamed.exit_code, streamed.stdout) == (0, "2079999999999997920.10\n")
+
+
+def test_A6_one_digit_more_is_refused(run: Run) -> None:
+    one_error_line(
+        run("convert", "1000000000000000", "--to", "year"),
+        2,
+        "amount '1000000000000000' is too large: at most 15 digits before the point",
+    )
+    # Leading zeros are not digits of the amount.
+    result = run("convert", "0999999999999999", "--to", "year")
+    assert (result.exit_code, result.stdout) == (0, "2079999999999997920.00\n")
+
+
 @pytest.mark.parametrize(
     ("amount", "year"),
     [("14.36", "29868.80"), ("$14.36", "29868.80"), ("$1,000", "2080000.00"), (".5", "1040.00"),
@@ -103,6 +131,17 @@ def test_A9_to_A11_schedule_options_out_of_range_exit_2(
 def test_A9_a_week_of_168_hours_is_the_limit(run: Run) -> None:
     result = run("convert", "1", "--hours-per-week", "168", "--to", "week")
     assert (result.exit_code, result.stdout) == (0, "168.00\n")
+
+
+def test_A10_a_year_of_52_1786_weeks_is_the_limit(run: Run) -> None:
+    # 365.25 / 7 = 52.178571... weeks, rounded up: 100 an hour x 40 x 52.1786 = 208,714.40.
+    result = run("convert", "100", "--weeks-per-year", "52.1786", "--to", "year")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "208714.40\n", "")
+    one_error_line(
+        run("convert", "100", "--weeks-per-year", "52.1787", "--to", "year"),
+        2,
+        "weeks per year must be more than 0 and at most 52.1786, not 52.1787",
+    )
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ readable and exact, and bundled data keeps working.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import random
 import shutil
@@ -15,7 +16,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -103,47 +103,126 @@ def earlier(files: Path, run: Run, home: Path) -> Path:
     return home / STORE_FILE
 
 
+# `python -m careerstats`, counting its own progress two ways: audit events Python raises
+# (modules imported, files opened: start-up and reading the file) and SQL statements SQLite
+# starts (each row an import inserts is one). At the count H8_KILL names ("sql:9000") it
+# sends itself SIGKILL, so it dies at that point of its work however loaded the machine is.
+# It writes its counts, and the counts at which each landmark came, to H8_PROGRESS.
+COUNTING_RUN = r"""
+import json, os, runpy, signal, sqlite3, sys
+
+counter, _, at = os.environ.get("H8_KILL", "none:0").partition(":")
+kill = (counter, int(at))
+counts = {"audit": 0, "sql": 0}
+landmarks = {}
+
+
+def advance(counter, landmark):
+    counts[counter] += 1
+    if (counter, counts[counter]) == kill:
+        os.kill(os.getpid(), signal.SIGKILL)
+    landmarks.setdefault(landmark, dict(counts))
+
+
+def audit(event, args):
+    opened = event == "open" and isinstance(args[0], str)
+    advance("audit", f"open {os.path.basename(args[0])}" if opened else event)
+
+
+sys.addaudithook(audit)
+connect = sqlite3.connect
+
+
+def traced(*args, **kwargs):
+    db = connect(*args, **kwargs)
+    db.set_trace_callback(lambda sql: advance("sql", sql[:28]))
+    return db
+
+
+sqlite3.connect = traced
+sys.argv = ["careerstats", *sys.argv[1:]]
+try:
+    runpy.run_module("careerstats", run_name="__main__", alter_sys=True)
+finally:
+    with open(os.environ["H8_PROGRESS"], "w") as out:
+        json.dump({"counts": counts, "landmarks": landmarks}, out)
+"""
+
+
+def counted_import(path: Path, home: Path, kill: tuple[str, int] | None) -> dict[str, Any]:
+    """Import `path` into `home` killed at `kill`, or to the end: return code and progress."""
+    progress = home / "progress.json"
+    env = dict(os.environ, CAREERSTATS_HOME=str(home), CAREERSTATS_NO_CACHE="1")
+    env["H8_PROGRESS"] = str(progress)
+    if kill is not None:
+        env["H8_KILL"] = f"{kill[0]}:{kill[1]}"
+    done = subprocess.run(
+        [sys.executable, "-c", COUNTING_RUN, "data", "import", str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    finished = json.loads(progress.read_text()) if progress.exists() else {}
+    return {"code": done.returncode, "stderr": done.stderr, **finished}
+
+
+def kill_points(progress: dict[str, Any], file_name: str) -> list[tuple[str, int]]:
+    """Where to kill the import, in units of its own progress (seeded)."""
+    landmarks, total = progress["landmarks"], progress["counts"]
+    begin = landmarks["BEGIN IMMEDIATE"]
+    first_row = landmarks["INSERT OR REPLACE INTO wages"]["sql"]
+    commit = landmarks["COMMIT"]["sql"]
+    # The landmarks: the file opened; from the transaction's start, the first statement of
+    # each kind (its first row of wages, of areas..., its commit); one past the end, which
+    # lets it finish.
+    points = [("audit", landmarks[f"open {file_name}"]["audit"])]
+    points += [("sql", at["sql"]) for at in landmarks.values() if at["sql"] >= begin["sql"]]
+    points.append(("sql", total["sql"] + 1))
+    chance = random.Random(6)
+    for round_number in range(len(points), KILL_ROUNDS):
+        if round_number % 3 == 0:  # late in the rows, when pages of the import reach disk
+            points.append(("sql", chance.randint((first_row + commit) // 2, commit)))
+        elif round_number % 3 == 1:  # starting up, reading and checking the file
+            points.append(("audit", chance.randint(1, begin["audit"])))
+        else:  # anywhere in the statements
+            points.append(("sql", chance.randint(1, total["sql"])))
+    return points
+
+
 def test_H8_import_killed_at_random_moments_never_damages_earlier_data(
     earlier: Path, files: Path, tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     big = big_all_data_csv(files / "all_data_M_2024.csv")
     before = snapshot(earlier, "oews-2023")
-    # The complete 2024 release, imported once without interruption, to compare against.
+    # The complete 2024 release, imported once without interruption, to compare against and
+    # to learn how far the import's progress counts go.
     complete_home = tmp_path / "complete"
     complete_home.mkdir()
     shutil.copy(earlier, complete_home / STORE_FILE)
-    started = time.perf_counter()
-    done = import_process(big, complete_home)
-    assert done.wait(timeout=60) == 0, done.stderr.read() if done.stderr else ""
-    duration = time.perf_counter() - started
+    reference = counted_import(big, complete_home, None)
+    assert reference["code"] == 0, reference["stderr"]
     complete = without_times(snapshot(complete_home / STORE_FILE, "oews-2024"))
     assert len(complete["wages"]) == BIG_ROWS
+    total = reference["counts"]
 
-    chance = random.Random(6)
     outcomes = {
         "killed, release absent": 0,
         "of which killed while writing": 0,
         "finished, release complete": 0,
     }
-    for round_number in range(KILL_ROUNDS):
+    for round_number, kill in enumerate(kill_points(reference, big.name)):
         round_home = tmp_path / f"round{round_number}"
         round_home.mkdir()
         database = round_home / STORE_FILE
         shutil.copy(earlier, database)
-        process = import_process(big, round_home)
-        # Anywhere from start-up to near the end (every third round in the second half,
-        # where the import writes): kills land while reading the file or inside the
-        # transaction; a few come too late and find the import finished.
-        earliest = duration * 0.5 if round_number % 3 == 0 else 0.05
-        time.sleep(chance.uniform(earliest, duration * 0.9))
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=60)
+        result = counted_import(big, round_home, kill)
+        counter, at = kill
+        # Killed exactly when its progress reached the point; else it ran to the end.
+        killed = at <= total[counter]
+        assert result["code"] == (-signal.SIGKILL if killed else 0), (kill, result["stderr"])
         wal = database.with_name(database.name + "-wal")
         written = wal.exists() and wal.stat().st_size > 32  # pages of the import reached disk
-        assert process.stdout is not None
-        assert process.stderr is not None
-        process.stdout.close()
-        process.stderr.close()
         assert snapshot(database, "oews-2023") == before, f"round {round_number}"
         after = without_times(snapshot(database, "oews-2024"))
         if after["releases"]:
@@ -160,6 +239,7 @@ def test_H8_import_killed_at_random_moments_never_damages_earlier_data(
     print(f"H8 kill rounds: {outcomes}")
     assert outcomes["killed, release absent"] >= KILLS_AT_LEAST, outcomes
     assert outcomes["of which killed while writing"] >= 1, outcomes
+    assert outcomes["finished, release complete"] >= 1, outcomes
 
 
 def test_H9_two_imports_at_once_both_finish_and_the_store_is_consistent(

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -129,11 +132,30 @@ def test_rank_is_monotonic_in_amount(first: Decimal, second: Decimal) -> None:
         assert a.percentile <= b.percentile
 
 
+# Hours in each period of the 2,080-hour year, stated here rather than taken from the code.
+HOURS = {
+    Period.HOUR: Fraction(1),
+    Period.DAY: Fraction(8),
+    Period.WEEK: Fraction(40),
+    Period.BIWEEK: Fraction(80),
+    Period.SEMIMONTH: Fraction(2080, 24),
+    Period.MONTH: Fraction(2080, 12),
+    Period.QUARTER: Fraction(520),
+    Period.YEAR: Fraction(2080),
+}
+
+
 @given(period=st.sampled_from(list(Period)))
 def test_every_point_maps_to_its_percentile_in_every_period(period: Period) -> None:
-    from careerstats.core.money import to_cents
-    from careerstats.core.ranking import percentile_points
-
-    first = rank(DATA, PR, Decimal(1), period)
-    for point in percentile_points(first.pay, period):
-        assert rank(DATA, PR, to_cents(point.figure.value), period).percentile == point.percentile
+    # The annual points as the data file publishes them, converted here with exact fractions
+    # and rounded half-up to the cent: each ranks exactly at its own percentile.
+    text = (Path(__file__).parents[1] / "data" / "bls_2008.yaml").read_text(encoding="utf-8")
+    entry = next(c for c in yaml.safe_load(text)["careers"] if c["career"] == PR.id)
+    published = entry["wages"]["year"]
+    assert published == {"p10": 30140, "median": 51280, "p90": 97910}
+    for statistic, percentile in (("p10", 10), ("median", 50), ("p90", 90)):
+        exact = Fraction(published[statistic]) * HOURS[period] / HOURS[Period.YEAR]
+        cents = (exact * 200 + 1) // 2  # half-up, in whole cents
+        amount = Decimal(int(cents)).scaleb(-2)
+        ranked = rank(DATA, PR, amount, period)
+        assert (ranked.position, ranked.percentile) == ("within", percentile), amount

@@ -456,7 +456,16 @@ def test_T6_plain_help_of_a_bare_command_into_a_closed_pipe(tmp_path: Path) -> N
 
 
 def test_a_signed_zero_is_a_plain_number(files: Path, run: Run) -> None:
-    path = files / "zero.yaml"
-    path.write_text("id: x\nfoo: -0\n")
-    result = run("data", "check", path)
-    assert "write numbers in plain decimal digits" not in result.stderr
+    # Read as the number 0, -0 then meets the same check as 0 (a wage must be above it): the
+    # refusal names the figure and the rule, not the way it was written.
+    text = (Path(__file__).parents[1] / "data" / "bls_2008.yaml").read_text(encoding="utf-8")
+    line = 1 + next(n for n, line in enumerate(text.splitlines()) if "p10: 30140 " in line)
+    path = files / "bls_2008.yaml"
+    for written in ("0", "-0", "+0"):
+        path.write_text(text.replace("p10: 30140 ", f"p10: {written} "), encoding="utf-8")
+        result = run("data", "check", path)
+        assert result.exit_code == 1, written
+        assert result.stderr == (
+            f"careerstats: error: bls_2008.yaml: line {line}: careers[0].wages.year.p10: "
+            "0 is not a wage: it must be greater than 0\n"
+        ), written

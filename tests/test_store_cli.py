@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import oews_files as fx
 import pytest
@@ -395,8 +397,38 @@ def test_every_entry_of_an_imported_release(national: Path, all_data: Path) -> N
 def test_large_import_rebuilds_the_place_index(
     files: Path, run: Run, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "REBUILD_INDEX_ROWS", 1)
+    # Every statement the store runs, as SQLite reports it, to see the rebuild happen.
+    statements: list[str] = []
+    connect = sqlite3.connect
+
+    def traced(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        db = connect(*args, **kwargs)
+        db.set_trace_callback(statements.append)
+        return db
+
+    def place_index_work() -> list[str]:
+        return [
+            kind
+            for sql in statements
+            for kind in ("DROP", "CREATE", "INSERT")
+            if sql.upper().startswith(kind)
+            and ("wages_by_place" in sql or (kind == "INSERT" and " INTO wages " in sql))
+        ]
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    rows = len(fx.national_rows())
+    # One row short of the threshold: the rows go into the index as they are inserted.
+    monkeypatch.setattr(store_module, "REBUILD_INDEX_ROWS", rows + 1)
+    small = fx.write_csv(files / "national_M2023_dl.csv", HEADER, fx.national_rows())
+    assert run("data", "import", small).exit_code == 0
+    assert place_index_work() == ["CREATE", *["INSERT"] * rows]  # the new store's index
+    statements.clear()
+    # At the threshold:
+    monkeypatch.setattr(store_module, "REBUILD_INDEX_ROWS", rows)
     assert run("data", "import", fx.national_xlsx(files)).exit_code == 0
-    db = sqlite3.connect(home / "store.sqlite3")
-    indexes = db.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
-    assert ("wages_by_place",) in indexes
+    # Dropped before the first row, built again after the last.
+    assert place_index_work() == ["DROP", *["INSERT"] * rows, "CREATE"]
+    with contextlib.closing(connect(home / "store.sqlite3")) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        indexed = db.execute("SELECT count(*) FROM wages INDEXED BY wages_by_place").fetchone()
+    assert indexed == (2 * rows,)  # both releases' rows, the earlier one's kept
