@@ -175,3 +175,24 @@ def all_data_rows() -> list[list[Any]]:
             (21.4, 15.1, 17.6, 20.5, 24.3, 29.0), (44510, 31410, 36610, 42640, 50540, 60320),
             own=5),
     ]  # fmt: skip
+
+
+def lawyers_csv(year: int, files: Path, median: float | str) -> Path:
+    """A one-row national CSV: lawyers, median and up top-coded (`#`) or exact."""
+    hourly = (60, 30 + year % 10, 40, median, "#", "#")  # bytes differ from year to year
+    annual = (124800, 62400, 83200, "#" if median == "#" else float(median) * 2080, "#", "#")
+    row = [
+        99, "U.S.", 1, "US", "000000", "Cross-industry", "cross-industry", 1235, "23-1011",
+        "Lawyers", "detailed", 1000, 0.2, "", "", "", "", hourly[0], annual[0], 0.3,
+        *hourly[1:], *annual[1:], "", "",
+    ]  # fmt: skip
+    return write_csv(files / f"national_M{year}_dl.csv", NATIONAL_COLUMNS, [row])
+
+
+def national_csv_with(files: Path, year: int, change: dict[str, dict[str, object]]) -> Path:
+    """The national fixture rows as a CSV, with cells changed by occupation code."""
+    rows = national_rows()
+    for row in rows:
+        for column, value in change.get(row[NATIONAL_COLUMNS.index("OCC_CODE")], {}).items():
+            row[NATIONAL_COLUMNS.index(column)] = value
+    return write_csv(files / f"national_M{year}_dl.csv", NATIONAL_COLUMNS, rows)

@@ -149,7 +149,7 @@ HOURS = {
 def test_every_point_maps_to_its_percentile_in_every_period(period: Period) -> None:
     # The annual points as the data file publishes them, converted here with exact fractions
     # and rounded half-up to the cent: each ranks exactly at its own percentile.
-    text = (Path(__file__).parents[1] / "data" / "bls_2008.yaml").read_text(encoding="utf-8")
+    text = (Path(__file__).parents[2] / "data" / "bls_2008.yaml").read_text(encoding="utf-8")
     entry = next(c for c in yaml.safe_load(text)["careers"] if c["career"] == PR.id)
     published = entry["wages"]["year"]
     assert published == {"p10": 30140, "median": 51280, "p90": 97910}

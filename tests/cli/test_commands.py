@@ -299,7 +299,7 @@ def test_show_a_career_without_wages_says_so() -> None:
 def test_list_covers_every_career() -> None:
     document = json.loads(ok("list", "--json"))
     ids = [c["id"] for c in document["careers"]]
-    catalog = (Path(__file__).parents[1] / "data" / "careers.yaml").read_text(encoding="utf-8")
+    catalog = (Path(__file__).parents[2] / "data" / "careers.yaml").read_text(encoding="utf-8")
     assert ids == [c["id"] for c in yaml.safe_load(catalog)["careers"]]  # in the file's order
     assert len(ids) == 11
     cs = document["careers"][0]

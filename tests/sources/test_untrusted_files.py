@@ -88,7 +88,7 @@ def test_Y1_to_Y13_bad_dataset_files_exit_1_naming_the_file(
 
 
 def test_Y8_a_schema_error_names_file_line_and_field(files: Path, run: Run) -> None:
-    source = (Path(__file__).parents[1] / "data" / "bls_2008.yaml").read_text()
+    source = (Path(__file__).parents[2] / "data" / "bls_2008.yaml").read_text()
     broken = source.replace("14.36", "-14.36", 1)
     assert broken != source
     path = files / "bls_2008.yaml"
@@ -101,7 +101,7 @@ def test_Y8_a_schema_error_names_file_line_and_field(files: Path, run: Run) -> N
 def test_Y12_nan_infinity_and_text_where_a_figure_belongs(
     value: str, files: Path, run: Run
 ) -> None:
-    source = (Path(__file__).parents[1] / "data" / "bls_2008.yaml").read_text()
+    source = (Path(__file__).parents[2] / "data" / "bls_2008.yaml").read_text()
     path = files / "bls_2008.yaml"
     path.write_text(source.replace("14.36", value, 1))
     line = source[: source.index("14.36")].count("\n") + 1

@@ -24,7 +24,7 @@ from careerstats.core.periods import Period
 from careerstats.sources import bundled_oews
 from careerstats.sources.bundled_oews import AtLeast, BundledRelease, Occupation
 
-REPOSITORY = Path(__file__).resolve().parents[1]
+REPOSITORY = Path(__file__).resolve().parents[2]
 YEARS = (2008, *range(2013, 2025))
 # BLS's top-coding ceilings, hourly and annual (May 2016 publishes exact figures up to $99.71).
 CEILINGS = {

@@ -1,0 +1,80 @@
+"""Median gaps stay within one release and are marked when derived; release-to-release
+changes are never computed from top-coded medians; show adjusts and explains every figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import oews_files as fx
+from conftest import Run, as_json
+
+
+def test_gaps_are_marked_derived_in_the_table(run: Run) -> None:
+    # CSR's hourly median is published, PR's derived; PR's annual is published, CSR's derived:
+    # both gaps rest on a derived figure and the table says so, as the JSON does.
+    document = as_json(run("compare", "cs", "pr", "--json"))
+    assert [gap["derived"] for gap in document["median_gaps"]] == [True, True]
+    table = run("compare", "cs", "pr", "--no-chart").stdout
+    assert "+$10.29 (1.72x)*" in table
+    assert "+$21,411.20 (1.72x)*" in table
+    assert "marked * when a median in it is derived" in " ".join(table.split())
+
+
+def test_gaps_never_cross_releases(run: Run) -> None:
+    document = as_json(run("compare", "cs", "pr", "--source", "all", "--json"))
+    pairs = {
+        (gap["baseline"]["id"], gap["baseline"]["source"], gap["id"], gap["source"])
+        for gap in document["median_gaps"]
+    }
+    # Only bls-2008 covers both careers: PR is compared with CSR of the same release, never
+    # with bls-2017's CSR (nine years apart) nor CSR with itself in another source.
+    assert pairs == {
+        (
+            "customer-service-representatives",
+            "bls-2008",
+            "public-relations-specialists",
+            "bls-2008",
+        )
+    }
+
+
+def test_one_career_in_every_source_has_changes_not_gaps(run: Run) -> None:
+    document = as_json(run("compare", "cs", "--source", "all", "--json"))
+    assert document["median_gaps"] == []
+    table = run("compare", "cs", "--source", "all", "--no-chart").stdout
+    assert "gap" not in table  # neither a row nor its legend
+    assert "+10.1% nominal" in table
+    assert "since bls-2008" in table
+
+
+def test_no_change_between_releases_is_computed_from_top_coded_medians(
+    files: Path, run: Run
+) -> None:
+    for year in (2019, 2023):  # the ceiling moved from $100 to $115 an hour: not a wage change
+        assert run("data", "import", fx.lawyers_csv(year, files, "#")).exit_code == 0
+    document = as_json(run("compare", "lawyers", "--source", "all", "--json"))
+    assert [item["source"]["id"] for item in document["careers"]] == ["oews-2023", "oews-2019"]
+    assert document["release_changes"] == []
+
+
+def test_show_adjusts_the_industry_figures_too(run: Run) -> None:
+    document = as_json(run("show", "cs", "--in-dollars-of", "2026-08", "--json"))
+    by_source = {item["source"]["id"]: item for item in document["sources"]}
+    wholesale = by_source["bls-2017"]["industries"][0]
+    assert wholesale["industry"] == "Wholesale trade"
+    # 18.06 x 334.980 / 244.733 (CPI-U August 2026 over May 2017) = 24.7197...
+    assert (wholesale["value"], wholesale["original"]) == (24.72, 18.06)
+    assert wholesale["adjusted_to"] == "2026-08"
+    # PayScale states no date: its sums stay as published, without adjustment keys.
+    assert by_source["payscale"]["extra_compensation"][0]["value"] == 3000
+    assert "adjusted_to" not in by_source["payscale"]["extra_compensation"][0]
+    table = " ".join(run("show", "cs", "--in-dollars-of", "2026-08", "--no-chart").stdout.split())
+    assert "$24.72^/hour" in table
+    assert "(was $18.06)" in table
+    assert "payscale: no reference date, as published" in table
+
+
+def test_show_carries_how_a_reference_period_was_read(run: Run) -> None:
+    table = " ".join(run("show", "cs", "--no-chart").stdout.split())
+    assert "bls-2017, reference period: The article does not name the month." in table
+    assert "payscale, reference period: The article gives no publication date" in table
