@@ -53,6 +53,8 @@ BAD_YAML: list[tuple[str, bytes, tuple[str, ...]]] = [
      ("line 3", "nested more than 64 deep")),
     ("Y4", b"notes: '" + b"x" * (6 * 1024 * 1024) + b"'\n", ("too large", "at most 5 MiB")),
     ("Y5", b"\x00\x01\x02\xff\xfe binary", ("line 1", "binary data (byte 0xff)")),
+    ("Y14", b"\x08", ("not valid YAML: a control character (code U+0008) at position 0",)),
+    ("Y14", b"id: x\nnotes: \"a\x1bb\"\n", ("control character (code U+001B) at position 15",)),
     ("Y6", "id: x\npublisher: caf\u00e9\n".encode("latin-1"), ("line 2", "not UTF-8 text")),
     ("Y7", b"id: x\n  bad: [\n", ("not valid YAML",)),
     ("Y8", b"id: x\nunknown_key: 1\n", ("line 1",)),
@@ -78,7 +80,7 @@ BAD_YAML: list[tuple[str, bytes, tuple[str, ...]]] = [
 @pytest.mark.parametrize(
     ("row", "content", "parts"), BAD_YAML, ids=[f"{r}-{i}" for i, (r, _, _) in enumerate(BAD_YAML)]
 )
-def test_Y1_to_Y13_bad_dataset_files_exit_1_naming_the_file(
+def test_Y1_to_Y14_bad_dataset_files_exit_1_naming_the_file(
     row: str, content: bytes, parts: tuple[str, ...], files: Path, run: Run
 ) -> None:
     path = files / f"bad_{row.lower()}.yaml"

@@ -159,6 +159,11 @@ def _check_events(text: str, file_name: str) -> None:
             )
 
 
+def _code(character: str | int) -> str:
+    """The character's code point, as U+0008 (the C loader gives a number, the pure one text)."""
+    return f"U+{character if isinstance(character, int) else ord(character):04X}"
+
+
 def parse_yaml(text: str, file_name: str) -> Any:
     try:
         _check_shape(text, file_name)
@@ -166,6 +171,11 @@ def parse_yaml(text: str, file_name: str) -> Any:
         if document is None:
             raise DataError(f"{file_name}: the file is empty (no YAML document in it)")
         return document
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow in text
+        raise DataError(
+            f"{file_name}: not valid YAML: a control character (code {_code(error.character)}) "
+            f"at position {error.position}: only text may be in a dataset file"
+        ) from None
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
         line = f" line {where.line + 1}:" if where is not None else ""
