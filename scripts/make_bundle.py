@@ -60,8 +60,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from careerstats.core.model import SOC_CODE
 from careerstats.errors import DataError
 from careerstats.sources import oews
+
+# The bundled files' columns are the readers' own: what the script writes, they read.
+from careerstats.sources.bundled_oews import COLUMNS as OEWS_COLUMNS
+from careerstats.sources.bundled_oews import RELEASE_COLUMNS
+from careerstats.sources.bundled_projections import COLUMNS as PROJECTION_COLUMNS
+from careerstats.sources.bundled_projections import EDITION_COLUMNS
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 DEFAULT_OFFICIAL = REPOSITORY.parent / "shared" / "official"
@@ -71,39 +78,7 @@ OUTPUT_FOLDERS = ("oews", "ep", "soc")  # every CSV file in them is generated he
 OEWS_URL = "https://www.bls.gov/oes/special-requests/oesm{yy}nat.zip"
 OEWS_NAME = re.compile(r"national_M(\d{4})_dl\.xlsx?")
 
-# BLS's top-coding ceilings, (first year, last year, hourly, annual). The workbooks of 2008
-# and 2013-2018 do not state theirs; those of 2019 on do, and must agree with this table.
-# May 2016 publishes exact hourly figures up to $99.71: its ceiling is $100, not $90.
-CEILINGS: tuple[tuple[int, int, Decimal, Decimal], ...] = (
-    (2008, 2008, Decimal("80.00"), Decimal("166400")),
-    (2013, 2015, Decimal("90.00"), Decimal("187200")),
-    (2016, 2021, Decimal("100.00"), Decimal("208000")),
-    (2022, 2024, Decimal("115.00"), Decimal("239200")),
-)
 
-RELEASE_COLUMNS = (
-    "id",
-    "reference_period",
-    "classification",
-    "ceiling_hour",
-    "ceiling_year",
-    "ceiling_from",
-    "rows",
-    "file_name",
-    "file_size",
-    "sha256",
-    "source_url",
-)
-# Title last: the figures line up, and a line starts with its code (the reader finds it so).
-OEWS_COLUMNS = (
-    "OCC_CODE",
-    "O_GROUP",
-    "TOT_EMP",
-    *(file_column.upper() for _, file_column in oews.WAGE_COLUMNS),
-    "ANNUAL",
-    "HOURLY",
-    "OCC_TITLE",
-)
 WAGE_NOT_AVAILABLE = "*"
 EMPLOYMENT_NOT_AVAILABLE = "**"
 
@@ -132,10 +107,12 @@ def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def ceiling_for(year: int) -> tuple[Decimal, Decimal]:
-    for first, last, hourly, annual in CEILINGS:
-        if first <= year <= last:
-            return hourly, annual
-    raise BundleError(f"May {year}: no top-coding ceiling known; add BLS's to CEILINGS")
+    """BLS's ceiling for the release (`oews.KNOWN_CEILINGS`, the one table of them): the
+    workbooks of 2008 and 2013-2018 do not state theirs, and those of 2019 on must agree."""
+    known = oews.known_ceiling(year)
+    if known is None:
+        raise BundleError(f"May {year}: no top-coding ceiling known; add BLS's to KNOWN_CEILINGS")
+    return known
 
 
 # ------------------------------------------------------------------ OEWS
@@ -161,15 +138,10 @@ def read_oews(folder: Path) -> list[Release]:
 def release_line(release: Release) -> list[str]:
     parsed = release.parsed
     hourly, annual = ceiling_for(release.year)
-    if parsed.ceiling_stated:
-        if (parsed.ceiling_hour, parsed.ceiling_year) != (hourly, annual):
-            raise BundleError(
-                f"{release.path.name}: states a ceiling of {parsed.ceiling_hour} / "
-                f"{parsed.ceiling_year}, not {hourly} / {annual}; correct CEILINGS"
-            )
-    elif oews.known_ceiling(release.year) != (hourly, annual):
+    if parsed.ceiling_stated and (parsed.ceiling_hour, parsed.ceiling_year) != (hourly, annual):
         raise BundleError(
-            f"May {release.year}: careerstats.sources.oews.KNOWN_CEILINGS disagrees with CEILINGS"
+            f"{release.path.name}: states a ceiling of {parsed.ceiling_hour} / "
+            f"{parsed.ceiling_year}, not {hourly} / {annual}; correct KNOWN_CEILINGS"
         )
     return [
         release.id,
@@ -237,30 +209,6 @@ def oews_files(folder: Path) -> dict[str, str]:
 EP_NAME = re.compile(r"occupation_(\d{4})-(\d{2})\.xlsx")
 EP_URL = "https://www.bls.gov/emp/ind-occ-matrix/occupation.xlsx"
 EP_TABLE = "Table 1.2"
-EDITION_COLUMNS = (
-    "edition",
-    "base_year",
-    "projected_year",
-    "title",
-    "occupations",
-    "file_name",
-    "file_size",
-    "sha256",
-    "source_url",
-)
-PROJECTION_COLUMNS = (
-    "code",
-    "occupation_type",
-    "employment_base",
-    "employment_projected",
-    "change",
-    "change_percent",
-    "openings",
-    "education",
-    "work_experience",
-    "training",
-    "title",
-)
 # Table 1.2's headers, by what they start with ({b}: base year, {p}: projected, {e}: the
 # edition as BLS writes it, with an en dash), for the columns bundled, in PROJECTION_COLUMNS
 # order.
@@ -278,7 +226,6 @@ EP_HEADERS = (
     "{b} National Employment Matrix title",
 )
 NUMBER = re.compile(r"-?\d+\.\d")
-SOC_CODE = re.compile(r"\d{2}-\d{4}")
 
 
 def workbook_rows(path: Path, sheet: str | None = None) -> list[list[object]]:

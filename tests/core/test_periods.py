@@ -8,22 +8,11 @@ from fractions import Fraction
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from reference import HOURS
 
 from careerstats.core.money import plain, to_cents
 from careerstats.core.periods import STANDARD, Period, PeriodError, Schedule, convert, to_annual
 from careerstats.errors import UsageError
-
-# The 2,080-hour year spelled out independently of the code under test.
-HOURS = {
-    Period.HOUR: Fraction(1),
-    Period.DAY: Fraction(8),
-    Period.WEEK: Fraction(40),
-    Period.BIWEEK: Fraction(80),
-    Period.SEMIMONTH: Fraction(2080, 24),
-    Period.MONTH: Fraction(2080, 12),
-    Period.QUARTER: Fraction(520),
-    Period.YEAR: Fraction(2080),
-}
 
 
 def half_up_cents(exact: Fraction) -> Decimal:

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
+from reference import HOURS
 from typer.testing import CliRunner
 
 from careerstats.cli import app
@@ -130,19 +131,6 @@ def test_rank_is_monotonic_in_amount(first: Decimal, second: Decimal) -> None:
     assert order[a.position] <= order[b.position]
     if a.percentile is not None and b.percentile is not None:
         assert a.percentile <= b.percentile
-
-
-# Hours in each period of the 2,080-hour year, stated here rather than taken from the code.
-HOURS = {
-    Period.HOUR: Fraction(1),
-    Period.DAY: Fraction(8),
-    Period.WEEK: Fraction(40),
-    Period.BIWEEK: Fraction(80),
-    Period.SEMIMONTH: Fraction(2080, 24),
-    Period.MONTH: Fraction(2080, 12),
-    Period.QUARTER: Fraction(520),
-    Period.YEAR: Fraction(2080),
-}
 
 
 @given(period=st.sampled_from(list(Period)))

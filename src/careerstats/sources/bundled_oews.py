@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import NamedTuple
 
-from careerstats.core.model import CareerFigures, SourceRelease, Statistic
+from careerstats.core.model import SOC_CODE, CareerFigures, SourceRelease, Statistic
 from careerstats.core.money import dollars
 from careerstats.core.periods import Period
 from careerstats.errors import DataError, UsageError
@@ -64,7 +64,6 @@ COLUMNS = (
     "HOURLY",
     "OCC_TITLE",
 )
-_SOC = re.compile(r"\d{2}-\d{4}")
 # TOT_EMP, the twelve wages, ANNUAL and HOURLY of a line, joined by commas: checked in one
 # match, so a damaged file is reported rather than read into a wrong figure.
 _CELLS = re.compile(
@@ -250,7 +249,7 @@ def _occupation(info: ReleaseInfo, lines: list[list[str]]) -> Occupation:
 def occupation(release_id: str, code: str) -> Occupation | None:
     """The occupation with SOC code `code` in a bundled release, or None when it has none."""
     info = release(release_id)
-    if not _SOC.fullmatch(code):
+    if not SOC_CODE.fullmatch(code):
         return None
     text = _text(info)
     # The file is in code order and every line starts with its code: find the code's lines
@@ -332,7 +331,9 @@ class BundledRelease(SourceRelease):
         return self._cache[career_id]
 
     def _load(self, career_id: str) -> CareerFigures | None:
-        codes = self._codes.get(career_id) or ((career_id,) if _SOC.fullmatch(career_id) else ())
+        codes = self._codes.get(career_id) or (
+            (career_id,) if SOC_CODE.fullmatch(career_id) else ()
+        )
         for code in codes:
             found = occupation(self.id, code)
             if found is not None:

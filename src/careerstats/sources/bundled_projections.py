@@ -11,10 +11,10 @@ training BLS assigns to each line item. Looking up a code parses only that code'
 from __future__ import annotations
 
 import csv
-import re
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+from careerstats.core.model import SOC_CODE
 from careerstats.errors import DataError, UsageError
 from careerstats.sources.bundle import bundled_text
 
@@ -45,7 +45,6 @@ COLUMNS = (
     "training",
     "title",
 )
-_SOC = re.compile(r"\d{2}-\d{4}")
 
 
 class Edition(NamedTuple):
@@ -169,7 +168,7 @@ def _projection(info: Edition, cells: list[str]) -> Projection:
 def projection(code: str, edition_name: str | None = None) -> Projection | None:
     """The projection for SOC code `code` (newest edition by default), None if it has none."""
     info = edition(edition_name)
-    if not _SOC.fullmatch(code):
+    if not SOC_CODE.fullmatch(code):
         return None
     text = _text(info)
     start = text.find(f"\n{code},") + 1  # every line starts with its code, each code once
