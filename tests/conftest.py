@@ -61,7 +61,7 @@ def as_json(result: Result) -> Any:
 
 @pytest.fixture
 def national(files: Path, run: Run) -> Path:
-    """The 2024 national fixture file, imported as oews-2024."""
+    """The national fixture file, imported as oews-2012 (a year not bundled)."""
     path = fx.national_xlsx(files)
     result = run("data", "import", path)
     assert result.exit_code == 0, result.stderr

@@ -52,7 +52,9 @@ OCCUPATIONS: list[tuple[Any, ...]] = [
 
 
 def national_rows(*, text_numbers: bool = False, separators: bool = False) -> list[list[Any]]:
-    """The rows of a 2024 national file: numbers as numeric cells, text, or "29,860"."""
+    """The rows of a national file (figures of May 2024, filed under 2012, a year careerstats
+    does not bundle, so that an import adds a release of its own): numbers as numeric cells,
+    text, or "29,860"."""
     rows: list[list[Any]] = []
     for code, title, group, employment, hourly, annual, annual_only, hourly_only in OCCUPATIONS:
         hourly_cells = [_cell(v, text_numbers, separators) for v in hourly]
@@ -130,7 +132,7 @@ def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]]) 
     return path
 
 
-def national_xlsx(directory: Path, name: str = "national_M2024_dl.xlsx") -> Path:
+def national_xlsx(directory: Path, name: str = "national_M2012_dl.xlsx") -> Path:
     return write_xlsx(directory / name, NATIONAL_COLUMNS, national_rows())
 
 

@@ -28,7 +28,7 @@ def test_the_chart_never_places_a_bound_as_a_point(
 def test_a_bound_after_a_bar_is_written_whole(
     files: Path, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = fx.national_csv_with(files, 2024, {"15-1252": {"A_PCT90": "#", "H_PCT90": "#"}})
+    path = fx.national_csv_with(files, 2012, {"15-1252": {"A_PCT90": "#", "H_PCT90": "#"}})
     assert run("data", "import", path).exit_code == 0
     for columns in ("80", "100", "140"):
         monkeypatch.setenv("COLUMNS", columns)

@@ -56,7 +56,7 @@ def test_import_prints_one_line_per_source(files: Path, run: Run, home: Path) ->
     result = run("data", "import", fx.national_xlsx(files))
     assert result.exit_code == 0
     assert result.stdout == (
-        "oews-2024 created: national_M2024_dl.xlsx (national, 9 rows, 1 area, 1 industry)\n"
+        "oews-2012 created: national_M2012_dl.xlsx (national, 9 rows, 1 area, 1 industry)\n"
     )
     assert (home / "store.sqlite3").exists()
 
@@ -79,14 +79,14 @@ def test_reimport_changes_nothing(national: Path, run: Run, home: Path) -> None:
 def test_same_rows_in_another_file_of_the_year_replace_not_duplicate(
     national: Path, files: Path, run: Run, home: Path
 ) -> None:
-    again = fx.write_csv(files / "national_M2024_dl.csv", HEADER, fx.national_rows())
+    again = fx.write_csv(files / "national_M2012_dl.csv", HEADER, fx.national_rows())
     result = run("data", "import", again)
-    assert result.stdout.startswith("oews-2024 updated: national_M2024_dl.csv")
+    assert result.stdout.startswith("oews-2012 updated: national_M2012_dl.csv")
     listing = as_json(run("data", "list", "--json"))
     assert listing["releases"][0]["rows"] == 9
     assert [f["name"] for f in listing["releases"][0]["files"]] == [
-        "national_M2024_dl.xlsx",
-        "national_M2024_dl.csv",
+        "national_M2012_dl.xlsx",
+        "national_M2012_dl.csv",
     ]
 
 
@@ -104,12 +104,12 @@ def test_corrupt_workbook_exits_1_and_keeps_earlier_data(
     national: Path, files: Path, run: Run, home: Path
 ) -> None:
     before = as_json(run("data", "list", "--json"))
-    bad = files / "national_M2023_dl.xlsx"
+    bad = files / "national_M2011_dl.xlsx"
     bad.write_bytes(b"PK\x03\x04garbage")
     result = run("data", "import", bad)
     assert result.exit_code == 1
     assert result.stderr == (
-        "careerstats: error: national_M2023_dl.xlsx: not a readable Excel workbook: "
+        "careerstats: error: national_M2011_dl.xlsx: not a readable Excel workbook: "
         "cut short or damaged (its zip archive has no directory at the end); download it again\n"
     )
     assert as_json(run("data", "list", "--json")) == before
@@ -117,10 +117,10 @@ def test_corrupt_workbook_exits_1_and_keeps_earlier_data(
 
 def test_one_bad_file_imports_none(files: Path, run: Run, home: Path) -> None:
     good = fx.national_xlsx(files)
-    bad = fx.write_csv(files / "state_M2024_dl.csv", ["OCC_CODE", "X"], [["1", "2"]])
+    bad = fx.write_csv(files / "state_M2012_dl.csv", ["OCC_CODE", "X"], [["1", "2"]])
     result = run("data", "import", good, bad)
     assert result.exit_code == 1
-    assert "state_M2024_dl.csv: not an OEWS file" in result.stderr
+    assert "state_M2012_dl.csv: not an OEWS file" in result.stderr
     assert (
         not (home / "store.sqlite3").exists()
         or as_json(run("data", "list", "--json"))["releases"] == []
@@ -153,35 +153,35 @@ def test_concurrent_import_waits_then_fails_cleanly(
     other = sqlite3.connect(home / "store.sqlite3", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another import holds the write lock
     try:
-        path = fx.write_csv(files / "national_M2023_dl.csv", HEADER, fx.national_rows())
+        path = fx.write_csv(files / "national_M2011_dl.csv", HEADER, fx.national_rows())
         result = run("data", "import", path)
     finally:
         other.execute("ROLLBACK")
     assert result.exit_code == 1
     assert "the store is busy (another import?)" in result.stderr
-    assert [r["id"] for r in as_json(run("data", "list", "--json"))["releases"]] == ["oews-2024"]
+    assert [r["id"] for r in as_json(run("data", "list", "--json"))["releases"]] == ["oews-2012"]
 
 
 def test_list_and_remove(national: Path, all_data: Path, run: Run) -> None:
     listing = as_json(run("data", "list", "--json"))
     assert [
         (r["id"], r["year"], r["rows"], r["areas"], r["industries"]) for r in listing["releases"]
-    ] == [("oews-2024", 2024, 9, 1, 1), ("oews-2022", 2022, 6, 3, 2)]
+    ] == [("oews-2012", 2024, 9, 1, 1), ("oews-2022", 2022, 6, 3, 2)]
     assert listing["releases"][1]["files"][0]["layout"] == "all-data"
     table = run("data", "list")
     assert "oews-2022" in table.stdout
     assert "all_data_M_2022.csv" in "".join(table.stdout.split())
     removed = run("data", "remove", "oews-2022")
     assert removed.stdout == "oews-2022 removed\n"
-    assert [r["id"] for r in as_json(run("data", "list", "--json"))["releases"]] == ["oews-2024"]
+    assert [r["id"] for r in as_json(run("data", "list", "--json"))["releases"]] == ["oews-2012"]
     missing = run("data", "remove", "oews-2022")
     assert missing.exit_code == 2
-    assert "no imported release 'oews-2022'; imported: oews-2024" in missing.stderr
+    assert "no imported release 'oews-2022'; imported: oews-2012" in missing.stderr
 
 
 def test_sources_lists_imported_releases(national: Path, run: Run) -> None:
     document = as_json(run("sources", "--json"))
-    imported = next(s for s in document["sources"] if s["id"] == "oews-2024")
+    imported = next(s for s in document["sources"] if s["id"] == "oews-2012")
     assert imported["imported"]["rows"] == 9
     assert imported["imported"]["top_coding"] == {
         "hour": 115,
@@ -196,11 +196,11 @@ def test_sources_lists_imported_releases(national: Path, run: Run) -> None:
 
 
 def test_compare_returns_exactly_the_files_figures(national: Path, run: Run) -> None:
-    document = as_json(run("compare", "15-1252", "29-1141", "--source", "oews-2024", "--json"))
+    document = as_json(run("compare", "15-1252", "29-1141", "--source", "oews-2012", "--json"))
     software, nurses = careers(document)
     assert software["id"] == "15-1252"
     assert software["title"] == "Software Developers"
-    assert software["source"]["id"] == "oews-2024"
+    assert software["source"]["id"] == "oews-2012"
     assert software["wages"] == {
         "hour": published(38.31, 50.07, 63.59, 80.75, 101.65, 69.5),
         "year": published(79690, 104150, 132270, 167960, 211450, 144570),
@@ -253,14 +253,14 @@ def test_hourly_only_and_annual_only_rows(national: Path, run: Run) -> None:
 def test_csv_marks_top_coded(national: Path, run: Run) -> None:
     result = run("compare", "29-1211", "--csv")
     assert (
-        "29-1211,29-1211,Anesthesiologists,oews-2024,2024-05,year,median,239200.00,false,true"
+        "29-1211,29-1211,Anesthesiologists,oews-2012,2012-05,year,median,239200.00,false,true"
         in (result.stdout)
     )
 
 
 def test_default_source_is_the_newest_covering_every_career(national: Path, run: Run) -> None:
     document = as_json(run("compare", "cs", "pr", "--json"))
-    assert [c["source"]["id"] for c in careers(document)] == ["oews-2024", "oews-2024"]
+    assert [c["source"]["id"] for c in careers(document)] == ["oews-2012", "oews-2012"]
     assert wage(careers(document)[0], "hour", "median") == {
         "value": 20.59,
         "derived": False,
@@ -337,14 +337,14 @@ def test_career_by_title_and_close_matches(national: Path, run: Run) -> None:
 def test_show_an_imported_occupation(national: Path, run: Run) -> None:
     document = as_json(run("show", "15-1252", "--json"))
     assert document["career"]["title"] == "Software Developers"
-    assert [s["source"]["id"] for s in document["sources"]] == ["oews-2024"]
+    assert [s["source"]["id"] for s in document["sources"]] == ["oews-2012"]
     assert "Software Developers" in run("show", "15-1252").stdout
 
 
 def test_list_shows_imported_coverage(national: Path, run: Run) -> None:
     document = as_json(run("list", "--json"))
     cs = next(c for c in document["careers"] if c["id"] == "customer-service-representatives")
-    assert cs["sources"][0] == "oews-2024"
+    assert cs["sources"][0] == "oews-2012"
 
 
 def test_former_soc_code_is_reported(files: Path, run: Run) -> None:
@@ -356,7 +356,7 @@ def test_former_soc_code_is_reported(files: Path, run: Run) -> None:
     assert item["soc"] == "15-1244"
     assert item["soc_in_source"] == "15-1142"
     assert any("SOC code 15-1142" in note and "not 15-1244" in note for note in item["notes"])
-    missing = run("compare", "15-1142", "--source", "oews-2024")
+    missing = run("compare", "15-1142", "--source", "oews-2012")
     assert missing.exit_code == 2
 
 
@@ -365,7 +365,7 @@ def test_code_missing_from_a_release_names_the_ones_that_have_it(
 ) -> None:
     result = run("compare", "15-1252", "--source", "oews-2022")
     assert result.exit_code == 2
-    assert "sources that do: oews-2024" in result.stderr
+    assert "sources that do: oews-2012" in result.stderr
 
 
 def test_no_coverage_in_an_area_names_the_area(all_data: Path, national: Path, run: Run) -> None:
@@ -380,7 +380,7 @@ def test_every_entry_of_an_imported_release(national: Path, all_data: Path) -> N
     from careerstats.sources.dataset import open_dataset
 
     dataset = open_dataset()
-    release = dataset.source("oews-2024")
+    release = dataset.source("oews-2012")
     entries = release.entries()
     assert [e.soc for e in entries] == sorted(code for code, *_ in fx.OCCUPATIONS)
     ids = {e.soc: e.career for e in entries}
@@ -419,7 +419,7 @@ def test_large_import_rebuilds_the_place_index(
     rows = len(fx.national_rows())
     # One row short of the threshold: the rows go into the index as they are inserted.
     monkeypatch.setattr(store_module, "REBUILD_INDEX_ROWS", rows + 1)
-    small = fx.write_csv(files / "national_M2023_dl.csv", HEADER, fx.national_rows())
+    small = fx.write_csv(files / "national_M2011_dl.csv", HEADER, fx.national_rows())
     assert run("data", "import", small).exit_code == 0
     assert place_index_work() == ["CREATE", *["INSERT"] * rows]  # the new store's index
     statements.clear()

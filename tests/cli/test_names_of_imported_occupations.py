@@ -42,9 +42,9 @@ def test_list_shows_every_imported_occupation_after_the_catalog(national: Path, 
         "former_soc": [],
         "aliases": [],
         "office": None,
-        "sources": ["oews-2024"],
+        "sources": ["oews-2012"],
     }
-    assert careers[0]["sources"][0] == "oews-2024"
+    assert careers[0]["sources"][0] == "oews-2012"
 
 
 def test_an_unknown_soc_code_gets_where_to_find_it_not_a_guess(run: Run) -> None:

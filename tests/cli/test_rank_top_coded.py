@@ -28,7 +28,7 @@ def test_rank_among_top_coded_points(
     upper: int | None,
 ) -> None:
     document = as_json(run("rank", "anesthesiologists", amount, "--json"))
-    assert document["source"]["id"] == "oews-2024"
+    assert document["source"]["id"] == "oews-2012"
     assert document["position"] == position
     between = document["between"]
     assert (between["lower"] or {}).get("percentile") == lower
@@ -56,7 +56,7 @@ def test_A18_every_point_top_coded_and_an_amount_above_the_ceiling(
         if row[fx.NATIONAL_COLUMNS.index("OCC_CODE")] == "29-1211":
             for name in ("A_PCT10", "H_PCT10"):
                 row[fx.NATIONAL_COLUMNS.index(name)] = "#"
-    path = fx.write_csv(files / "national_M2024_dl.csv", fx.NATIONAL_COLUMNS, rows)
+    path = fx.write_csv(files / "national_M2012_dl.csv", fx.NATIONAL_COLUMNS, rows)
     assert run("data", "import", path).exit_code == 0
     below = as_json(run("rank", "29-1211", "200000", "--json"))
     assert (below["position"], below["between"]["upper"]["percentile"]) == ("below", 10)
@@ -102,7 +102,7 @@ def test_rank_of_an_hourly_only_row_per_year_says_why(national: Path, run: Run) 
     result = run("rank", "actors", "50000")
     assert result.exit_code == 2
     assert result.stderr == (
-        "careerstats: error: oews-2024, actors: only hourly wages are published (HOURLY flag); "
+        "careerstats: error: oews-2012, actors: only hourly wages are published (HOURLY flag); "
         "no annual figure is derived, so an amount per year cannot be ranked; give it per "
         "hour: --per hour\n"
     )
@@ -112,7 +112,7 @@ def test_rank_of_an_hourly_only_row_per_year_says_why(national: Path, run: Run) 
 
 def test_rank_at_the_ceiling_when_every_point_is_top_coded(files: Path, run: Run) -> None:
     hourly = {f"H_{c}": "#" for c in ("PCT10", "PCT25", "MEDIAN", "PCT75", "PCT90")}
-    path = fx.national_csv_with(files, 2024, {"29-1211": hourly})
+    path = fx.national_csv_with(files, 2012, {"29-1211": hourly})
     assert run("data", "import", path).exit_code == 0
     result = run("rank", "29-1211", "115", "--per", "hour")
     assert result.exit_code == 0, result.stderr

@@ -51,7 +51,7 @@ def big_all_data_csv(path: Path, rows: int = BIG_ROWS, median: str = "20.3") -> 
 def other_file(directory: Path) -> Path:
     """A 2024 file whose bytes differ from the earlier 2023 workbook's."""
     return fx.write_csv(
-        directory / "national_M2024_dl.csv", fx.NATIONAL_COLUMNS, fx.national_rows()
+        directory / "national_M2012_dl.csv", fx.NATIONAL_COLUMNS, fx.national_rows()
     )
 
 
@@ -97,8 +97,8 @@ def without_times(rows: dict[str, list[tuple[Any, ...]]]) -> dict[str, Any]:
 
 @pytest.fixture
 def earlier(files: Path, run: Run, home: Path) -> Path:
-    """A store holding one earlier release (oews-2023), imported normally."""
-    path = fx.national_xlsx(files, "national_M2023_dl.xlsx")
+    """A store holding one earlier release (oews-2011), imported normally."""
+    path = fx.national_xlsx(files, "national_M2011_dl.xlsx")
     assert run("data", "import", path).exit_code == 0
     return home / STORE_FILE
 
@@ -194,7 +194,7 @@ def test_H8_import_killed_at_random_moments_never_damages_earlier_data(
     earlier: Path, files: Path, tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     big = big_all_data_csv(files / "all_data_M_2024.csv")
-    before = snapshot(earlier, "oews-2023")
+    before = snapshot(earlier, "oews-2011")
     # The complete 2024 release, imported once without interruption, to compare against and
     # to learn how far the import's progress counts go.
     complete_home = tmp_path / "complete"
@@ -202,7 +202,7 @@ def test_H8_import_killed_at_random_moments_never_damages_earlier_data(
     shutil.copy(earlier, complete_home / STORE_FILE)
     reference = counted_import(big, complete_home, None)
     assert reference["code"] == 0, reference["stderr"]
-    complete = without_times(snapshot(complete_home / STORE_FILE, "oews-2024"))
+    complete = without_times(snapshot(complete_home / STORE_FILE, "oews-2012"))
     assert len(complete["wages"]) == BIG_ROWS
     total = reference["counts"]
 
@@ -223,8 +223,8 @@ def test_H8_import_killed_at_random_moments_never_damages_earlier_data(
         assert result["code"] == (-signal.SIGKILL if killed else 0), (kill, result["stderr"])
         wal = database.with_name(database.name + "-wal")
         written = wal.exists() and wal.stat().st_size > 32  # pages of the import reached disk
-        assert snapshot(database, "oews-2023") == before, f"round {round_number}"
-        after = without_times(snapshot(database, "oews-2024"))
+        assert snapshot(database, "oews-2011") == before, f"round {round_number}"
+        after = without_times(snapshot(database, "oews-2012"))
         if after["releases"]:
             assert after == complete, f"round {round_number}: a half-imported release"
             outcomes["finished, release complete"] += 1
@@ -235,7 +235,7 @@ def test_H8_import_killed_at_random_moments_never_damages_earlier_data(
         # And careerstats itself reads the store after the kill.
         monkeypatch.setenv("CAREERSTATS_HOME", str(round_home))
         listed = as_json(run("data", "list", "--json"))
-        assert "oews-2023" in [r["id"] for r in listed["releases"]]
+        assert "oews-2011" in [r["id"] for r in listed["releases"]]
     print(f"H8 kill rounds: {outcomes}")
     assert outcomes["killed, release absent"] >= KILLS_AT_LEAST, outcomes
     assert outcomes["of which killed while writing"] >= 1, outcomes
@@ -253,7 +253,7 @@ def test_H9_two_imports_at_once_both_finish_and_the_store_is_consistent(
         assert code == 0, err
         assert " created: " in out
     database = home / STORE_FILE
-    for release in ("oews-2023", "oews-2024"):
+    for release in ("oews-2011", "oews-2012"):
         assert len(snapshot(database, release)["wages"]) == 5_000
 
 
@@ -261,7 +261,7 @@ def test_H9_the_same_file_imported_twice_at_once_is_reported_under_its_release(
     files: Path, home: Path
 ) -> None:
     first = big_all_data_csv(files / "all_data_M_2023.csv", 5_000)
-    second = files / "copy_M2024.csv"
+    second = files / "copy_M2012.csv"
     shutil.copy(first, second)
     processes = [import_process(first, home), import_process(second, home)]
     outputs = [p.communicate(timeout=120) for p in processes]
@@ -273,7 +273,7 @@ def test_H9_the_same_file_imported_twice_at_once_is_reported_under_its_release(
     loser = next(path for path, (out, _) in zip((first, second), outputs, strict=True) if not out)
     unchanged = next(err for out, err in outputs if not out)
     assert unchanged == f"{winner}: {loser.name} is already imported; nothing changed\n"
-    loser_release = {"oews-2023", "oews-2024"} - {winner}
+    loser_release = {"oews-2011", "oews-2012"} - {winner}
     assert snapshot(home / STORE_FILE, loser_release.pop())["releases"] == []
 
 
@@ -281,7 +281,7 @@ def test_H10_a_store_locked_too_long_is_busy_exit_1_and_nothing_changes(
     earlier: Path, files: Path, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(store_module, "LOCK_WAIT_SECONDS", 0.2)
-    before = snapshot(earlier, "oews-2023")
+    before = snapshot(earlier, "oews-2011")
     holder = sqlite3.connect(earlier, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
@@ -293,13 +293,13 @@ def test_H10_a_store_locked_too_long_is_busy_exit_1_and_nothing_changes(
     assert result.stderr.startswith("careerstats: error: ")
     assert "the store is busy (another import?)" in result.stderr
     assert result.stderr.count("\n") == 1
-    assert snapshot(earlier, "oews-2023") == before
+    assert snapshot(earlier, "oews-2011") == before
 
 
 def test_H4_a_full_disk_during_an_import_rolls_back_exit_1(
     earlier: Path, files: Path, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = snapshot(earlier, "oews-2023")
+    before = snapshot(earlier, "oews-2011")
     write = store_module.Store._import_one
 
     def fill_the_disk(self: store_module.Store, parsed: Any) -> Any:
@@ -313,8 +313,8 @@ def test_H4_a_full_disk_during_an_import_rolls_back_exit_1(
         f"careerstats: error: {earlier}: the import failed, nothing was changed: "
         "no space left (disk or quota full)\n"
     )
-    assert snapshot(earlier, "oews-2023") == before
-    assert snapshot(earlier, "oews-2024")["wages"] == []
+    assert snapshot(earlier, "oews-2011") == before
+    assert snapshot(earlier, "oews-2012")["wages"] == []
 
 
 @pytest.mark.parametrize("where", ["H1 home is a file", "H2 home under a file"])
@@ -410,7 +410,7 @@ def test_H12_an_empty_store_counts_as_none_and_an_import_fills_it(
     )
     imported = run("data", "import", fx.national_xlsx(files))
     assert imported.exit_code == 0, imported.stderr
-    assert as_json(run("compare", "15-1252", "--json"))["careers"][0]["source"]["id"] == "oews-2024"
+    assert as_json(run("compare", "15-1252", "--json"))["careers"][0]["source"]["id"] == "oews-2012"
 
 
 def test_H13_a_store_whose_creation_fails_is_not_left_behind(

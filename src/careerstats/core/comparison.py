@@ -64,6 +64,9 @@ class Comparison(NamedTuple):
     gaps: tuple[MedianGap, ...]
     changes: tuple[ReleaseChange, ...] = ()
     adjusted_to: When | None = None
+    # The release careerstats chose (the newest dated one covering every career), when
+    # none was asked for.
+    chosen: SourceRelease | None = None
 
     @property
     def releases(self) -> list[SourceRelease]:
@@ -105,6 +108,7 @@ def compare(
         raise UsageError(f"{repeated[0].title.lower()} is named twice; name each career once")
     cpi = price_target(dataset, in_dollars_of, cpi)
     rows: list[CareerPay] = []
+    chosen: SourceRelease | None = None
     if source is not None and source.strip().lower() == ALL_SOURCES:
         for career in careers:
             covering = dataset.coverage(career)
@@ -117,6 +121,7 @@ def compare(
             )
     else:
         release = dataset.source(source) if source is not None else choose_release(dataset, careers)
+        chosen = release if source is None else None
         rows.extend(
             _pay(dataset, release, career, schedule, in_dollars_of, cpi) for career in careers
         )
@@ -126,6 +131,7 @@ def compare(
         tuple(_gaps(rows)),
         tuple(_changes(dataset, rows, cpi)),
         in_dollars_of,
+        chosen,
     )
 
 

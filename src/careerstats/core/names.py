@@ -27,6 +27,35 @@ class Occupations(Protocol):
         ...
 
 
+class AllOccupations:
+    """Several sources of occupations as one (bundled releases, then imported ones): the
+    first that knows a name answers for it."""
+
+    def __init__(self, *parts: Occupations) -> None:
+        self.parts = parts
+
+    def titles(self) -> Mapping[str, str]:
+        merged: dict[str, str] = {}
+        for part in reversed(self.parts):
+            merged.update(part.titles())
+        return merged
+
+    def career(self, name: str) -> Career | None:
+        for part in self.parts:
+            found = part.career(name)
+            if found is not None:
+                return found
+        return None
+
+    def index(self) -> list[tuple[Career, list[str]]]:
+        merged: dict[str, tuple[Career, list[str]]] = {}
+        for part in self.parts:
+            for career, release_ids in part.index():
+                known = merged.setdefault(career.soc, (career, []))
+                known[1].extend(i for i in release_ids if i not in known[1])
+        return [merged[code] for code in sorted(merged)]
+
+
 class CareerNames:
     """Every name of the catalog's careers, and other occupations when there are any."""
 

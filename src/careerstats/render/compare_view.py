@@ -58,6 +58,11 @@ def _blocks(result: Comparison) -> Group:
 def _caption(result: Comparison) -> list[str]:
     return [
         *(source_line(r) for r in result.releases),
+        *(
+            [f"{result.chosen.id}: the newest release that covers every career asked for"]
+            if result.chosen is not None
+            else []
+        ),
         derived_legend(result.schedule, result.rows),
         *(
             [

@@ -315,6 +315,8 @@ def comparison(result: Comparison, **_: Any) -> dict[str, Any]:
         "adjusted_to": str(result.adjusted_to) if result.adjusted_to else None,
         "baseline": baseline.career.id,
         "sources": [source(release, full=True) for release in result.releases],
+        # The release careerstats chose as the newest covering every career (null: asked for).
+        "chosen_source": result.chosen.id if result.chosen is not None else None,
     }
 
 

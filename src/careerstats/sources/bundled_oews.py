@@ -20,7 +20,14 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import NamedTuple
 
-from careerstats.core.model import SOC_CODE, CareerFigures, SourceRelease, Statistic
+from careerstats.core.model import (
+    SOC_CODE,
+    AnnualBasis,
+    Career,
+    CareerFigures,
+    SourceRelease,
+    Statistic,
+)
 from careerstats.core.money import dollars
 from careerstats.core.periods import Period
 from careerstats.errors import DataError, UsageError
@@ -316,6 +323,7 @@ class BundledRelease(SourceRelease):
                 f"{dollars(info.ceiling_year, whole=True)} a year ({where})",
             ),
             careers=(),
+            annual_basis=AnnualBasis.HOURS_2080,
         )
         for name, value in {"_info": info, "_codes": codes, "_cache": {}}.items():
             object.__setattr__(release, name, value)  # the release itself stays frozen
@@ -357,3 +365,84 @@ class BundledRelease(SourceRelease):
 def bundled_releases(codes: Mapping[str, tuple[str, ...]]) -> tuple[BundledRelease, ...]:
     """Every bundled release as a `SourceRelease`, oldest first."""
     return tuple(BundledRelease.bind(info, codes) for info in releases())
+
+
+# ------------------------------------------------------------------ as named occupations
+
+
+def bundled_career(code: str, title: str, release_id: str) -> Career:
+    """An occupation the catalog lacks, as BLS titles it in a bundled release."""
+    return Career(
+        id=code,
+        title=title,
+        soc=code,
+        summary=(
+            f"{title} (SOC {code}), as BLS titles it in OEWS ({release_id}); not in the "
+            "careerstats catalog, so no duties or skills of its own are shown"
+        ),
+    )
+
+
+class BundledOccupations:
+    """Every occupation of the bundled releases, for naming (the core's `Occupations`).
+
+    Titles are those of the newest release that has the code; the releases are read only
+    when a name is not the catalog's.
+    """
+
+    def __init__(self) -> None:
+        self._newest: dict[str, tuple[str, str]] | None = None  # code -> (title, release)
+        self._detailed: set[str] = set()
+        self._index: dict[str, list[str]] | None = None  # code -> release ids, newest first
+
+    def _codes(self) -> dict[str, tuple[str, str]]:
+        if self._newest is None:
+            self._newest = {}
+            for info in reversed(releases()):
+                for item in occupations(info.id):
+                    self._newest.setdefault(item.code, (item.title, info.id))
+                    if "detailed" in item.groups:
+                        self._detailed.add(item.code)
+        return self._newest
+
+    def titles(self) -> dict[str, str]:
+        """Each title (lower case) -> the code of the newest release that uses it, a detailed
+        occupation before a group of the same title: "registered nurses" is 29-1141 (not the
+        broad group 29-1140, nor 2008's 29-1111)."""
+        found: dict[str, str] = {}
+        codes = self._codes()  # newest release first
+        for code, (title, release_id) in codes.items():
+            key = title.lower()
+            known = found.get(key)
+            if known is None or (
+                code in self._detailed
+                and known not in self._detailed
+                and codes[known][1] == release_id
+            ):
+                found[key] = code
+        return found
+
+    def career(self, name: str) -> Career | None:
+        text = " ".join(name.split())
+        if SOC_CODE.fullmatch(text):
+            for info in reversed(releases()):  # newest first: most names need one file
+                found = occupation(info.id, text)
+                if found is not None:
+                    return bundled_career(found.code, found.title, info.id)
+            return None
+        code = self.titles().get(text.lower())
+        if code is None:
+            return None
+        title, release_id = self._codes()[code]
+        return bundled_career(code, title, release_id)
+
+    def index(self) -> list[tuple[Career, list[str]]]:
+        if self._index is None:
+            self._index = {}
+            for info in reversed(releases()):
+                for item in occupations(info.id):
+                    self._index.setdefault(item.code, []).append(info.id)
+        newest = self._codes()
+        return [
+            (bundled_career(code, *newest[code]), ids) for code, ids in sorted(self._index.items())
+        ]

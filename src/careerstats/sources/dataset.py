@@ -163,10 +163,21 @@ def open_dataset(area: str | None = None, industry: str | None = None) -> Datase
 
 @cache
 def bundled() -> Dataset:
-    """The dataset shipped with careerstats: validated once, then served from the cache."""
+    """The dataset shipped with careerstats: the catalog and the cited sources (validated
+    once, then served from the cache) and every bundled official OEWS release."""
     from careerstats.sources.bundle import bundled_files
+    from careerstats.sources.bundled_oews import BundledOccupations, bundled_releases
     from careerstats.sources.cache import load_or_build
     from careerstats.sources.cpi import bundled_cpi
 
     files = list(bundled_files())
-    return replace(load_or_build(files, lambda: load_files(files)), prices=bundled_cpi)
+    cited = load_or_build(files, lambda: load_files(files))
+    # The official releases follow the cited ones: a cited source and the official release
+    # of the same month are both May 2017, and ties keep this order.
+    codes = {career.id: career.soc_codes for career in cited.careers}
+    return replace(
+        cited,
+        sources=(*cited.sources, *bundled_releases(codes)),
+        occupations=BundledOccupations(),
+        prices=bundled_cpi,
+    )

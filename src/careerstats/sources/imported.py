@@ -21,6 +21,7 @@ from careerstats.core.model import (
     SourceRelease,
 )
 from careerstats.core.money import dollars
+from careerstats.core.names import AllOccupations
 from careerstats.core.periods import Period
 from careerstats.errors import DataError, UsageError
 from careerstats.sources.oews import ALL_OWNERSHIPS, CROSS_INDUSTRY, NATION
@@ -246,6 +247,11 @@ def with_imported(base: Dataset, store: Store, area: str | None, industry: str |
         raise UsageError(
             f"no imported release has rows for {area_place.title} in {industry_place.title}"
         )
+    if default:
+        # The nation, cross-industry: the bundled official release of a year has those rows;
+        # an imported file of the same year adds only other areas and industries.
+        bundled = {release.id for release in base.sources}
+        releases = [release for release in releases if release.id not in bundled]
     sources = (*(base.sources if default else ()), *releases)
     scope = [] if area_place.code == NATION else [f"{area_place.title} ({area_place.code})"]
     if industry_place.code != CROSS_INDUSTRY:
@@ -253,7 +259,11 @@ def with_imported(base: Dataset, store: Store, area: str | None, industry: str |
     return Dataset(
         catalog=base.catalog,
         sources=sources,
-        occupations=StoreOccupations(store),
+        occupations=(
+            AllOccupations(base.occupations, StoreOccupations(store))
+            if base.occupations is not None
+            else StoreOccupations(store)
+        ),
         prices=base.prices,
         scope=f" in {', '.join(scope)}" if scope else "",
     )
