@@ -67,6 +67,7 @@ from careerstats.sources import oews
 # The bundled files' columns are the readers' own: what the script writes, they read.
 from careerstats.sources.bundled_oews import COLUMNS as OEWS_COLUMNS
 from careerstats.sources.bundled_oews import RELEASE_COLUMNS
+from careerstats.sources.bundled_overlap import is_national, published_cells
 from careerstats.sources.bundled_projections import COLUMNS as PROJECTION_COLUMNS
 from careerstats.sources.bundled_projections import EDITION_COLUMNS
 
@@ -162,25 +163,9 @@ def oews_lines(release: Release) -> list[list[str]]:
     lines: list[list[str]] = []
     seen: set[str] = set()
     for row in release.parsed.rows:
-        cells = dict(zip(oews.ROW_FIELDS, row, strict=True))
-        where = (cells["area"], cells["naics"], cells["own_code"])
-        if where != (oews.NATION, oews.CROSS_INDUSTRY, oews.ALL_OWNERSHIPS):
-            raise BundleError(f"{release.path.name}: a row that is not national: {where}")
-        employment = cells["tot_emp"]
-        lines.append(
-            [
-                cells["occ_code"],
-                cells["o_group"],
-                EMPLOYMENT_NOT_AVAILABLE if employment is None else employment,
-                *(
-                    WAGE_NOT_AVAILABLE if cells[name] is None else cells[name]
-                    for name, _ in oews.WAGE_COLUMNS
-                ),
-                "TRUE" if cells["annual_only"] else "",
-                "TRUE" if cells["hourly_only"] else "",
-                cells["occ_title"],
-            ]
-        )
+        if not is_national(row):
+            raise BundleError(f"{release.path.name}: a row that is not national: {row[:3]}")
+        lines.append(published_cells(row))
         # A code BLS publishes twice (as broad and as detailed) must say the same both times:
         # the reader gives it as one occupation with two groups.
         previous, line = lines[-2:] if len(lines) > 1 else ([], lines[-1])

@@ -18,6 +18,7 @@ from careerstats.core.wording import counted
 from careerstats.errors import UsageError
 
 if TYPE_CHECKING:
+    from careerstats.sources.bundled_overlap import LeftOut
     from careerstats.sources.oews import ParsedFile
     from careerstats.sources.store import ImportOutcome
 
@@ -49,6 +50,7 @@ def import_(
     Importing a file already imported changes nothing.
     """
     from careerstats.sources import oews
+    from careerstats.sources.bundled_overlap import defer_to_bundle
     from careerstats.sources.paths import store_path
     from careerstats.sources.store import Store
 
@@ -65,9 +67,13 @@ def import_(
             if release is not None:  # the same bytes again: nothing to read or write
                 sys.stderr.write(f"{release}: {path.name} is already imported; nothing changed\n")
                 continue
-            parsed.append(oews.read(path, year, progress(path.name)))
-            for remark in parsed[-1].remarks:
+            read, left_out = defer_to_bundle(oews.read(path, year, progress(path.name)))
+            for remark in read.remarks:
                 sys.stderr.write(f"note: {remark}\n")
+            if left_out is not None:
+                sys.stderr.write(f"note: {_left_out(left_out, bool(read.rows))}\n")
+            if read.rows:
+                parsed.append(read)
     if not parsed:
         return
     store = Store(store_path(), create=True)
@@ -76,6 +82,20 @@ def import_(
     finally:
         store.close()
     _report(outcomes)
+
+
+def _left_out(left: LeftOut, rest: bool) -> str:
+    kinds = []
+    if left.same:
+        kinds.append(f"{left.same:,} with the same figures")
+    if left.different:
+        kinds.append(f"{left.different:,} with other figures")
+    then = "the file's other rows are imported" if rest else "nothing else is in the file"
+    return (
+        f"{left.release_id}: {left.file_name}: {counted(left.total, 'national row')} left out "
+        f"({', '.join(kinds)}): careerstats bundles BLS's official national release of that "
+        f"year and keeps its rows; {then}"
+    )
 
 
 def _report(outcomes: Sequence[ImportOutcome]) -> None:
