@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run
+from conftest import Run, as_json
 
 from careerstats.core.model import PERCENTILE_ORDER, Statistic
 from careerstats.core.periods import Period
@@ -325,27 +325,77 @@ def test_generator_is_deterministic_and_every_bundled_file_current(
 # ------------------------------------------------------------------ the same as an import
 
 
-def test_import_of_each_original_gives_the_bundled_figures(official: Path, run: Run) -> None:
-    from careerstats.sources.imported import CROSS_INDUSTRY_PLACE, NATION_PLACE, StoreRelease
-    from careerstats.sources.store import Store
-
-    for year in YEARS:
-        result = run("data", "import", original(official, year))
+def test_import_of_each_original_leaves_every_row_to_the_bundle_as_identical(
+    official: Path, run: Run
+) -> None:
+    """`data import` of an official national file reads every row exactly as the bundle has
+    it: each is left out as the bundled release's own, with the same figures."""
+    for info in bundled_oews.releases():
+        result = run("data", "import", original(official, info.year))
         assert result.exit_code == 0, result.stderr
-    store = Store.existing()
-    assert store is not None
-    records = {record.id: record for record in store.releases()}
-    assert sorted(records) == [f"oews-{year}" for year in YEARS]
-    try:
-        for info in bundled_oews.releases():
-            imported = StoreRelease.bind(
-                store, records[info.id], NATION_PLACE, CROSS_INDUSTRY_PLACE, {}
-            ).entries()
-            bundled = BundledRelease.bind(info, {}).entries()
-            assert [summary(entry) for entry in bundled] == [summary(e) for e in imported]
-            assert len(bundled) > 800
-    finally:
-        store.close()
+        assert result.stdout == ""
+        shown = f"{info.rows:,}"
+        assert result.stderr.startswith(
+            f"note: {info.id}: {info.file_name}: {shown} national rows left out ({shown} with "
+            "the same figures)"
+        ), result.stderr
+    assert as_json(run("data", "list", "--json"))["releases"] == []
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_the_cli_returns_every_cell_of_every_row_as_published(
+    official: Path, year: int, run: Run
+) -> None:
+    """One `list --source oews-YYYY --json` per release: every row's code, title, group,
+    employment, mean and percentiles (hourly and annual) and flags, as the original has them."""
+    document = as_json(run("list", "--source", f"oews-{year}", "--json"))
+    assert document["source"]["id"] == f"oews-{year}"
+    shown = {entry["soc"]: entry for entry in document["occupations"]}
+    published: dict[str, list[dict[str, Any]]] = {}
+    for row in published_rows(original(official, year)):
+        published.setdefault(row["occ_code"].strip(), []).append(row)
+    assert list(shown) == list(published)
+    hour, annual = (Decimal(c) for c in CEILINGS[year])
+    wrong = []
+    for code, rows in published.items():
+        entry = shown[code]
+        groups = [str(row["o_group"]).strip() for row in rows]
+        expected_flags = tuple(
+            str(rows[0][flag]).strip() == "TRUE" for flag in ("annual", "hourly")
+        )
+        actual: dict[str, object] = {
+            "title": entry["title"],
+            "groups": entry["groups"],
+            "employment": entry["employment"],
+            "flags": (entry["only_published_per"] == "year", entry["only_published_per"] == "hour"),
+        }
+        expected: dict[str, object] = {
+            "title": rows[0]["occ_title"].strip(),
+            "groups": [group for group in groups if group],
+            "employment": _employment(rows[0]["tot_emp"]),
+            "flags": expected_flags,
+        }
+        for column, period, statistic in WAGE_COLUMNS:
+            value = published_value(rows[0][column])
+            key = f"{period.value} {statistic.value}"
+            in_json = entry["published"].get(period.value, {}).get(statistic.value)
+            bound = entry["top_coded"].get(period.value, {}).get(statistic.value)
+            if value == "#":
+                expected[key] = ("at least", hour if period is Period.HOUR else annual)
+                actual[key] = ("at least", None if bound is None else Decimal(str(bound)))
+            elif isinstance(value, str):
+                expected[key], actual[key] = None, in_json
+            else:
+                expected[key] = value
+                actual[key] = None if in_json is None else Decimal(str(in_json))
+        if actual != expected:
+            wrong.append((code, expected, actual))
+    assert wrong == []
+
+
+def _employment(cell: Any) -> int | None:
+    value = published_value(cell)
+    return None if isinstance(value, str) else int(value)
 
 
 def summary(entry: Any) -> tuple[Any, ...]:

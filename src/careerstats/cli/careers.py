@@ -9,7 +9,8 @@ import typer
 
 from careerstats.cli import options
 from careerstats.cli.app import app
-from careerstats.cli.output import CsvOption, JsonOption, chosen, write
+from careerstats.cli.output import CsvOption, Format, JsonOption, chosen, write
+from careerstats.errors import UsageError
 
 
 @app.command()
@@ -157,12 +158,37 @@ def rank(
 
 
 @app.command("list")
-def list_(as_json: JsonOption = False) -> None:
-    """Careers with their aliases, SOC codes and the sources that cover them."""
+def list_(
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="ID",
+            help="List every occupation of this release with its figures as published "
+            "(oews-2024, bls-2008, ...; see 'careerstats sources').",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """Careers with their aliases, SOC codes and the sources that cover them; with --source,
+    every occupation of one release and its published figures.
+
+    Example: careerstats list --source oews-2013 --csv
+    """
+    output = chosen(as_json, as_csv)
+    dataset = options.dataset()
+    if source is not None:
+        from careerstats.core.profiles import release_contents
+
+        write("release_contents", release_contents(dataset, source), output)
+        return
+    if output is Format.CSV:
+        raise UsageError("--csv lists a release's figures: give --source ID")
     from careerstats.core.profiles import list_careers
 
-    listing = list_careers(options.dataset())
-    write("career_list", listing, chosen(as_json))
+    write("career_list", list_careers(dataset), output)
 
 
 @app.command()

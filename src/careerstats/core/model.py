@@ -288,6 +288,10 @@ class CareerFigures(_Record):
     stated_percentages: tuple[StatedPercentage, ...] = ()
     outlook: tuple[OutlookFact, ...] = ()
     notes: tuple[Text, ...] = ()
+    # OEWS only: employment as BLS published it (TOT_EMP, rounded to tens; None for `**`)
+    # and the occupation's level(s), as O_GROUP names them (total, major, ..., detailed).
+    employment: int | None = None
+    groups: tuple[Text, ...] = ()
 
     def _check(self) -> None:
         _require(SOC_CODE, self.soc, "SOC code", "43-4051")

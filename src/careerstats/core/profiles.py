@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from careerstats.core.dataset import Dataset
-from careerstats.core.model import Career, OfficeProfile, SourceRelease
+from careerstats.core.model import Career, CareerFigures, OfficeProfile, SourceRelease
 from careerstats.core.pay import CareerPay, career_pay, price_target
 from careerstats.core.periods import STANDARD, Schedule
 
@@ -81,3 +81,16 @@ def list_sources(dataset: Dataset) -> list[SourceListing]:
         )
         for release in dataset.by_recency()
     ]
+
+
+@dataclass(frozen=True)
+class ReleaseContents:
+    """Every entry of one release, as its source published them."""
+
+    release: SourceRelease
+    entries: tuple[CareerFigures, ...]
+
+
+def release_contents(dataset: Dataset, source_id: str) -> ReleaseContents:
+    release = dataset.source(source_id)
+    return ReleaseContents(release, tuple(release.entries()))

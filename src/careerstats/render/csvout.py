@@ -13,6 +13,7 @@ from careerstats.core.money import plain
 
 if TYPE_CHECKING:
     from careerstats.core.comparison import Comparison
+    from careerstats.core.profiles import ReleaseContents
 
 COMPARISON_COLUMNS = (
     "career_id",
@@ -54,3 +55,45 @@ def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
                         figure.basis.value,
                     )
                 )
+
+
+RELEASE_COLUMNS = (
+    "source_id",
+    "soc",
+    "title",
+    "groups",
+    "employment",
+    "period",
+    "statistic",
+    "value",
+    "at_least",
+    "only_published_per",
+)
+
+
+def release_contents(result: ReleaseContents, out: TextIO, **_: Any) -> None:
+    """One row per published figure of every entry; a top-coded one has at_least true."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(RELEASE_COLUMNS)
+    for entry in result.entries:
+        only = entry.only_published_per.value if entry.only_published_per else ""
+        shared = (
+            result.release.id,
+            entry.soc,
+            entry.title_in_source or "",
+            " ".join(entry.groups),
+            "" if entry.employment is None else str(entry.employment),
+        )
+        for at_least, table in ((False, entry.wages), (True, entry.top_coded)):
+            for period, row in table.items():
+                for statistic, value in row.items():
+                    writer.writerow(
+                        (
+                            *shared,
+                            period.value,
+                            statistic.value,
+                            f"{value:f}",  # as published: 23.8, 51280
+                            "true" if at_least else "false",
+                            only,
+                        )
+                    )

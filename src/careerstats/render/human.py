@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from careerstats.core.conversion import Conversion
     from careerstats.core.inflation import Adjustment, CpiTable
     from careerstats.core.periods import Period
-    from careerstats.core.profiles import CareerListing, Profile, SourceListing
+    from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Rank
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases
@@ -97,3 +97,9 @@ def imported_releases(result: ImportedReleases, **_: Any) -> Shown:
     from careerstats.render.data_view import release_list_view
 
     return Shown((release_list_view(result.records),))
+
+
+def release_contents(result: ReleaseContents, **_: Any) -> Shown:
+    from careerstats.render.listing_view import release_contents_view
+
+    return Shown((release_contents_view(result),))

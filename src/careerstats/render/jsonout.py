@@ -14,14 +14,16 @@ from careerstats.core.money import json_number
 from careerstats.core.periods import Period, Schedule
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from careerstats.core.audit import Audit
     from careerstats.core.comparison import Comparison
     from careerstats.core.conversion import Conversion
     from careerstats.core.figures import WageFigure, WageTable
     from careerstats.core.inflation import Adjustment, CpiTable
-    from careerstats.core.model import Career, SourceRelease
+    from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic
     from careerstats.core.pay import CareerPay, StatedAmount
-    from careerstats.core.profiles import CareerListing, Profile, SourceListing
+    from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Point, Rank
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases, ReleaseRecord
@@ -225,6 +227,36 @@ def source(release: SourceRelease, *, full: bool = False) -> dict[str, Any]:
             "notes": list(release.notes),
         }
     return document
+
+
+def release_contents(result: ReleaseContents, **_: Any) -> dict[str, Any]:
+    """Every entry of a release with its figures exactly as published: top-coded ones as
+    bounds, nothing derived."""
+    return {
+        "source": source(result.release, full=True),
+        "occupations": [published_entry(entry) for entry in result.entries],
+    }
+
+
+def published_entry(entry: CareerFigures) -> dict[str, Any]:
+    def figures(table: Mapping[Period, Mapping[Statistic, Decimal]]) -> dict[str, Any]:
+        return {
+            period.value: {statistic.value: number(value) for statistic, value in row.items()}
+            for period, row in table.items()
+        }
+
+    only = entry.only_published_per
+    return {
+        "id": entry.career,
+        "soc": entry.soc,
+        "title": entry.title_in_source,
+        "groups": list(entry.groups),
+        "employment": entry.employment,
+        "published": figures(entry.wages),
+        # At or above these ceilings: BLS published "#" for them.
+        "top_coded": figures(entry.top_coded),
+        "only_published_per": only.value if only is not None else None,
+    }
 
 
 def imported_release(record: ReleaseRecord) -> dict[str, Any]:

@@ -168,6 +168,7 @@ class Occupation(NamedTuple):
                 release_id=info.id,
                 classification=info.classification,
                 ceilings={Period.HOUR: info.ceiling_hour, Period.YEAR: info.ceiling_year},
+                groups=tuple(group for group in self.groups if group),  # 2008: blank = detailed
             )
         except ValueError as error:
             raise DataError(

@@ -155,6 +155,7 @@ class StoreRelease(SourceRelease):
                     Period.YEAR: self._record.ceiling_year,
                 },
                 place=place,
+                groups=(row["o_group"],) if row["o_group"] else (),
             )
         except ValueError as error:
             raise DataError(

@@ -40,6 +40,7 @@ def career_figures(
     classification: str | None,
     ceilings: dict[Period, Decimal | None],
     place: Sequence[str] = (),
+    groups: tuple[str, ...] = (),
 ) -> CareerFigures:
     """The figures of `row` for `career_id`, asked for under SOC code `wanted`; `place` names
     what the row is limited to (an area, an industry), if anything. Raises ValueError when
@@ -82,4 +83,6 @@ def career_figures(
         top_coded=top,
         only_published_per=only,
         notes=tuple(notes),
+        employment=int(Decimal(row["tot_emp"])) if row["tot_emp"] else None,
+        groups=groups,
     )
