@@ -10,8 +10,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careerstats.core.audit import Audit
+from careerstats.core.audit import Audit, CitationCheck
 from careerstats.core.money import dollars
+from careerstats.core.periods import Period
 from careerstats.core.wording import counted
 from careerstats.render.common import Fitted, label_grid, money_text
 from careerstats.sources.dataset import CheckedFile
@@ -33,7 +34,38 @@ def audit_view(result: Audit) -> Group:
         parts.append(Text.assemble((f"{number}. {where}", "bold"), f"  [{finding.kind}]"))
         parts.append(Padding(Text(finding.summary), (0, 0, 0, 3)))
         parts.append(Padding(Text(f"meaning: {finding.meaning}", style="dim"), (0, 0, 0, 3)))
+    if result.citations:
+        parts.extend([Text(""), _citations(result.citations)])
     return Group(*parts)
+
+
+def _citations(checks: Sequence[CitationCheck]) -> Table:
+    table = Table(
+        title="Cited figures against the official release of the same month",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+    )
+    for heading in ("source", "SOC", "figure", "cited", "official", ""):
+        table.add_column(heading, overflow="fold")
+    for check in checks:
+        whole = check.period is not Period.HOUR
+        official = (
+            f"{dollars(check.official, whole=whole)} ({check.official_source})"
+            if check.official is not None
+            else f"none ({check.official_source})"
+        )
+        derived = " (the article's own derivation)" if check.derived_in_source else ""
+        table.add_row(
+            check.source,
+            check.soc,
+            f"{check.period.adjective} {check.statistic.label}{derived}",
+            dollars(check.cited, whole=whole),
+            official,
+            Text("matches", style="green")
+            if check.matches
+            else Text("does not match", style="yellow"),
+        )
+    return table
 
 
 def check_view(checked: Sequence[CheckedFile]) -> Group:

@@ -531,6 +531,23 @@ def audit(result: Audit, **_: Any) -> dict[str, Any]:
             }
             for finding in result.findings
         ],
+        # Every figure a cited source gives, against the official release of its month.
+        "citations": [
+            {
+                "source": check.source,
+                "official_source": check.official_source,
+                "career": check.career,
+                "soc": check.soc,
+                "period": check.period.value,
+                "statistic": check.statistic.value,
+                "cited": money(check.cited),
+                "official": money(check.official) if check.official is not None else None,
+                "matches": check.matches,
+                "derived_in_source": check.derived_in_source,
+                "how": check.how,
+            }
+            for check in result.citations
+        ],
     }
 
 
