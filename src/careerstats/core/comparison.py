@@ -133,7 +133,7 @@ def compare(
         )
     from careerstats.core.outlook import outlook
 
-    outlooks = (outlook(dataset, career) for career in careers)
+    outlooks = (outlook(dataset.projections, career) for career in careers)
     return Comparison(
         schedule,
         tuple(rows),

@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    from careerstats.core.dataset import Dataset
     from careerstats.core.model import Career
 
 
@@ -104,17 +103,16 @@ class SocPlace(NamedTuple):
         return next((group for group in self.groups if group.level == level), None)
 
 
-def outlook(dataset: Dataset, career: Career) -> Outlook | None:
-    """The career's projection by its SOC code; None when the dataset has no projections."""
-    if dataset.projections is None:
+def outlook(projections: Projections | None, career: Career) -> Outlook | None:
+    """The career's projection by its SOC code; None when there are no projections."""
+    if projections is None:
         return None
-    found = dataset.projections.projection(career.soc)
-    return Outlook(career.id, career.soc, dataset.projections.edition(), found)
+    return Outlook(career.id, career.soc, projections.edition(), projections.projection(career.soc))
 
 
-def soc_place(dataset: Dataset, career: Career) -> SocPlace | None:
-    """The career's SOC groups; None when the dataset has no classification."""
-    if dataset.classification is None:
+def soc_place(classification: Classification | None, career: Career) -> SocPlace | None:
+    """The career's SOC groups; None when there is no classification."""
+    if classification is None:
         return None
-    known = dataset.classification.soc(career.soc) is not None
-    return SocPlace(career.soc, known, tuple(dataset.classification.groups_of(career.soc)))
+    known = classification.soc(career.soc) is not None
+    return SocPlace(career.soc, known, tuple(classification.groups_of(career.soc)))

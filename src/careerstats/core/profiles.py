@@ -64,8 +64,8 @@ def profile(
         schedule=schedule,
         adjusted_to=in_dollars_of,
         scope=dataset.scope,
-        outlook=outlook(dataset, career),
-        soc=soc_place(dataset, career),
+        outlook=outlook(dataset.projections, career),
+        soc=soc_place(dataset.classification, career),
     )
 
 
