@@ -39,33 +39,36 @@ def audit_view(result: Audit) -> Group:
     return Group(*parts)
 
 
-def _citations(checks: Sequence[CitationCheck]) -> Table:
-    table = Table(
-        title="Cited figures against the official release of the same month",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
+def _citations(checks: Sequence[CitationCheck]) -> Group:
+    """A table per cited source, titled with the official release it is checked against."""
+    parts: list[RenderableType] = [
+        Text("Cited figures against the official release of the same month", style="bold")
+    ]
+    pairs = dict.fromkeys((check.source, check.official_source) for check in checks)
+    for source, official in pairs:
+        table = Table(title=f"{source} against {official}", title_justify="left")
+        table.box = box.SIMPLE_HEAD
+        table.add_column("SOC", no_wrap=True)
+        table.add_column("figure")
+        for heading in ("cited", "BLS", ""):
+            table.add_column(heading, no_wrap=True, justify="right" if heading else "left")
+        for check in checks:
+            if (check.source, check.official_source) == (source, official):
+                table.add_row(*_citation_cells(check))
+        parts.append(table)
+    return Group(*parts)
+
+
+def _citation_cells(check: CitationCheck) -> tuple[str | Text, ...]:
+    whole = check.period is not Period.HOUR
+    derived = " (the article's own derivation)" if check.derived_in_source else ""
+    return (
+        check.soc,
+        f"{check.period.adjective} {check.statistic.label}{derived}",
+        dollars(check.cited, whole=whole),
+        dollars(check.official, whole=whole) if check.official is not None else "none",
+        Text("matches", style="green") if check.matches else Text("does not match", style="yellow"),
     )
-    for heading in ("source", "SOC", "figure", "cited", "official", ""):
-        table.add_column(heading, overflow="fold")
-    for check in checks:
-        whole = check.period is not Period.HOUR
-        official = (
-            f"{dollars(check.official, whole=whole)} ({check.official_source})"
-            if check.official is not None
-            else f"none ({check.official_source})"
-        )
-        derived = " (the article's own derivation)" if check.derived_in_source else ""
-        table.add_row(
-            check.source,
-            check.soc,
-            f"{check.period.adjective} {check.statistic.label}{derived}",
-            dollars(check.cited, whole=whole),
-            official,
-            Text("matches", style="green")
-            if check.matches
-            else Text("does not match", style="yellow"),
-        )
-    return table
 
 
 def check_view(checked: Sequence[CheckedFile]) -> Group:
