@@ -18,7 +18,9 @@ def audit(as_json: JsonOption = False) -> None:
 
     Hourly and annual figures that disagree at 2,080 hours beyond BLS's rounding, stated
     percentages the figures contradict, percentiles out of order, sources with no reference
-    period. Each finding names the source, the figures and what it means.
+    period. Each finding names the source, the figures and what it means. Every figure a
+    cited source quotes (or derives itself) is checked against the official bundled release
+    of the same month, and reported as matching or not.
     """
     from careerstats.core.audit import audit as run_audit
     from careerstats.sources.dataset import bundled

@@ -2,13 +2,15 @@
 
 Checks every release for hourly and annual figures that disagree at 2,080 hours by more than
 BLS's rounding explains, stated percentages its own figures contradict, percentiles out of
-order (including derived ones), and a missing reference period.
+order (including derived ones), and a missing reference period. Every wage a cited source
+quotes (and every figure its text derives itself) is set beside the official release of the
+same month, where the dataset has one, and reported as matching or not.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from careerstats.core.dataset import Dataset
@@ -38,21 +40,125 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class CitationCheck:
+    """One figure a cited source gives, against the official release of the same month.
+
+    `derived_in_source`: the source's text worked the figure out itself (`how`), so it is
+    set beside what the agency published for the same statistic, not taken for a quotation.
+    `official` is None where the official release publishes no such figure (or only a
+    top-coded bound)."""
+
+    source: str
+    official_source: str
+    career: str
+    soc: str
+    period: Period
+    statistic: Statistic
+    cited: Decimal
+    official: Decimal | None
+    derived_in_source: bool = False
+    how: str | None = None
+
+    @property
+    def matches(self) -> bool:
+        return self.official is not None and self.cited == self.official
+
+    @property
+    def difference(self) -> Decimal | None:
+        return None if self.official is None else self.cited - self.official
+
+
+@dataclass(frozen=True)
 class Audit:
     sources: tuple[SourceRelease, ...]
     findings: tuple[Finding, ...]
+    citations: tuple[CitationCheck, ...] = ()
 
 
 def audit(dataset: Dataset) -> Audit:
     findings: list[Finding] = []
+    citations: list[CitationCheck] = []
+    official = {r.reference_period: r for r in dataset.sources if r.official and r.is_dated}
     for release in dataset.sources:
         if not release.is_dated:
             findings.append(_undated(release))
+        against = None if release.official else official.get(release.reference_period)
         for entry in release.careers:
             findings.extend(_hourly_annual(release, entry))
             findings.extend(_stated_percentages(release, entry))
             findings.extend(_percentile_order(release, entry))
-    return Audit(tuple(dataset.sources), tuple(findings))
+            if against is not None:
+                citations.extend(_citations(release, entry, against))
+    findings.extend(_differing(check) for check in citations if not check.matches)
+    return Audit(tuple(dataset.sources), tuple(findings), tuple(citations))
+
+
+def _citations(
+    release: SourceRelease, entry: CareerFigures, official: SourceRelease
+) -> list[CitationCheck]:
+    """Each wage the source quotes, then each it derives itself, against the official
+    release's figure for the same SOC code (the code the source cites)."""
+    published = official.figures_for(entry.soc)
+
+    def figure(period: Period, statistic: Statistic) -> Decimal | None:
+        return published.wages.get(period, {}).get(statistic) if published else None
+
+    def check(period: Period, statistic: Statistic, value: Decimal) -> CitationCheck:
+        return CitationCheck(
+            release.id,
+            official.id,
+            entry.career,
+            entry.soc,
+            period,
+            statistic,
+            value,
+            figure(period, statistic),
+        )
+
+    checks = [
+        check(period, statistic, value)
+        for period, row in entry.wages.items()
+        for statistic, value in row.items()
+    ]
+    for derived in entry.derived_in_source:
+        quoted = check(derived.period, derived.statistic, derived.value)
+        checks.append(replace(quoted, derived_in_source=True, how=derived.how))
+    return checks
+
+
+def _differing(check: CitationCheck) -> Finding:
+    what = f"{check.period.adjective} {check.statistic.label}"
+    whole = check.period is not Period.HOUR
+    cited = dollars(check.cited, whole=whole)
+    if check.official is None:
+        official = f"{check.official_source} publishes no exact {what} for {check.soc}"
+    else:
+        official = f"{check.official_source} publishes {dollars(check.official, whole=whole)}"
+    if check.derived_in_source:
+        summary = f"{what} {cited} is the article's own derivation ({check.how}); {official}"
+        meaning = (
+            "the article worked this figure out itself rather than quoting the agency; quote "
+            "the published figure, or say the figure is derived and how"
+        )
+    else:
+        summary = f"{what} {cited} as cited; {official}"
+        meaning = (
+            "the cited figure is not the one the official release of the same month "
+            "publishes: a misquotation, a revision or another group of workers"
+        )
+    figures: tuple[tuple[str, Decimal], ...] = (("cited", check.cited),)
+    if check.official is not None and check.difference is not None:
+        figures += (("official", check.official), ("difference", check.difference))
+    return Finding(
+        kind="derivation-differs-from-official"
+        if check.derived_in_source
+        else "citation-differs-from-official",
+        source=check.source,
+        career=check.career,
+        summary=summary,
+        figures=figures,
+        meaning=meaning,
+    )
 
 
 def _undated(release: SourceRelease) -> Finding:

@@ -17,6 +17,7 @@ from careerstats.errors import NoCoverage, UsageError
 
 if TYPE_CHECKING:
     from careerstats.core.inflation import CpiTable, Rebase, When
+    from careerstats.core.outlook import Outlook
 
 ALL_SOURCES = "all"
 
@@ -67,6 +68,11 @@ class Comparison(NamedTuple):
     # The release careerstats chose (the newest dated one covering every career), when
     # none was asked for.
     chosen: SourceRelease | None = None
+    # Each career's Employment Projections line (or its absence), in the careers' order.
+    outlooks: tuple[Outlook, ...] = ()
+
+    def outlook(self, career: Career) -> Outlook | None:
+        return next((o for o in self.outlooks if o.career_id == career.id), None)
 
     @property
     def releases(self) -> list[SourceRelease]:
@@ -125,6 +131,9 @@ def compare(
         rows.extend(
             _pay(dataset, release, career, schedule, in_dollars_of, cpi) for career in careers
         )
+    from careerstats.core.outlook import outlook
+
+    outlooks = (outlook(dataset.projections, career) for career in careers)
     return Comparison(
         schedule,
         tuple(rows),
@@ -132,6 +141,7 @@ def compare(
         tuple(_changes(dataset, rows, cpi)),
         in_dollars_of,
         chosen,
+        tuple(found for found in outlooks if found is not None),
     )
 
 

@@ -18,6 +18,7 @@ from careerstats.errors import UsageError
 
 if TYPE_CHECKING:
     from careerstats.core.inflation import CpiTable
+    from careerstats.core.outlook import Classification, Projections
 
 
 class UnknownSource(UsageError):
@@ -36,6 +37,9 @@ class Dataset:
     store_problem: str | None = field(default=None, compare=False)
     # Loads the CPI-U table, only when a figure is adjusted for inflation.
     prices: Callable[[], CpiTable] | None = field(default=None, repr=False, compare=False)
+    # The Employment Projections and the SOC structure the data layer bundles, read on use.
+    projections: Projections | None = field(default=None, repr=False, compare=False)
+    classification: Classification | None = field(default=None, repr=False, compare=False)
     _names: CareerNames = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

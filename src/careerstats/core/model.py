@@ -263,6 +263,21 @@ class StatedPercentage(_Record):
 
 
 @dataclass(eq=False, repr=False)
+class SourceDerivation(_Record):
+    """A figure the citing text worked out itself from published ones (the agency never
+    published it), kept so the audit can set it beside the figure the agency did publish."""
+
+    period: Period
+    statistic: Statistic
+    value: Wage
+    how: Text  # "14.36 x 40 x 52 = 29,868.80"
+    stated_as: Text | None = None
+
+    def _check(self) -> None:
+        _positive("value", self.value)
+
+
+@dataclass(eq=False, repr=False)
 class OutlookFact(_Record):
     measure: Text
     percent: Percent
@@ -287,6 +302,7 @@ class CareerFigures(_Record):
     experience: tuple[ExperiencePay, ...] = ()
     stated_percentages: tuple[StatedPercentage, ...] = ()
     outlook: tuple[OutlookFact, ...] = ()
+    derived_in_source: tuple[SourceDerivation, ...] = ()
     notes: tuple[Text, ...] = ()
     # OEWS only: employment as BLS published it (TOT_EMP, rounded to tens; None for `**`)
     # and the occupation's level(s), as O_GROUP names them (total, major, ..., detailed).
@@ -330,6 +346,9 @@ class SourceRelease(_Record):
     annual_basis: AnnualBasis | None = None
     cited_in: tuple[Text, ...] = ()
     notes: tuple[Text, ...] = ()
+    # True for a release read from the agency's own files (the bundled OEWS releases), whose
+    # figures are exactly as published; the audit checks cited figures against these.
+    official: ClassVar[bool] = False
 
     def _check(self) -> None:
         _require(IDENTIFIER, self.id, "source id", "lower-case-words")

@@ -12,6 +12,7 @@ from careerstats.core.periods import STANDARD, Schedule
 
 if TYPE_CHECKING:
     from careerstats.core.inflation import CpiTable, When
+    from careerstats.core.outlook import Outlook, SocPlace
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,10 @@ class Profile:
     schedule: Schedule
     adjusted_to: When | None = None
     scope: str = ""  # the area or industry asked for: " in Texas (48)"
+    # Its Employment Projections line (or its absence) and its SOC groups, when the dataset
+    # has them.
+    outlook: Outlook | None = None
+    soc: SocPlace | None = None
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,10 @@ def profile(
     in_dollars_of: When | None = None,
     cpi: CpiTable | None = None,
 ) -> Profile:
-    """Everything known about `career`: catalog facts and each source's figures, newest first."""
+    """Everything known about `career`: catalog facts, its SOC groups, its projection and
+    each source's figures, newest first."""
+    from careerstats.core.outlook import outlook, soc_place
+
     cpi = price_target(dataset, in_dollars_of, cpi)
     pays = (
         career_pay(release, career, schedule, in_dollars_of, cpi)
@@ -56,6 +64,8 @@ def profile(
         schedule=schedule,
         adjusted_to=in_dollars_of,
         scope=dataset.scope,
+        outlook=outlook(dataset.projections, career),
+        soc=soc_place(dataset.classification, career),
     )
 
 

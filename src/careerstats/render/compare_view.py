@@ -14,6 +14,7 @@ from careerstats.core.comparison import Comparison
 from careerstats.core.figures import SHOWN_PERIODS
 from careerstats.core.money import signed_percent
 from careerstats.core.pay import CareerPay
+from careerstats.render import outlook_view
 from careerstats.render.common import (
     DERIVED_MARK,
     MISSING,
@@ -73,6 +74,7 @@ def _caption(result: Comparison) -> list[str]:
             else []
         ),
         *adjusted_legend(result.adjusted_to),
+        *([outlook_view.legend(result.outlooks[0].edition)] if result.outlooks else []),
         *(
             [
                 "change: the median since the previous dated release, nominal and "
@@ -129,11 +131,32 @@ def _table(
         table.add_section()
     _change_rows(table, result, pays)
     prices_row(table, pays)
+    _outlook_rows(table, result, pays)
     if narrow:  # the long texts follow the block, across the whole width
         return table
     table.add_row("typical education", *(Text(_education(pay), justify="left") for pay in pays))
     table.add_row("source", *(_source(pay) for pay in pays))
     return table
+
+
+def _outlook_rows(table: Table, result: Comparison, pays: Sequence[CareerPay]) -> None:
+    """A row each from the Employment Projections; a career without a line says so."""
+    if not result.outlooks:
+        return
+    columns: list[list[Text]] = []
+    for pay in pays:
+        found = result.outlook(pay.career)
+        texts = outlook_view.cells(found) if found is not None else None
+        if texts is not None:
+            columns.append([Text(text, justify="left") for text in texts])
+        else:
+            first = outlook_view.missing(found) if found is not None else MISSING
+            columns.append(
+                [Text(first, style="yellow")] + [Text(MISSING, style="dim")] * 5,
+            )
+    for index, label in enumerate(outlook_view.labels(result.outlooks[0].edition)):
+        table.add_row(label, *(column[index] for column in columns))
+    table.add_section()
 
 
 def _education(pay: CareerPay) -> str:

@@ -10,8 +10,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careerstats.core.audit import Audit
+from careerstats.core.audit import Audit, CitationCheck
 from careerstats.core.money import dollars
+from careerstats.core.periods import Period
 from careerstats.core.wording import counted
 from careerstats.render.common import Fitted, label_grid, money_text
 from careerstats.sources.dataset import CheckedFile
@@ -33,7 +34,41 @@ def audit_view(result: Audit) -> Group:
         parts.append(Text.assemble((f"{number}. {where}", "bold"), f"  [{finding.kind}]"))
         parts.append(Padding(Text(finding.summary), (0, 0, 0, 3)))
         parts.append(Padding(Text(f"meaning: {finding.meaning}", style="dim"), (0, 0, 0, 3)))
+    if result.citations:
+        parts.extend([Text(""), _citations(result.citations)])
     return Group(*parts)
+
+
+def _citations(checks: Sequence[CitationCheck]) -> Group:
+    """A table per cited source, titled with the official release it is checked against."""
+    parts: list[RenderableType] = [
+        Text("Cited figures against the official release of the same month", style="bold")
+    ]
+    pairs = dict.fromkeys((check.source, check.official_source) for check in checks)
+    for source, official in pairs:
+        table = Table(title=f"{source} against {official}", title_justify="left")
+        table.box = box.SIMPLE_HEAD
+        table.add_column("SOC", no_wrap=True)
+        table.add_column("figure")
+        for heading in ("cited", "BLS", ""):
+            table.add_column(heading, no_wrap=True, justify="right" if heading else "left")
+        for check in checks:
+            if (check.source, check.official_source) == (source, official):
+                table.add_row(*_citation_cells(check))
+        parts.append(table)
+    return Group(*parts)
+
+
+def _citation_cells(check: CitationCheck) -> tuple[str | Text, ...]:
+    whole = check.period is not Period.HOUR
+    derived = " (the article's own derivation)" if check.derived_in_source else ""
+    return (
+        check.soc,
+        f"{check.period.adjective} {check.statistic.label}{derived}",
+        dollars(check.cited, whole=whole),
+        dollars(check.official, whole=whole) if check.official is not None else "none",
+        Text("matches", style="green") if check.matches else Text("does not match", style="yellow"),
+    )
 
 
 def check_view(checked: Sequence[CheckedFile]) -> Group:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from careerstats.core.figures import WageFigure, WageTable
     from careerstats.core.inflation import Adjustment, CpiTable
     from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic
+    from careerstats.core.outlook import Outlook, SocGroup, SocPlace
     from careerstats.core.pay import CareerPay, StatedAmount
     from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Point, Rank
@@ -281,7 +282,51 @@ def imported_release(record: ReleaseRecord) -> dict[str, Any]:
     }
 
 
-def _career_pay(pay: CareerPay) -> dict[str, Any]:
+def projections(found: Outlook | None) -> dict[str, Any] | None:
+    """A career's Employment Projections line as published: employment, change and openings
+    in thousands (`units`), openings a year; `found` false (and no figures) where the edition
+    has no line for the code. None when no projections are bundled."""
+    if found is None:
+        return None
+    edition = found.edition
+    document: dict[str, Any] = {
+        "edition": edition.edition,
+        "label": edition.title,
+        "code": found.code,
+        "found": found.projection is not None,
+    }
+    line = found.projection
+    if line is None:
+        document["reason"] = f"{edition.title} has no line for SOC {found.code}"
+        return document
+    return document | {
+        "title": line.title,
+        "occupation_type": line.occupation_type,
+        "units": "thousands of jobs (employment, change, openings)",
+        f"employment_{edition.base_year}": number(line.employment_base),
+        f"employment_{edition.projected_year}": number(line.employment_projected),
+        "change": number(line.change),
+        "percent_change": number(line.change_percent),
+        "openings": number(line.openings),
+        "openings_per": "year, on average over the projection decade",
+        "education": line.education,
+        "work_experience": line.work_experience,
+        "training": line.training,
+    }
+
+
+def _soc_group(group: SocGroup | None) -> dict[str, str] | None:
+    return {"code": group.code, "title": group.title} if group is not None else None
+
+
+def soc_groups(place: SocPlace | None) -> dict[str, Any] | None:
+    """The 2018 SOC groups above a code; None for a code the 2018 SOC does not have."""
+    if place is None or not place.known:
+        return None
+    return {level: _soc_group(place.group(level)) for level in ("major", "minor", "broad")}
+
+
+def _career_pay(pay: CareerPay, outlook: Outlook | None = None) -> dict[str, Any]:
     education = pay.career.education
     return {
         "id": pay.career.id,
@@ -294,6 +339,7 @@ def _career_pay(pay: CareerPay) -> dict[str, Any]:
         **_prices_key(pay),
         "not_derived": not_derived(pay),
         "education": education.typical if education else None,
+        "projections": projections(outlook),
         "notes": list(pay.entry.notes),
     }
 
@@ -314,7 +360,7 @@ def comparison(result: Comparison, **_: Any) -> dict[str, Any]:
     baseline = result.rows[0]
     return {
         "schedule": schedule(result.schedule),
-        "careers": [_career_pay(pay) for pay in result.rows],
+        "careers": [_career_pay(pay, result.outlook(pay.career)) for pay in result.rows],
         "median_gaps": [
             {
                 "baseline": {"id": gap.baseline.career.id, "source": gap.baseline.release.id},
@@ -380,6 +426,8 @@ def profile(result: Profile, **_: Any) -> dict[str, Any]:
         "adjusted_to": str(result.adjusted_to) if result.adjusted_to else None,
         "has_wages": bool(result.pay),
         "sources": [_source_figures(pay) for pay in result.pay],
+        "soc_groups": soc_groups(result.soc),
+        "projections": projections(result.outlook),
     }
 
 
@@ -514,6 +562,23 @@ def audit(result: Audit, **_: Any) -> dict[str, Any]:
                 "meaning": finding.meaning,
             }
             for finding in result.findings
+        ],
+        # Every figure a cited source gives, against the official release of its month.
+        "citations": [
+            {
+                "source": check.source,
+                "official_source": check.official_source,
+                "career": check.career,
+                "soc": check.soc,
+                "period": check.period.value,
+                "statistic": check.statistic.value,
+                "cited": money(check.cited),
+                "official": money(check.official) if check.official is not None else None,
+                "matches": check.matches,
+                "derived_in_source": check.derived_in_source,
+                "how": check.how,
+            }
+            for check in result.citations
         ],
     }
 

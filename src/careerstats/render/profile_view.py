@@ -13,6 +13,7 @@ from careerstats.core.money import dollars
 from careerstats.core.pay import CareerPay, StatedAmount
 from careerstats.core.periods import Period
 from careerstats.core.profiles import Profile
+from careerstats.render import outlook_view
 from careerstats.render.common import (
     ADJUSTED_MARK,
     Fitted,
@@ -37,6 +38,8 @@ def profile_view(result: Profile, *, chart: bool = True) -> Group:
     head.add_row("id", career.id)
     former = ", ".join(f"{f.code} ({f.classification})" for f in career.former_soc)
     head.add_row("SOC", career.soc + (f"; formerly {former}" if former else ""))
+    for label, text in outlook_view.soc_lines(result.soc) if result.soc else ():
+        head.add_row(label, text)
     if career.aliases:
         head.add_row("aliases", ", ".join(career.aliases))
     if career.office:
@@ -60,8 +63,27 @@ def profile_view(result: Profile, *, chart: bool = True) -> Group:
             )
         )
 
+    if result.outlook is not None:
+        parts.append(_outlook(result))
     parts.extend(_facts(result))
     return Group(*parts)
+
+
+def _outlook(result: Profile) -> RenderableType:
+    """The career's Employment Projections line, apart from the catalog's cited education."""
+    assert result.outlook is not None
+    edition = result.outlook.edition
+    texts = outlook_view.cells(result.outlook)
+    if texts is None:
+        return Text(f"\nOutlook: {outlook_view.missing(result.outlook)}.", style="yellow")
+    grid = label_grid()
+    for label, text in zip(outlook_view.labels(edition), texts, strict=True):
+        grid.add_row(label, text)
+    return Group(
+        Text(f"\nOutlook and entry requirements: {edition.title}", style="bold underline"),
+        grid,
+        Text(outlook_view.legend(edition), style="dim"),
+    )
 
 
 def _profile_wages(result: Profile) -> Fitted:

@@ -300,6 +300,7 @@ class BundledRelease(SourceRelease):
     `Career.soc_codes`); an id that is not in it is looked up as a SOC code.
     """
 
+    official = True
     _info: ReleaseInfo
     _codes: Mapping[str, tuple[str, ...]]
     _cache: dict[str, CareerFigures | None]

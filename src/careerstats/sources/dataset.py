@@ -164,7 +164,9 @@ def open_dataset(area: str | None = None, industry: str | None = None) -> Datase
 @cache
 def bundled() -> Dataset:
     """The dataset shipped with careerstats: the catalog and the cited sources (validated
-    once, then served from the cache) and every bundled official OEWS release."""
+    once, then served from the cache), every bundled official OEWS release, the newest
+    Employment Projections and the SOC structure (the last two modules read on first use)."""
+    from careerstats.sources import bundled_projections, bundled_soc
     from careerstats.sources.bundle import bundled_files
     from careerstats.sources.bundled_oews import BundledOccupations, bundled_releases
     from careerstats.sources.cache import load_or_build
@@ -180,4 +182,6 @@ def bundled() -> Dataset:
         sources=(*cited.sources, *bundled_releases(codes)),
         occupations=BundledOccupations(),
         prices=bundled_cpi,
+        projections=bundled_projections,
+        classification=bundled_soc,
     )

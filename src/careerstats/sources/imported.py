@@ -266,5 +266,7 @@ def with_imported(base: Dataset, store: Store, area: str | None, industry: str |
             else StoreOccupations(store)
         ),
         prices=base.prices,
+        projections=base.projections,
+        classification=base.classification,
         scope=f" in {', '.join(scope)}" if scope else "",
     )
