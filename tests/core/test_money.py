@@ -85,3 +85,10 @@ def test_hours_shown_in_the_convert_table_round_half_up() -> None:
     )
     day = next(line for line in result.stdout.splitlines() if line.strip().startswith("day"))
     assert day.split()[-1] == "10.13"
+
+
+def test_dollars_show_cents_unless_a_figure_is_published_whole() -> None:
+    """Found by mutation testing: nothing pinned the default of `whole`."""
+    assert dollars(Decimal("51280")) == "$51,280.00"
+    assert dollars(Decimal("51280"), whole=True) == "$51,280"
+    assert dollars(Decimal("29868.805")) == "$29,868.81"

@@ -143,3 +143,9 @@ def test_unknown_period_suggests_one() -> None:
 def test_impossible_schedules_are_refused(schedule: dict[str, Decimal]) -> None:
     with pytest.raises(UsageError):
         Schedule(**schedule)
+
+
+@pytest.mark.parametrize("text", ["semi_monthly", "SEMI-MONTHLY", "semi monthly", "half_month"])
+def test_a_period_is_read_whatever_its_separators(text: str) -> None:
+    """Found by mutation testing: no test typed a period with an underscore."""
+    assert Period.parse(text) is Period.SEMIMONTH

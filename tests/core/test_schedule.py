@@ -364,3 +364,20 @@ def test_percentiles_shown_and_ranked_against_are_in_order(national: Path) -> No
                 assert 10 <= ranked.percentile <= 90
 
     check()
+
+
+def test_why_annual_figures_with_no_hours_basis_are_not_put_on_a_schedule() -> None:
+    """Found by mutation testing: the reasons were never checked word for word."""
+    entry = CareerFigures(
+        career="cs", soc="43-4051", wages={Period.YEAR: {Statistic.MEDIAN: Decimal("36612")}}
+    )
+    half_time = Schedule(hours_per_week=Decimal(20))
+    at = "a schedule of 20 h/week x 52 weeks/year, 5 days/week"
+    assert not_derived(entry, Period.YEAR, half_time, AnnualBasis.SALARIES) == (
+        f"the source's annual figures are salaries, on no hours basis, and cannot be put on {at}"
+    )
+    assert not_derived(entry, Period.YEAR, half_time, None) == (
+        f"the source's annual figures are on no stated hours basis, and cannot be put on {at}"
+    )
+    assert not_derived(entry, Period.YEAR, half_time, AnnualBasis.HOURS_2080) is None
+    assert not_derived(entry, Period.YEAR, STANDARD, AnnualBasis.SALARIES) is None
