@@ -25,7 +25,8 @@ IMPORT = "'careerstats data import FILE'"
 def hint(error: CareerstatsError) -> str | None:
     match error:
         case UnknownCareer(by_code=True):
-            return f"official OEWS files have every one: {IMPORT}"
+            listing = "'careerstats list --source ID' lists a release's codes"
+            return f"{listing} ('careerstats sources' lists the releases)"
         case UnknownCareer():
             return "'careerstats list' shows every career"
         case NoCoverage(uncovered=(first, *_)):

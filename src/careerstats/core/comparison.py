@@ -209,6 +209,8 @@ def _changes(
             key=lambda row: row.release.reference_period or "",
         )
         for older, newer in itertools.pairwise(dated):
+            if older.release.reference_period == newer.release.reference_period:
+                continue  # a cited source and the official release of its month: no time passed
             for period in SHOWN_PERIODS:
                 before = older.figure(period, Statistic.MEDIAN)
                 after = newer.figure(period, Statistic.MEDIAN)

@@ -27,6 +27,11 @@ class Occupations(Protocol):
         ...
 
 
+# How close an official title must be to be suggested, after weighing it below the catalog's.
+OCCUPATION_WEIGHT = 0.95
+OCCUPATION_CLOSE = 0.8
+
+
 class AllOccupations:
     """Several sources of occupations as one (bundled releases, then imported ones): the
     first that knows a name answers for it."""
@@ -78,7 +83,7 @@ class CareerNames:
             self._by_name[name_key(name)] = found
             return found
         if SOC_CODE.fullmatch(name.strip()):  # a code is not spelt wrong: say where to get it
-            where = "the catalog or the imported data" if self.occupations else "the catalog"
+            where = "the catalog or the OEWS data" if self.occupations else "the catalog"
             raise UnknownCareer(
                 f"no occupation with SOC code {name.strip()} in {where}", name, by_code=True
             )
@@ -136,10 +141,13 @@ class CareerNames:
             label = f"'{shown}' ({career.title.lower()})"
             scored[label] = max(scored.get(label, 0.0), score)
         if self.occupations is not None:
+            # Some word of about 1,500 official titles is always loosely like a name
+            # ('influencer', 'fence erectors'): only a near spelling of a title or one of its
+            # words is offered, and a catalog career wins a near tie ('clerk').
             titles = self.occupations.titles()
             for title, code in titles.items():
-                score = title_score(key, title)
-                if score >= 0.6:
+                score = title_score(key, title) * OCCUPATION_WEIGHT
+                if score >= OCCUPATION_CLOSE:
                     label = f"'{code}' ({title})"
                     scored[label] = max(scored.get(label, 0.0), score)
         # A weak second guess is noise ('sales' is not 'cashier'): offer it only when it is
