@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import oews_files as fx
 import pytest
 import yaml
 from typer.testing import CliRunner
@@ -14,6 +16,14 @@ from typer.testing import CliRunner
 from careerstats.cli import app
 
 runner = CliRunner()
+
+# Every source with figures for customer service, newest first; a cited source before the
+# official release of the same month.
+CS_SOURCES = [
+    "oews-2024", "oews-2023", "oews-2022", "oews-2021", "oews-2020", "oews-2019", "oews-2018",
+    "bls-2017", "oews-2017", "oews-2016", "oews-2015", "oews-2014", "oews-2013",
+    "bls-2008", "oews-2008", "payscale",
+]  # fmt: skip
 
 
 def run(*args: str, stdin: str | None = None) -> Any:
@@ -128,7 +138,8 @@ def test_unknown_option_is_one_line() -> None:
 
 
 def test_compare_cs_pr_table_shows_the_seed_figures() -> None:
-    result = run("compare", "cs", "pr")
+    # The README's comparison of the articles' figures: the seed source, asked for by name.
+    result = run("compare", "cs", "pr", "--source", "bls-2008")
     assert result.exit_code == 0
     out = result.stdout
     for figure in ("$51,280", "$30,140", "$97,910", "$14.36", "$29,868.80*"):
@@ -142,7 +153,7 @@ def test_compare_cs_pr_table_shows_the_seed_figures() -> None:
 
 
 def test_compare_json_marks_published_and_derived() -> None:
-    document = json.loads(ok("compare", "cs", "pr", "--json"))
+    document = json.loads(ok("compare", "cs", "pr", "--source", "bls-2008", "--json"))
     assert document["schedule"] == {"hours_per_week": 40, "weeks_per_year": 52, "days_per_week": 5}
     cs, pr = document["careers"]
     assert (cs["id"], cs["soc"], cs["title"]) == (
@@ -151,6 +162,7 @@ def test_compare_json_marks_published_and_derived() -> None:
         "Customer service representatives",
     )
     assert cs["source"]["id"] == pr["source"]["id"] == "bls-2008"
+    assert document["chosen_source"] is None  # asked for, not chosen
     assert cs["wages"]["hour"]["median"] == {"value": 14.36, "derived": False, "basis": "published"}
     assert cs["wages"]["year"]["median"] == {
         "value": 29868.8,
@@ -171,7 +183,7 @@ def test_compare_json_marks_published_and_derived() -> None:
 
 
 def test_compare_csv_one_row_per_figure() -> None:
-    lines = ok("compare", "cs", "pr", "--csv").splitlines()
+    lines = ok("compare", "cs", "pr", "--source", "bls-2008", "--csv").splitlines()
     assert lines[0] == (
         "career_id,soc,title,source_id,reference_period,period,statistic,value,derived,"
         "at_least,adjusted_to,original,basis"
@@ -188,13 +200,32 @@ def test_compare_csv_one_row_per_figure() -> None:
 
 
 def test_compare_default_source_is_newest_covering_all() -> None:
-    document = json.loads(ok("compare", "cs", "--json"))
-    assert [c["source"]["id"] for c in document["careers"]] == ["bls-2017"]
+    document = json.loads(ok("compare", "cs", "pr", "--json"))
+    assert document["chosen_source"] == "oews-2024"
+    cs, pr = document["careers"]
+    assert cs["source"]["id"] == pr["source"]["id"] == "oews-2024"
+    assert cs["source"]["reference_period"] == "2024-05"
+    # May 2024 as BLS published it (national_M2024_dl.xlsx, rows 43-4051 and 27-3031).
+    published = {"derived": False, "basis": "published"}
+    assert cs["wages"]["hour"]["median"] == {"value": 20.59, **published}
+    assert pr["wages"]["hour"]["median"] == {"value": 33.55, **published}
+    assert cs["wages"]["year"]["median"] == {"value": 42830, **published}
+    assert pr["wages"]["year"]["median"] == {"value": 69780, **published}
+    table = " ".join(ok("compare", "cs", "pr", "--no-chart").split())
+    assert "oews-2024: the newest release that covers every career asked for" in table
+    for figure in ("$20.59", "$33.55", "$42,830", "$69,780"):
+        assert figure in table
+    # Newest covering ALL, not newest: computer software engineers (15-1031, SOC 2000) are
+    # in May 2008's release only, so both careers come from it.
+    document = json.loads(ok("compare", "cs", "15-1031", "--json"))
+    assert document["chosen_source"] == "oews-2008"
+    assert [c["source"]["id"] for c in document["careers"]] == ["oews-2008", "oews-2008"]
 
 
 def test_compare_source_all_lists_each_source() -> None:
     document = json.loads(ok("compare", "cs", "--source", "all", "--json"))
-    assert [c["source"]["id"] for c in document["careers"]] == ["bls-2017", "bls-2008", "payscale"]
+    assert [c["source"]["id"] for c in document["careers"]] == CS_SOURCES
+    assert document["chosen_source"] is None
 
 
 def test_compare_explicit_source_payscale() -> None:
@@ -211,12 +242,14 @@ def test_compare_unknown_career_suggests() -> None:
 
 
 def test_N9_an_unrelated_name_is_offered_the_careers_not_a_far_fetched_guess() -> None:
-    # The issue's acceptance line: `compare cs plumber` exits 2 and suggests a career. No
-    # catalog career is spelt like 'plumber', so offering 'lawyer' would be noise: the
-    # message offers the careers there are.
-    line = usage_error("compare", "cs", "plumber")
+    # 'plumber' was the error catalog's example; it names an official occupation now
+    # (47-2152, "Plumbers, Pipefitters, and Steamfitters"). No career or occupation is spelt
+    # like 'influencer', so offering 'fence erectors' would be noise: the message offers the
+    # careers there are.
+    assert json.loads(ok("show", "plumber", "--json"))["career"]["id"] == "47-2152"
+    line = usage_error("compare", "cs", "influencer")
     assert line == (
-        "careerstats: error: unknown career 'plumber'; no career is named like it: did you "
+        "careerstats: error: unknown career 'influencer'; no career is named like it: did you "
         "mean one of cs, pr, receptionist, cashier, retail sales, data entry, claims "
         "processor, accountant, hr, lawyer, network administrator? 'careerstats list' shows "
         "every career"
@@ -256,12 +289,34 @@ def test_compare_source_without_the_career() -> None:
     assert "bls-2008" in line
 
 
-def test_compare_career_without_wages() -> None:
-    assert "no source publishes wages for lawyers" in usage_error("compare", "cs", "lawyer")
+def import_texas(files: Path) -> None:
+    """An imported file with Texas rows for customer service and public relations only."""
+    header = [name.lower() for name in fx.NATIONAL_COLUMNS]
+    path = fx.write_csv(files / "all_data_M_2012.csv", header, fx.all_data_rows())
+    ok("data", "import", str(path))
+
+
+def test_a_career_the_articles_lack_has_the_official_figures() -> None:
+    # The articles cite no wages for lawyers; May 2024 publishes them (national_M2024_dl.xlsx,
+    # row 23-1011), so lawyers compare with customer service from that release.
+    document = json.loads(ok("compare", "cs", "lawyer", "--json"))
+    lawyers = document["careers"][1]
+    assert (lawyers["id"], lawyers["source"]["id"]) == ("lawyers", "oews-2024")
+    published = {"derived": False, "basis": "published"}
+    assert lawyers["wages"]["hour"]["median"] == {"value": 72.67, **published}
+    assert lawyers["wages"]["year"]["median"] == {"value": 151160, **published}
+
+
+def test_compare_career_without_wages(files: Path) -> None:
+    # Every catalog career has national figures now; in an area no imported file covers
+    # for it, a career still has none.
+    import_texas(files)
+    line = usage_error("compare", "cs", "lawyer", "--area", "Texas")
+    assert "no source publishes wages for lawyers in Texas (48)" in line
 
 
 def test_json_errors_leave_stdout_empty() -> None:
-    usage_error("compare", "cs", "plumber", "--json")
+    usage_error("compare", "cs", "influencer", "--json")
 
 
 # ------------------------------------------------------------------ show, list, sources
@@ -281,33 +336,48 @@ def test_show_cs_has_every_sources_figures() -> None:
 def test_show_json_has_the_whole_profile() -> None:
     document = json.loads(ok("show", "cs", "--json"))
     assert document["career"]["id"] == "customer-service-representatives"
-    assert [s["source"]["id"] for s in document["sources"]] == ["bls-2017", "bls-2008", "payscale"]
-    bls_2017 = document["sources"][0]
+    assert [s["source"]["id"] for s in document["sources"]] == CS_SOURCES
+    by_id = {s["source"]["id"]: s for s in document["sources"]}
+    bls_2017 = by_id["bls-2017"]
     assert [i["value"] for i in bls_2017["industries"]] == [18.06, 17.57, 12.37]
-    payscale = document["sources"][2]
+    payscale = by_id["payscale"]
     assert payscale["extra_compensation"][0]["value"] == 3000
     assert [e["value"] for e in payscale["experience"]] == [28000, 35000]
 
 
-def test_show_a_career_without_wages_says_so() -> None:
-    out = ok("show", "cashier")
+def test_show_a_career_without_wages_says_so(files: Path) -> None:
+    # Cashiers have national figures (May 2024: $14.99 an hour); the Texas rows imported
+    # here have none for them.
+    assert json.loads(ok("show", "cashier", "--json"))["has_wages"] is True
+    import_texas(files)
+    out = ok("show", "cashier", "--area", "Texas")
     assert "No wages" in out
     assert "Cashiers" in out
-    assert json.loads(ok("show", "cashier", "--json"))["has_wages"] is False
+    assert json.loads(ok("show", "cashier", "--area", "Texas", "--json"))["has_wages"] is False
 
 
 def test_list_covers_every_career() -> None:
     document = json.loads(ok("list", "--json"))
     ids = [c["id"] for c in document["careers"]]
-    catalog = (Path(__file__).parents[2] / "data" / "careers.yaml").read_text(encoding="utf-8")
-    assert ids == [c["id"] for c in yaml.safe_load(catalog)["careers"]]  # in the file's order
-    assert len(ids) == 11
+    data = Path(__file__).parents[2] / "data"
+    catalog = yaml.safe_load((data / "careers.yaml").read_text(encoding="utf-8"))["careers"]
+    assert ids[:11] == [c["id"] for c in catalog]  # in the file's order
+    # Then every occupation of the bundled official releases the catalog lacks (under any
+    # of its codes), in SOC order.
+    in_catalog = {c["soc"] for c in catalog} | {
+        former["code"] for c in catalog for former in c.get("former_soc", ())
+    }
+    bundled = set()
+    for release in (data / "oews").glob("oews-*.csv"):
+        with release.open(encoding="utf-8", newline="") as rows:
+            bundled |= {row["OCC_CODE"] for row in csv.DictReader(rows)}
+    assert ids[11:] == sorted(bundled - in_catalog)
     cs = document["careers"][0]
-    assert cs["sources"] == ["bls-2017", "bls-2008", "payscale"]
+    assert cs["sources"] == CS_SOURCES
     assert "cs" in cs["aliases"]
     out = ok("list")
     assert "Customer service" in out
-    assert "no wages yet" in out
+    assert "Software Developers" in out
 
 
 def test_sources_have_provenance() -> None:

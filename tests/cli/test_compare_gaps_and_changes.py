@@ -12,9 +12,9 @@ from conftest import Run, as_json
 def test_gaps_are_marked_derived_in_the_table(run: Run) -> None:
     # CSR's hourly median is published, PR's derived; PR's annual is published, CSR's derived:
     # both gaps rest on a derived figure and the table says so, as the JSON does.
-    document = as_json(run("compare", "cs", "pr", "--json"))
+    document = as_json(run("compare", "cs", "pr", "--source", "bls-2008", "--json"))
     assert [gap["derived"] for gap in document["median_gaps"]] == [True, True]
-    table = run("compare", "cs", "pr", "--no-chart").stdout
+    table = run("compare", "cs", "pr", "--source", "bls-2008", "--no-chart").stdout
     assert "+$10.29 (1.72x)*" in table
     assert "+$21,411.20 (1.72x)*" in table
     assert "marked * when a median in it is derived" in " ".join(table.split())
@@ -26,16 +26,12 @@ def test_gaps_never_cross_releases(run: Run) -> None:
         (gap["baseline"]["id"], gap["baseline"]["source"], gap["id"], gap["source"])
         for gap in document["median_gaps"]
     }
-    # Only bls-2008 covers both careers: PR is compared with CSR of the same release, never
-    # with bls-2017's CSR (nine years apart) nor CSR with itself in another source.
-    assert pairs == {
-        (
-            "customer-service-representatives",
-            "bls-2008",
-            "public-relations-specialists",
-            "bls-2008",
-        )
-    }
+    # bls-2008 and every official release cover both careers: PR is compared with CSR of
+    # the same release, never with bls-2017's CSR (which has no PR) nor with another
+    # release's, nor CSR with itself in another source.
+    both = ["bls-2008", "oews-2008", *(f"oews-{year}" for year in range(2013, 2025))]
+    cs, pr = "customer-service-representatives", "public-relations-specialists"
+    assert pairs == {(cs, release, pr, release) for release in both}
 
 
 def test_one_career_in_every_source_has_changes_not_gaps(run: Run) -> None:
@@ -43,18 +39,26 @@ def test_one_career_in_every_source_has_changes_not_gaps(run: Run) -> None:
     assert document["median_gaps"] == []
     table = run("compare", "cs", "--source", "all", "--no-chart").stdout
     assert "gap" not in table  # neither a row nor its legend
-    assert "+10.1% nominal" in table
-    assert "since bls-2008" in table
+    # The newest change: May 2023's median $19.08 an hour ($39,680 a year) to May 2024's
+    # $20.59 ($42,830): +7.9% both ways.
+    assert "+7.9% nominal" in table
+    assert "since oews-2023" in table
 
 
 def test_no_change_between_releases_is_computed_from_top_coded_medians(
     files: Path, run: Run
 ) -> None:
-    for year in (2019, 2023):  # the ceiling moved from $100 to $115 an hour: not a wage change
+    # Years careerstats does not bundle (a national file of a bundled year defers to it).
+    for year in (2011, 2012):  # the ceiling moved from $80 to $90 an hour: not a wage change
         assert run("data", "import", fx.lawyers_csv(year, files, "#")).exit_code == 0
     document = as_json(run("compare", "lawyers", "--source", "all", "--json"))
-    assert [item["source"]["id"] for item in document["careers"]] == ["oews-2011", "oews-2019"]
-    assert document["release_changes"] == []
+    ids = [item["source"]["id"] for item in document["careers"]]
+    assert ids[-3:] == ["oews-2012", "oews-2011", "oews-2008"]
+    # None to or from a top-coded median; the bundled releases' exact medians (2013 to
+    # 2024) still have theirs.
+    changes = {(c["from_source"], c["to_source"]) for c in document["release_changes"]}
+    assert [pair for pair in changes if {"oews-2011", "oews-2012"} & set(pair)] == []
+    assert {(f"oews-{year}", f"oews-{year + 1}") for year in range(2013, 2024)} <= changes
 
 
 def test_show_adjusts_the_industry_figures_too(run: Run) -> None:

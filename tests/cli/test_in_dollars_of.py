@@ -24,7 +24,9 @@ def careers_by_source(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def test_csr_median_in_august_2026_dollars() -> None:
-    document = run_json("compare", "cs", "pr", "--in-dollars-of", "2026-08")
+    # The article's May 2008 median: 14.36 x 334.980 / 216.632 (CPI-U August 2026 over
+    # May 2008) = 22.205...
+    document = run_json("compare", "cs", "pr", "--source", "bls-2008", "--in-dollars-of", "2026-08")
     csr = document["careers"][0]
     median = csr["wages"]["hour"]["median"]
     assert median == {
@@ -56,7 +58,9 @@ def test_undated_release_is_left_as_published_and_says_so() -> None:
 
 
 def test_table_marks_adjusted_figures_and_keeps_the_original() -> None:
-    result = runner.invoke(app, ["compare", "cs", "pr", "--in-dollars-of", "2026-08"])
+    result = runner.invoke(
+        app, ["compare", "cs", "pr", "--source", "bls-2008", "--in-dollars-of", "2026-08"]
+    )
     assert result.exit_code == 0
     assert "$22.20^" in result.stdout
     assert "(was $14.36)" in result.stdout
@@ -78,23 +82,31 @@ def test_gap_month_is_rejected_for_in_dollars_of() -> None:
 
 def test_change_between_bls_releases_nominal_and_real() -> None:
     document = run_json("compare", "cs", "--source", "all")
-    hourly = next(c for c in document["release_changes"] if c["period"] == "hour")
-    assert (hourly["from_source"], hourly["to_source"]) == ("bls-2008", "bls-2017")
-    assert (hourly["from_value"], hourly["to_value"]) == (14.36, 15.81)
-    assert hourly["nominal_percent"] == 10.1
-    assert hourly["real_percent"] == -2.5
-    assert (hourly["from_index"], hourly["to_index"]) == (216.632, 244.733)
+    hourly = next(
+        c
+        for c in document["release_changes"]
+        if c["period"] == "hour" and c["to_source"] == "oews-2024"
+    )
+    # May 2023's published median $19.08 to May 2024's $20.59: 20.59 / 19.08 = 1.0791...;
+    # in real terms x 304.127 / 314.069 (CPI-U May 2023 over May 2024) = 1.0449...
+    assert hourly["from_source"] == "oews-2023"
+    assert (hourly["from_value"], hourly["to_value"]) == (19.08, 20.59)
+    assert hourly["nominal_percent"] == 7.9
+    assert hourly["real_percent"] == 4.5
+    assert (hourly["from_index"], hourly["to_index"]) == (304.127, 314.069)
 
 
 def test_change_rows_in_the_table() -> None:
     result = runner.invoke(app, ["compare", "cs", "--source", "all"])
     assert result.exit_code == 0
-    assert "+10.1% nominal" in result.stdout
-    assert "-2.5% real" in result.stdout
+    assert "+7.9% nominal" in result.stdout
+    assert "+4.5% real" in result.stdout
 
 
 def test_csv_keeps_the_original_beside_the_adjusted_value() -> None:
-    result = runner.invoke(app, ["compare", "cs", "pr", "--csv", "--in-dollars-of", "2026-08"])
+    result = runner.invoke(
+        app, ["compare", "cs", "pr", "--source", "bls-2008", "--csv", "--in-dollars-of", "2026-08"]
+    )
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].endswith(",value,derived,at_least,adjusted_to,original,basis")

@@ -48,26 +48,31 @@ def test_streaming_through_a_pipe(tmp_path: Path) -> None:
 def test_compare_table_without_a_terminal_has_no_escape_codes(tmp_path: Path) -> None:
     done = careerstats("compare", "cs", "pr", cwd=tmp_path)
     assert done.returncode == 0
-    assert "$51,280" in done.stdout
-    assert "$29,868.80*" in done.stdout
+    # The shipped official release of May 2024: the annual medians of 43-4051 and 27-3031.
+    assert "$42,830" in done.stdout
+    assert "$69,780" in done.stdout
+    seeds = careerstats("compare", "cs", "pr", "--source", "bls-2008", cwd=tmp_path)
+    assert "$51,280" in seeds.stdout
+    assert "$29,868.80*" in seeds.stdout
     assert "\x1b[" not in done.stdout
     assert max(len(line) for line in done.stdout.splitlines()) <= 80
     assert done.stderr.startswith("note: ")
 
 
 def test_compare_json_uses_the_shipped_data(tmp_path: Path) -> None:
+    published = {"derived": False, "basis": "published"}
     done = careerstats("compare", "cs", "pr", "--json", cwd=tmp_path)
     assert done.returncode == 0
     document = json.loads(done.stdout)
-    assert document["careers"][1]["wages"]["year"]["median"] == {
-        "value": 51280,
-        "derived": False,
-        "basis": "published",
-    }
+    assert document["chosen_source"] == "oews-2024"
+    assert document["careers"][1]["wages"]["year"]["median"] == {"value": 69780, **published}
+    done = careerstats("compare", "cs", "pr", "--source", "bls-2008", "--json", cwd=tmp_path)
+    document = json.loads(done.stdout)
+    assert document["careers"][1]["wages"]["year"]["median"] == {"value": 51280, **published}
 
 
 def test_usage_error_status_and_one_line(tmp_path: Path) -> None:
-    done = careerstats("compare", "cs", "plumber", cwd=tmp_path)
+    done = careerstats("compare", "cs", "influencer", cwd=tmp_path)  # 'plumber' is 47-2152
     assert done.returncode == 2
     assert done.stdout == ""
     assert len(done.stderr.splitlines()) == 1

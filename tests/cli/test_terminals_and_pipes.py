@@ -103,7 +103,7 @@ def test_T3_compare_at_40_columns_is_one_block_per_career(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "40")
-    out = run("compare", "cs", "pr").stdout
+    out = run("compare", "cs", "pr", "--source", "bls-2008").stdout
     assert re.search(r"\nCustomer service representatives *\n", out)
     assert re.search(r"\nPublic relations specialists *\n", out)
     assert re.search(r"annual median +\$29,868\.80\*", out)
@@ -112,7 +112,7 @@ def test_T3_compare_at_40_columns_is_one_block_per_career(
     # The chart: each label on its own line, the bar and axis below it, all inside 40.
     assert "\nAnnual pay distribution\n" in out
     monkeypatch.setenv("COLUMNS", "80")
-    wide = run("compare", "cs", "pr").stdout
+    wide = run("compare", "cs", "pr", "--source", "bls-2008").stdout
     assert re.search(r"annual median +\$29,868\.80\* +\$51,280", wide)
 
 
