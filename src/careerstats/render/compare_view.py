@@ -49,7 +49,8 @@ def _blocks(result: Comparison) -> Group:
     several_sources = len(result.releases) > 1
     for pay in result.rows:
         parts.append(_table(result, [pay], _column_heading(pay, several_sources), narrow=True))
-        for label, text in (("typical education", _education(pay)), ("source", _source(pay))):
+        lines = [*_outlook_lines(result, pay), ("typical education", _education(pay))]
+        for label, text in (*lines, ("source", _source(pay))):
             parts.append(Padding(Text(f"{label}: {text}"), (0, 0, 0, 2)))
         parts.append(Text(""))
     parts.extend(Text(line) for line in _caption(result))
@@ -131,9 +132,9 @@ def _table(
         table.add_section()
     _change_rows(table, result, pays)
     prices_row(table, pays)
-    _outlook_rows(table, result, pays)
     if narrow:  # the long texts follow the block, across the whole width
         return table
+    _outlook_rows(table, result, pays)
     table.add_row("typical education", *(Text(_education(pay), justify="left") for pay in pays))
     table.add_row("source", *(_source(pay) for pay in pays))
     return table
@@ -157,6 +158,18 @@ def _outlook_rows(table: Table, result: Comparison, pays: Sequence[CareerPay]) -
     for index, label in enumerate(outlook_view.labels(result.outlooks[0].edition)):
         table.add_row(label, *(column[index] for column in columns))
     table.add_section()
+
+
+def _outlook_lines(result: Comparison, pay: CareerPay) -> list[tuple[str, str]]:
+    """The Employment Projections rows of one career, as label and text."""
+    if not result.outlooks:
+        return []
+    labels = outlook_view.labels(result.outlooks[0].edition)
+    found = result.outlook(pay.career)
+    texts = outlook_view.cells(found) if found is not None else None
+    if texts is None:
+        return [(labels[0], outlook_view.missing(found) if found is not None else MISSING)]
+    return list(zip(labels, texts, strict=True))
 
 
 def _education(pay: CareerPay) -> str:

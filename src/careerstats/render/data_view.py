@@ -39,24 +39,49 @@ def audit_view(result: Audit) -> Group:
     return Group(*parts)
 
 
+# SOC, the figure's name, two amounts and the verdict side by side.
+CITATIONS_WIDTH = 72
+
+
 def _citations(checks: Sequence[CitationCheck]) -> Group:
-    """A table per cited source, titled with the official release it is checked against."""
+    """A table per cited source, titled with the official release it is checked against;
+    on a narrow console, a line per figure."""
     parts: list[RenderableType] = [
         Text("Cited figures against the official release of the same month", style="bold")
     ]
     pairs = dict.fromkeys((check.source, check.official_source) for check in checks)
     for source, official in pairs:
-        table = Table(title=f"{source} against {official}", title_justify="left")
-        table.box = box.SIMPLE_HEAD
-        table.add_column("SOC", no_wrap=True)
-        table.add_column("figure")
-        for heading in ("cited", "BLS", ""):
-            table.add_column(heading, no_wrap=True, justify="right" if heading else "left")
-        for check in checks:
-            if (check.source, check.official_source) == (source, official):
-                table.add_row(*_citation_cells(check))
-        parts.append(table)
+        mine = [c for c in checks if (c.source, c.official_source) == (source, official)]
+        parts.append(_fitted_citations(f"{source} against {official}", mine))
     return Group(*parts)
+
+
+def _fitted_citations(title: str, checks: Sequence[CitationCheck]) -> Fitted:
+    return Fitted(
+        CITATIONS_WIDTH,
+        lambda: _citation_table(title, checks),
+        lambda: _citation_lines(title, checks),
+    )
+
+
+def _citation_table(title: str, checks: Sequence[CitationCheck]) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.box = box.SIMPLE_HEAD
+    table.add_column("SOC", no_wrap=True)
+    table.add_column("figure")
+    for heading in ("cited", "BLS", ""):
+        table.add_column(heading, no_wrap=True, justify="right" if heading else "left")
+    for check in checks:
+        table.add_row(*_citation_cells(check))
+    return table
+
+
+def _citation_lines(title: str, checks: Sequence[CitationCheck]) -> Group:
+    lines: list[RenderableType] = [Text(title, style="italic")]
+    for check in checks:
+        soc, figure, cited, official, verdict = _citation_cells(check)
+        lines.append(Text.assemble(f"{soc} {figure}: cited {cited}, BLS {official}, ", verdict))
+    return Group(*lines)
 
 
 def _citation_cells(check: CitationCheck) -> tuple[str | Text, ...]:
