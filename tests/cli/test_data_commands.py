@@ -166,8 +166,8 @@ def test_list_and_remove(national: Path, all_data: Path, run: Run) -> None:
     listing = as_json(run("data", "list", "--json"))
     assert [
         (r["id"], r["year"], r["rows"], r["areas"], r["industries"]) for r in listing["releases"]
-    ] == [("oews-2012", 2024, 9, 1, 1), ("oews-2022", 2022, 6, 3, 2)]
-    assert listing["releases"][1]["files"][0]["layout"] == "all-data"
+    ] == [("oews-2022", 2022, 6, 3, 2), ("oews-2012", 2012, 9, 1, 1)]
+    assert listing["releases"][0]["files"][0]["layout"] == "all-data"
     table = run("data", "list")
     assert "oews-2022" in table.stdout
     assert "all_data_M_2022.csv" in "".join(table.stdout.split())
@@ -189,7 +189,8 @@ def test_sources_lists_imported_releases(national: Path, run: Run) -> None:
         "stated_in_file": True,
         "converted": None,
     }
-    assert imported["classification"] == "SOC 2018"
+    # The release is named for its year: OEWS used SOC 2010 from May 2012 to May 2018.
+    assert imported["classification"] == "SOC 2010"
 
 
 # ------------------------------------------------------------------ queries
