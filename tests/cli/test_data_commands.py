@@ -166,8 +166,8 @@ def test_list_and_remove(national: Path, all_data: Path, run: Run) -> None:
     listing = as_json(run("data", "list", "--json"))
     assert [
         (r["id"], r["year"], r["rows"], r["areas"], r["industries"]) for r in listing["releases"]
-    ] == [("oews-2012", 2024, 9, 1, 1), ("oews-2022", 2022, 6, 3, 2)]
-    assert listing["releases"][1]["files"][0]["layout"] == "all-data"
+    ] == [("oews-2022", 2022, 6, 3, 2), ("oews-2012", 2012, 9, 1, 1)]
+    assert listing["releases"][0]["files"][0]["layout"] == "all-data"
     table = run("data", "list")
     assert "oews-2022" in table.stdout
     assert "all_data_M_2022.csv" in "".join(table.stdout.split())
@@ -189,7 +189,8 @@ def test_sources_lists_imported_releases(national: Path, run: Run) -> None:
         "stated_in_file": True,
         "converted": None,
     }
-    assert imported["classification"] == "SOC 2018"
+    # The release is named for its year: OEWS used SOC 2010 from May 2012 to May 2018.
+    assert imported["classification"] == "SOC 2010"
 
 
 # ------------------------------------------------------------------ queries
@@ -214,7 +215,7 @@ def test_compare_returns_exactly_the_files_figures(national: Path, run: Run) -> 
 
 
 def test_top_coded_figures_are_bounds(national: Path, run: Run) -> None:
-    document = as_json(run("compare", "29-1211", "--json"))
+    document = as_json(run("compare", "29-1211", "--source", "oews-2012", "--json"))
     (item,) = careers(document)
     assert wage(item, "year", "median") == {
         "at_least": 239200,
@@ -223,7 +224,7 @@ def test_top_coded_figures_are_bounds(national: Path, run: Run) -> None:
     }
     assert wage(item, "hour", "p90") == {"at_least": 115, "derived": False, "basis": "published"}
     assert wage(item, "hour", "mean") == {"value": 161.21, "derived": False, "basis": "published"}
-    table = run("compare", "anesthesiologists").stdout
+    table = run("compare", "anesthesiologists", "--source", "oews-2012").stdout
     assert "≥ $239,200" in table
     assert "≥ $115.00" in table
 
@@ -251,7 +252,7 @@ def test_hourly_only_and_annual_only_rows(national: Path, run: Run) -> None:
 
 
 def test_csv_marks_top_coded(national: Path, run: Run) -> None:
-    result = run("compare", "29-1211", "--csv")
+    result = run("compare", "29-1211", "--source", "oews-2012", "--csv")
     assert (
         "29-1211,29-1211,Anesthesiologists,oews-2012,2012-05,year,median,239200.00,false,true"
         in (result.stdout)
@@ -259,10 +260,13 @@ def test_csv_marks_top_coded(national: Path, run: Run) -> None:
 
 
 def test_default_source_is_the_newest_covering_every_career(national: Path, run: Run) -> None:
+    # The imported May 2012 release covers both careers, but the bundled May 2024 is newer.
     document = as_json(run("compare", "cs", "pr", "--json"))
-    assert [c["source"]["id"] for c in careers(document)] == ["oews-2012", "oews-2012"]
-    assert wage(careers(document)[0], "hour", "median") == {
-        "value": 20.59,
+    assert document["chosen_source"] == "oews-2024"
+    assert [c["source"]["id"] for c in careers(document)] == ["oews-2024", "oews-2024"]
+    # national_M2024_dl.xlsx: public relations specialists, H_MEDIAN 33.55 (the fixture: 33.57)
+    assert wage(careers(document)[1], "hour", "median") == {
+        "value": 33.55,
         "derived": False,
         "basis": "published",
     }
@@ -270,7 +274,13 @@ def test_default_source_is_the_newest_covering_every_career(national: Path, run:
 
 def test_bundled_sources_still_answer_without_imports(run: Run) -> None:
     document = as_json(run("compare", "cs", "pr", "--json"))
-    assert careers(document)[0]["source"]["id"].startswith("bls-")
+    assert [c["source"]["id"] for c in careers(document)] == ["oews-2024", "oews-2024"]
+    # national_M2024_dl.xlsx: customer service representatives, A_MEDIAN 42830
+    assert wage(careers(document)[0], "year", "median") == {
+        "value": 42830,
+        "derived": False,
+        "basis": "published",
+    }
 
 
 def test_area_by_name_and_code(all_data: Path, run: Run) -> None:
@@ -337,14 +347,29 @@ def test_career_by_title_and_close_matches(national: Path, run: Run) -> None:
 def test_show_an_imported_occupation(national: Path, run: Run) -> None:
     document = as_json(run("show", "15-1252", "--json"))
     assert document["career"]["title"] == "Software Developers"
-    assert [s["source"]["id"] for s in document["sources"]] == ["oews-2012"]
+    # 15-1252 is in the official workbooks of May 2021 to May 2024 (SOC 2018), then the import.
+    assert [s["source"]["id"] for s in document["sources"]] == [
+        "oews-2024",
+        "oews-2023",
+        "oews-2022",
+        "oews-2021",
+        "oews-2012",
+    ]
     assert "Software Developers" in run("show", "15-1252").stdout
 
 
 def test_list_shows_imported_coverage(national: Path, run: Run) -> None:
     document = as_json(run("list", "--json"))
     cs = next(c for c in document["careers"] if c["id"] == "customer-service-representatives")
-    assert cs["sources"][0] == "oews-2012"
+    # 43-4051 is in every official release; the imported May 2012 takes its place by date.
+    assert cs["sources"] == [
+        *(f"oews-{year}" for year in range(2024, 2017, -1)),
+        "bls-2017",
+        *(f"oews-{year}" for year in range(2017, 2011, -1)),
+        "bls-2008",
+        "oews-2008",
+        "payscale",
+    ]
 
 
 def test_former_soc_code_is_reported(files: Path, run: Run) -> None:
@@ -363,9 +388,12 @@ def test_former_soc_code_is_reported(files: Path, run: Run) -> None:
 def test_code_missing_from_a_release_names_the_ones_that_have_it(
     national: Path, all_data: Path, run: Run
 ) -> None:
-    result = run("compare", "15-1252", "--source", "oews-2022")
+    # May 2008 predates SOC 2018's 15-1252; the bundled 2021-2024 and the import publish it.
+    result = run("compare", "15-1252", "--source", "oews-2008")
     assert result.exit_code == 2
-    assert "sources that do: oews-2012" in result.stderr
+    assert "sources that do: oews-2024, oews-2023, oews-2022, oews-2021, oews-2012;" in (
+        result.stderr
+    )
 
 
 def test_no_coverage_in_an_area_names_the_area(all_data: Path, national: Path, run: Run) -> None:

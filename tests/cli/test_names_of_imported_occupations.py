@@ -3,10 +3,14 @@ imported one, imported occupations listed, unknown codes and areas named."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import oews_files as fx
+import yaml
 from conftest import Run, as_json
+
+DATA = Path(__file__).parents[2] / "data"
 
 
 def test_a_name_fitting_a_catalog_career_and_an_imported_one_is_not_guessed(
@@ -29,29 +33,40 @@ def test_list_shows_every_imported_occupation_after_the_catalog(national: Path, 
     careers = as_json(run("list", "--json"))["careers"]
     ids = [career["id"] for career in careers]
     assert ids[:2] == ["customer-service-representatives", "public-relations-specialists"]
-    imported = [career for career in careers if career["id"][:2].isdigit()]
-    # Every occupation of the fixture file the catalog lacks, in SOC order; 43-4051 and
-    # 27-3031 are listed once, under their catalog careers.
-    assert [c["id"] for c in imported] == [
-        "00-0000", "15-1252", "25-2021", "27-2011", "29-1141", "29-1211", "39-9099",
-    ]  # fmt: skip
-    assert imported[1] == {
+    catalog = yaml.safe_load((DATA / "careers.yaml").read_text(encoding="utf-8"))["careers"]
+    assert ids[: len(catalog)] == [career["id"] for career in catalog]
+    imported = careers[len(catalog) :]
+    # Every occupation of the bundled releases and of the fixture file that the catalog lacks
+    # (under its code or a former one), in SOC order: 43-4051 and 27-3031 are listed once,
+    # under their catalog careers.
+    codes = {code for code, *_ in fx.OCCUPATIONS}
+    for release in DATA.glob("oews/oews-*.csv"):
+        with release.open(encoding="utf-8", newline="") as rows:
+            codes |= {row["OCC_CODE"] for row in csv.DictReader(rows)}
+    for career in catalog:
+        codes -= {career["soc"], *(former["code"] for former in career.get("former_soc", []))}
+    assert [c["id"] for c in imported] == sorted(codes)
+    software = next(c for c in imported if c["id"] == "15-1252")
+    assert software == {
         "id": "15-1252",
         "title": "Software Developers",
         "soc": "15-1252",
         "former_soc": [],
         "aliases": [],
         "office": None,
-        "sources": ["oews-2012"],
+        # 15-1252 is in the official workbooks of May 2021 to May 2024, then the import.
+        "sources": ["oews-2024", "oews-2023", "oews-2022", "oews-2021", "oews-2012"],
     }
-    assert careers[0]["sources"][0] == "oews-2012"
+    # The import takes its place by date among a catalog career's sources.
+    assert careers[0]["sources"][12:15] == ["oews-2013", "oews-2012", "bls-2008"]
 
 
 def test_an_unknown_soc_code_gets_where_to_find_it_not_a_guess(run: Run) -> None:
-    result = run("show", "29-1211")
+    # 29-1211 is in the bundled releases now; 15-9999 is in none of them.
+    result = run("show", "15-9999")
     assert result.exit_code == 2
     assert result.stderr == (
-        "careerstats: error: no occupation with SOC code 29-1211 in the catalog; official "
+        "careerstats: error: no occupation with SOC code 15-9999 in the catalog; official "
         "OEWS files have every one: 'careerstats data import FILE'\n"
     )
 
@@ -73,6 +88,7 @@ def test_titles_with_a_comma_and_former_codes_in_the_store(files: Path, run: Run
     for name, career_id in [
         ("elementary school teachers", "25-2021"),
         ("personal care and service workers", "39-9099"),
-        ("network", "network-and-computer-systems-administrators"),
+        # Not 'network': May 2008's "Network systems and data communications analysts" too.
+        ("network and computer", "network-and-computer-systems-administrators"),
     ]:
         assert as_json(run("show", name, "--json"))["career"]["id"] == career_id

@@ -58,7 +58,7 @@ def test_done_when_examples() -> None:
 
 
 def test_json_names_amount_period_career_and_source() -> None:
-    document = rank_json("pr", "40000")
+    document = rank_json("pr", "40000", "--source", "bls-2008")
     assert document["amount"] == 40000
     assert document["period"] == "year"
     assert document["career"]["id"] == "public-relations-specialists"
@@ -69,23 +69,27 @@ def test_json_names_amount_period_career_and_source() -> None:
 
 
 def test_derived_hourly_median_is_the_50th() -> None:
-    document = rank_json("pr", "24.65", "--per", "hour")
+    document = rank_json("pr", "24.65", "--per", "hour", "--source", "bls-2008")
     assert document["percentile"] == 50
     assert document["between"]["lower"]["derived"] is True
 
 
 def test_above_the_90th() -> None:
-    document = rank_json("pr", "$100,000")
+    document = rank_json("pr", "$100,000", "--source", "bls-2008")
     assert (document["position"], document["percentile"]) == ("above", None)
 
 
 def test_default_source_is_newest_with_two_points() -> None:
-    # bls-2017 has 10th, median and 90th for customer service; payscale has none.
-    assert rank_json("cs", "15", "--per", "hour")["source"]["id"] == "bls-2017"
+    # oews-2024 has every percentile for customer service; payscale has none.
+    document = rank_json("cs", "15", "--per", "hour")
+    assert document["source"]["id"] == "oews-2024"
+    # national_M2024_dl.xlsx, 43-4051: H_PCT10 14.75, H_PCT25 17.29;
+    # 10 + (15 - 14.75) / (17.29 - 14.75) x 15 = 11.47...
+    assert document["percentile"] == 11.5
 
 
 def test_text_output_says_below_and_method() -> None:
-    result = runner.invoke(app, ["rank", "pr", "20000"])
+    result = runner.invoke(app, ["rank", "pr", "20000", "--source", "bls-2008"])
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
     assert "below the 10th percentile" in text
@@ -145,5 +149,5 @@ def test_every_point_maps_to_its_percentile_in_every_period(period: Period) -> N
         exact = Fraction(published[statistic]) * HOURS[period] / HOURS[Period.YEAR]
         cents = (exact * 200 + 1) // 2  # half-up, in whole cents
         amount = Decimal(int(cents)).scaleb(-2)
-        ranked = rank(DATA, PR, amount, period)
+        ranked = rank(DATA, PR, amount, period, "bls-2008")
         assert (ranked.position, ranked.percentile) == ("within", percentile), amount

@@ -49,7 +49,7 @@ def big_all_data_csv(path: Path, rows: int = BIG_ROWS, median: str = "20.3") -> 
 
 
 def other_file(directory: Path) -> Path:
-    """A 2024 file whose bytes differ from the earlier 2023 workbook's."""
+    """A 2012 file whose bytes differ from the earlier 2011 workbook's."""
     return fx.write_csv(
         directory / "national_M2012_dl.csv", fx.NATIONAL_COLUMNS, fx.national_rows()
     )
@@ -193,9 +193,9 @@ def kill_points(progress: dict[str, Any], file_name: str) -> list[tuple[str, int
 def test_H8_import_killed_at_random_moments_never_damages_earlier_data(
     earlier: Path, files: Path, tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    big = big_all_data_csv(files / "all_data_M_2024.csv")
+    big = big_all_data_csv(files / "all_data_M_2012.csv")
     before = snapshot(earlier, "oews-2011")
-    # The complete 2024 release, imported once without interruption, to compare against and
+    # The complete 2012 release, imported once without interruption, to compare against and
     # to learn how far the import's progress counts go.
     complete_home = tmp_path / "complete"
     complete_home.mkdir()
@@ -245,8 +245,8 @@ def test_H8_import_killed_at_random_moments_never_damages_earlier_data(
 def test_H9_two_imports_at_once_both_finish_and_the_store_is_consistent(
     files: Path, home: Path
 ) -> None:
-    first = big_all_data_csv(files / "all_data_M_2023.csv", 5_000)
-    second = big_all_data_csv(files / "all_data_M_2024.csv", 5_000, median="21.3")
+    first = big_all_data_csv(files / "all_data_M_2011.csv", 5_000)
+    second = big_all_data_csv(files / "all_data_M_2012.csv", 5_000, median="21.3")
     processes = [import_process(first, home), import_process(second, home)]
     results = [(p.wait(timeout=120), p.communicate()) for p in processes]
     for code, (out, err) in results:
@@ -260,7 +260,7 @@ def test_H9_two_imports_at_once_both_finish_and_the_store_is_consistent(
 def test_H9_the_same_file_imported_twice_at_once_is_reported_under_its_release(
     files: Path, home: Path
 ) -> None:
-    first = big_all_data_csv(files / "all_data_M_2023.csv", 5_000)
+    first = big_all_data_csv(files / "all_data_M_2011.csv", 5_000)
     second = files / "copy_M2012.csv"
     shutil.copy(first, second)
     processes = [import_process(first, home), import_process(second, home)]
@@ -410,7 +410,8 @@ def test_H12_an_empty_store_counts_as_none_and_an_import_fills_it(
     )
     imported = run("data", "import", fx.national_xlsx(files))
     assert imported.exit_code == 0, imported.stderr
-    assert as_json(run("compare", "15-1252", "--json"))["careers"][0]["source"]["id"] == "oews-2012"
+    document = as_json(run("compare", "15-1252", "--source", "oews-2012", "--json"))
+    assert document["careers"][0]["source"]["id"] == "oews-2012"
 
 
 def test_H13_a_store_whose_creation_fails_is_not_left_behind(
