@@ -1,8 +1,17 @@
-"""The dataset cache: same answers as validating the files, and never stale or corrupt data."""
+"""The dataset cache: same answers as validating the files, never stale or corrupt data, and
+nothing planted in the cache folder ever runs (docs/errors.md, rows H14 and H15; H7, a home
+that refuses writes, is in test_store_faults.py)."""
 
 from __future__ import annotations
 
+import json
+import os
+import pickle
+import subprocess
+import sys
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -12,8 +21,11 @@ from careerstats.core.model import Statistic
 from careerstats.core.periods import Period
 from careerstats.errors import DataError
 from careerstats.sources import cache
-from careerstats.sources.bundle import bundled_data_dir
+from careerstats.sources.bundle import bundled_data_dir, bundled_files
 from careerstats.sources.dataset import load_files
+
+# As data/bls_2008.yaml states them for public relations specialists, a year.
+PR_2008 = {Statistic.P10: 30140, Statistic.MEDIAN: 51280, Statistic.P90: 97910}
 
 
 @pytest.fixture
@@ -51,6 +63,17 @@ def median_2008_pr(dataset: Dataset) -> object:
     return entry.wages[Period.YEAR]
 
 
+def write_entry(files: list[Path], payload: bytes) -> Path:
+    """`payload` as the entry for `files`, under the header and checksum this version writes:
+    what a damaged file cannot have, but anyone who can write to the folder can make."""
+    path = cache.entry_path(files)
+    entry_key = path.name.removeprefix("dataset-").removesuffix(cache.SUFFIX)
+    header = cache.MAGIC + f"{entry_key} {cache.checksum(payload)}\n".encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(header + payload)
+    return path
+
+
 def test_second_load_comes_from_the_cache_with_the_same_figures(
     files: list[Path], home: Path
 ) -> None:
@@ -59,10 +82,11 @@ def test_second_load_comes_from_the_cache_with_the_same_figures(
     second = cache.load_or_build(files, build)
     assert build.count == 1
     assert second is not first
-    assert median_2008_pr(second) == median_2008_pr(first)
+    assert median_2008_pr(second) == PR_2008
+    assert median_2008_pr(first) == PR_2008
     assert [c.id for c in second.careers] == [c.id for c in first.careers]
     assert second.career("cs").id == "customer-service-representatives"
-    assert list(home.joinpath("cache").glob("dataset-*.pickle"))
+    assert list(home.joinpath("cache").glob("dataset-*.json"))
 
 
 def test_a_changed_data_file_is_noticed(files: list[Path], home: Path) -> None:
@@ -77,7 +101,7 @@ def test_a_changed_data_file_is_noticed(files: list[Path], home: Path) -> None:
     entry = changed.source("bls-2008").figures_for("public-relations-specialists")
     assert entry is not None
     assert entry.wages[Period.YEAR][Statistic.MEDIAN] == 51281
-    assert len(list(home.joinpath("cache").glob("dataset-*.pickle"))) == 1
+    assert len(list(home.joinpath("cache").glob("dataset-*.json"))) == 1
 
 
 def test_an_invalid_changed_file_is_reported_not_served_from_cache(
@@ -98,32 +122,210 @@ def test_an_invalid_changed_file_is_reported_not_served_from_cache(
         lambda blob: blob[:-10] + bytes(10),  # overwritten tail
         lambda blob: b"",  # empty
         lambda blob: b"not a cache at all",
-        lambda blob: blob[:40] + bytes([blob[40] ^ 0xFF]) + blob[41:],  # one flipped byte
+        lambda blob: blob[:40] + bytes([blob[40] ^ 0xFF]) + blob[41:],  # in the header
+        lambda blob: blob[:-99] + bytes([blob[-99] ^ 0x01]) + blob[-98:],  # in the payload
+        lambda blob: blob + b" ",  # one byte more
     ],
 )
-def test_a_damaged_cache_is_discarded_and_rebuilt(
-    files: list[Path], home: Path, damage: object
+def test_H15_a_damaged_cache_is_discarded_and_rebuilt(
+    files: list[Path], home: Path, damage: Any
 ) -> None:
     build = Builds(files)
     cache.load_or_build(files, build)
     entry = cache.entry_path(files)
-    entry.write_bytes(damage(entry.read_bytes()))  # type: ignore[operator]
+    entry.write_bytes(damage(entry.read_bytes()))
     rebuilt = cache.load_or_build(files, build)
     assert build.count == 2
     assert rebuilt.career("pr").id == "public-relations-specialists"
-    assert cache.load_or_build(files, build) is not None
+    assert median_2008_pr(cache.load_or_build(files, build)) == PR_2008
     assert build.count == 2  # and the rebuilt entry is good again
 
 
-def test_a_valid_pickle_of_the_wrong_thing_is_rebuilt(files: list[Path], home: Path) -> None:
-    import pickle
-
+@pytest.mark.parametrize(
+    "payload",
+    [
+        pytest.param(b'{"not": "a dataset"}', id="JSON of something else"),
+        pytest.param(b"[1, 2, 3]", id="a list"),
+        pytest.param(b'{"catalog": {}, "sources": [{}]}', id="empty records"),
+        pytest.param(b'{"catalog": 1e999999, "sources": []}', id="an absurd number"),
+        pytest.param(b"[" * 100_000 + b"]" * 100_000, id="nested too deep"),
+    ],
+)
+def test_H15_a_checksummed_entry_of_the_wrong_thing_is_rebuilt(
+    files: list[Path], home: Path, payload: bytes
+) -> None:
     build = Builds(files)
     cache.load_or_build(files, build)
-    payload = pickle.dumps({"not": "a dataset"})
-    cache.entry_path(files).write_bytes(cache.MAGIC + cache.checksum(payload).encode() + payload)
-    assert isinstance(cache.load_or_build(files, build), Dataset)
+    write_entry(files, payload)
+    assert median_2008_pr(cache.load_or_build(files, build)) == PR_2008
     assert build.count == 2
+
+
+@pytest.mark.parametrize(
+    ("where", "key"),
+    [
+        ("the catalog", "colour"),
+        ("the catalog", "py/object"),  # a class named as jsonpickle names it
+        ("a release", "__class__"),
+        ("the entry", "__reduce__"),
+    ],
+)
+def test_H15_an_entry_with_an_unknown_key_is_rebuilt(
+    files: list[Path], home: Path, where: str, key: str
+) -> None:
+    build = Builds(files)
+    cache.load_or_build(files, build)
+    path = cache.entry_path(files)
+    values = json.loads(path.read_bytes().split(b"\n", 2)[2])
+    target = {"the entry": values, "the catalog": values["catalog"]}.get(where)
+    (target if target is not None else values["sources"][0])[key] = "os.system"
+    write_entry(files, json.dumps(values).encode())
+    assert median_2008_pr(cache.load_or_build(files, build)) == PR_2008
+    assert build.count == 2
+    assert key.encode() not in path.read_bytes()  # and the entry was written anew
+
+
+def test_H15_an_entry_built_from_other_files_is_not_taken_for_this_one(
+    files: list[Path], home: Path
+) -> None:
+    build = Builds(files)
+    cache.load_or_build(files, build)
+    bls = next(f for f in files if f.name == "bls_2008.yaml")
+    original = bls.read_text()
+    bls.write_text(original.replace("median: 51280", "median: 51281"))
+    cache.load_or_build(files, build)
+    foreign = cache.entry_path(files).read_bytes()
+    bls.write_text(original)
+    cache.entry_path(files).write_bytes(foreign)  # whole and valid, but under another name
+    assert median_2008_pr(cache.load_or_build(files, build)) == PR_2008
+    assert build.count == 3
+
+
+class Plant:
+    """A pickle whose loading creates a file: proof that something ran."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (open, (str(self.marker), "w"))
+
+
+def planted(kind: str, files: list[Path], marker: Path) -> list[Path]:
+    """Plant `kind` where the cache looks for the entry of `files`; the paths it wrote."""
+    payload = pickle.dumps(Plant(marker))
+    path = cache.entry_path(files)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "a pickle as earlier versions wrote it":
+        old = path.with_suffix(".pickle")
+        old.write_bytes(
+            b"careerstats-dataset-cache 3\n" + cache.checksum(payload).encode() + payload
+        )
+        return [old]
+    if kind == "that pickle under the entry's name":
+        path.write_bytes(
+            b"careerstats-dataset-cache 3\n" + cache.checksum(payload).encode() + payload
+        )
+    elif kind == "a pickle with this version's header":
+        write_entry(files, payload)
+    elif kind == "a jsonpickle-style object":
+        code = {"py/reduce": [{"py/function": "builtins.open"}, {"py/tuple": [str(marker), "w"]}]}
+        write_entry(files, json.dumps(code).encode())
+    elif kind == "a YAML Python tag":
+        write_entry(files, f"!!python/object/apply:open ['{marker}', 'w']".encode())
+    elif kind == "a FIFO":
+        os.mkfifo(path)  # reading it would wait for a writer that never comes
+    elif kind == "a directory":
+        path.mkdir()
+    return [path]
+
+
+PLANTS = [
+    "a pickle as earlier versions wrote it",
+    "that pickle under the entry's name",
+    "a pickle with this version's header",
+    "a jsonpickle-style object",
+    "a YAML Python tag",
+]
+
+
+@pytest.mark.parametrize("kind", PLANTS)
+def test_H14_a_planted_entry_is_never_run_and_is_replaced(
+    files: list[Path], home: Path, tmp_path: Path, kind: str
+) -> None:
+    marker = tmp_path / "ran"
+    planted(kind, files, marker)
+    build = Builds(files)
+    dataset = cache.load_or_build(files, build)
+    assert not marker.exists()
+    assert build.count == 1
+    assert median_2008_pr(dataset) == PR_2008
+    # The new entry replaced it, and no pickle is left in the folder.
+    assert [p.suffix for p in home.joinpath("cache").glob("dataset-*")] == [".json"]
+    assert median_2008_pr(cache.load_or_build(files, build)) == PR_2008
+    assert build.count == 1
+    assert not marker.exists()
+
+
+def test_the_planted_pickle_would_run_if_unpickled(tmp_path: Path) -> None:
+    """The plants above are live: loading one the way the old cache did creates the marker."""
+    marker = tmp_path / "ran"
+    pickle.loads(pickle.dumps(Plant(marker)))
+    assert marker.exists()
+
+
+def careerstats(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "CAREERSTATS_HOME": str(home)}
+    environment.pop(cache.DISABLE, None)
+    return subprocess.run(
+        [sys.executable, "-m", "careerstats", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,  # a hang on a planted FIFO fails here rather than blocking the suite
+    )
+
+
+@pytest.mark.installed
+@pytest.mark.parametrize("kind", [*PLANTS, "a FIFO", "a directory"])
+def test_H14_the_command_answers_right_whatever_is_planted(
+    home: Path, tmp_path: Path, kind: str
+) -> None:
+    if kind == "a FIFO" and not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this platform")
+    marker = tmp_path / "ran"
+    planted(kind, list(bundled_files()), marker)
+    done = careerstats(home, "compare", "cs", "pr", "--source", "bls-2008", "--json")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    careers = json.loads(done.stdout, parse_float=Decimal)["careers"]
+    assert careers[0]["wages"]["hour"]["median"]["value"] == Decimal("14.36")
+    assert careers[1]["wages"]["year"]["median"]["value"] == 51280
+    assert not marker.exists()
+    left = sorted((p.name, p.is_file()) for p in home.joinpath("cache").iterdir())
+    assert left == [(cache.entry_path(list(bundled_files())).name, kind != "a directory")]
+
+
+@pytest.mark.installed
+def test_a_warm_run_after_a_rebuild_loads_neither_pydantic_nor_yaml(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    record = tmp_path / "modules.txt"
+    driver = (
+        "import atexit, runpy, sys\n"
+        f"atexit.register(lambda: open({str(record)!r}, 'w').write(' '.join(sys.modules)))\n"
+        "runpy.run_module('careerstats', run_name='__main__')\n"
+    )
+    environment = {**os.environ, "CAREERSTATS_HOME": str(home)}
+    environment.pop(cache.DISABLE, None)
+    command = [sys.executable, "-c", driver, "compare", "cs", "pr", "--json"]
+    loaded = []
+    for _run in ("cold", "warm"):  # the cold run validates the files and writes the entry
+        done = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)
+        assert done.returncode == 0, done.stderr
+        loaded.append(set(record.read_text().split()))
+    assert "pydantic" in loaded[0]  # the record sees what a run loads
+    assert "careerstats.sources.dataset_codec" in loaded[1]
+    assert {"pydantic", "yaml", "pickle"} & loaded[1] == set()
 
 
 def test_an_unusable_home_still_works(

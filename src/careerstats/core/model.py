@@ -74,7 +74,7 @@ class _Record:
 
     # Written once here instead of generated per class (as `frozen=True`, `eq` and `repr`
     # would): generating them costs start-up time on every run. Fields are set once, by
-    # __init__ (or restored by pickle), and never changed after.
+    # __init__ (the dataset cache's decoder builds them through it too), and never changed after.
     def __setattr__(self, name: str, value: Any) -> None:
         if name in self.__dict__:
             raise AttributeError(f"{type(self).__name__}.{name} is read-only")

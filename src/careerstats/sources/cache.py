@@ -1,17 +1,24 @@
 """A cache of the validated bundled dataset, so that most runs skip YAML and pydantic.
 
 Validating the datasets costs more than everything else a `compare` does (pydantic alone
-takes longer to import than Typer). The validated `Dataset` is pickled under the careerstats
-home, keyed by the content of every data file, the package version and the Python version:
-a changed file or an upgrade selects a new entry. Each entry carries a digest of its
-payload; an entry that is damaged, unreadable or of the wrong type is discarded and rebuilt.
-The cache is only ever an optimisation: when it cannot be written, careerstats works without.
+takes longer to import than Typer). The validated `Dataset` is kept as JSON under the
+careerstats home, keyed by the content of every data file, the package version, the Python
+version and the source of the modules that define what an entry holds: a changed file or an
+upgrade selects a new entry. Each entry names its key and carries a digest of its payload;
+an entry that is damaged, unreadable, foreign or not what `dataset_codec` writes is
+discarded and rebuilt. The cache is only ever an optimisation: when it cannot be written,
+careerstats works without.
+
+Anyone who can write to the home (a shared or group-writable one, a restored CI cache) can
+put files in the cache folder, so nothing read from it may run code: an entry is parsed as
+JSON and built into the model's own classes by `dataset_codec`, never unpickled or imported.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
+import stat
 import sys
 import zlib
 from collections.abc import Callable, Sequence
@@ -26,8 +33,12 @@ if TYPE_CHECKING:
 
     from careerstats.core.dataset import Dataset
 
-MAGIC = b"careerstats-dataset-cache 3\n"
+MAGIC = b"careerstats-dataset-cache 4 json\n"
 DISABLE = "CAREERSTATS_NO_CACHE"
+SUFFIX = ".json"
+# Far beyond any bundled dataset (the whole wheel is held below 6 MB): a larger file in the
+# cache folder is not ours, and is not read into memory.
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
 
 def checksum(data: bytes) -> str:
@@ -36,15 +47,20 @@ def checksum(data: bytes) -> str:
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
-# The modules whose classes the pickle holds: a change to any of them (even without a new
+# The modules that define what an entry holds: a change to any of them (even without a new
 # version, as in a development install) must not be answered with objects of the old shape.
-_PICKLED_MODULES = ("core/model.py", "core/dataset.py", "core/names.py", "core/periods.py")
+_ENTRY_MODULES = (
+    "core/model.py",
+    "core/dataset.py",
+    "core/periods.py",
+    "sources/dataset_codec.py",
+)
 
 
 def key(files: Sequence[Traversable | Path]) -> str:
-    parts = [f"{__version__}|{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}".encode()]
+    parts = [f"{__version__}|{sys.version_info[:2]}|".encode(), MAGIC]
     here = Path(__file__).parents[1]
-    parts.extend((here / module).read_bytes() for module in _PICKLED_MODULES)
+    parts.extend((here / module).read_bytes() for module in _ENTRY_MODULES)
     for file in files:
         content = file.read_bytes()
         parts.append(f"|{file.name}|{len(content)}|".encode())
@@ -53,44 +69,79 @@ def key(files: Sequence[Traversable | Path]) -> str:
 
 
 def entry_path(files: Sequence[Traversable | Path]) -> Path:
-    return cache_dir() / f"dataset-{key(files)}.pickle"
+    return _path(key(files))
+
+
+def _path(entry_key: str) -> Path:
+    return cache_dir() / f"dataset-{entry_key}{SUFFIX}"
 
 
 def load_or_build(files: Sequence[Traversable | Path], build: Callable[[], Dataset]) -> Dataset:
     """The cached dataset for exactly these files, or `build()` and remember it."""
-    from careerstats.core.dataset import Dataset
-
     if os.environ.get(DISABLE):
         return build()
-    path = entry_path(files)
-    cached = _read(path)
-    if isinstance(cached, Dataset):
+    entry_key = key(files)
+    path = _path(entry_key)
+    cached = _read(path, entry_key)
+    if cached is not None:
         return cached
     dataset = build()
-    _write(path, dataset)
+    _write(path, entry_key, dataset)
     return dataset
 
 
-def _read(path: Path) -> object:
+def _header(entry_key: str, payload: bytes) -> bytes:
+    return MAGIC + f"{entry_key} {checksum(payload)}\n".encode()
+
+
+def _read(path: Path, entry_key: str) -> Dataset | None:
+    blob = _read_regular_file(path)
+    if blob is None:
+        return None
+    end = blob.find(b"\n", len(MAGIC)) + 1
+    header, payload = blob[:end], blob[end:]
+    if not end or header != _header(entry_key, payload):
+        return None
+    from careerstats.sources import dataset_codec
+
     try:
-        blob = path.read_bytes()
+        return dataset_codec.decode(json.loads(payload))
+    except Exception:  # a damaged or foreign entry is rebuilt, whatever the error
+        return None
+
+
+def _read_regular_file(path: Path) -> bytes | None:
+    """The file's bytes if it is a regular file of a sane size; None for anything else.
+
+    Opened without blocking, so that a FIFO planted under the entry's name cannot hang the
+    command, and checked before reading, so that a device or a huge file is not read.
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
-    header = len(MAGIC) + 16
-    if not blob.startswith(MAGIC) or len(blob) <= header:
-        return None
-    digest, payload = blob[len(MAGIC) : header], blob[header:]
-    if checksum(payload).encode() != digest:
-        return None
     try:
-        return pickle.loads(payload)
-    except Exception:  # a damaged or outdated entry is rebuilt, whatever the error
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_ENTRY_BYTES:
+            return None
+        with os.fdopen(handle, "rb", closefd=False) as file:
+            blob = file.read(MAX_ENTRY_BYTES + 1)
+    except OSError:
         return None
+    finally:
+        os.close(handle)
+    return blob if len(blob) <= MAX_ENTRY_BYTES else None
 
 
-def _write(path: Path, dataset: Dataset) -> None:
-    payload = pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL)
-    blob = MAGIC + checksum(payload).encode() + payload
+def _write(path: Path, entry_key: str, dataset: Dataset) -> None:
+    from careerstats.sources import dataset_codec
+
+    try:
+        values = dataset_codec.encode(dataset)
+    except dataset_codec.Damaged:  # holds something the codec does not describe
+        return
+    payload = json.dumps(values, separators=(",", ":")).encode()
+    blob = _header(entry_key, payload) + payload
     import tempfile
 
     try:
@@ -98,11 +149,15 @@ def _write(path: Path, dataset: Dataset) -> None:
         # Written beside its final name and renamed: readers see the old entry or the whole
         # new one, never half of it.
         handle, temporary = tempfile.mkstemp(prefix=".dataset-", dir=path.parent)
+    except OSError:
+        return
+    try:
         with os.fdopen(handle, "wb") as out:
             out.write(blob)
         os.replace(temporary, path)
-        for stale in path.parent.glob("dataset-*.pickle"):
+        # Other entries are stale; pickles (what earlier builds wrote) are never read.
+        for stale in [*path.parent.glob("dataset-*.json"), *path.parent.glob("dataset-*.pickle")]:
             if stale != path:
                 stale.unlink(missing_ok=True)
-    except OSError:
-        return
+    except OSError:  # a full disk, or a directory under the entry's name
+        Path(temporary).unlink(missing_ok=True)
