@@ -219,7 +219,7 @@ def test_O1_to_O21_bad_oews_files_exit_1_and_change_nothing(
     one_error_line(run("data", "import", path), f"{name}: ", *parts)
     assert as_json(run("data", "list", "--json")) == before
     # A bad file among good ones: the whole command changes nothing.
-    good = fx.write_csv(files / "good_M2022_dl.csv", HEADER, fx.national_rows())
+    good = fx.write_csv(files / "good_M2011_dl.csv", HEADER, fx.national_rows())
     one_error_line(run("data", "import", good, path), f"{name}: ")
     assert as_json(run("data", "list", "--json")) == before
 
@@ -227,12 +227,12 @@ def test_O1_to_O21_bad_oews_files_exit_1_and_change_nothing(
 def test_O6_a_windows_1252_csv_is_read_with_a_note(files: Path, run: Run, home: Path) -> None:
     rows = fx.national_rows()
     rows[7][9] = "Public Relations Specialists \u2013 Caf\u00e9"
-    path = files / "national_M2024_dl.csv"
+    path = files / "national_M2012_dl.csv"
     path.write_bytes(csv_text(HEADER, rows).decode().encode("cp1252"))
     result = run("data", "import", path)
     assert result.exit_code == 0
     assert result.stderr == (
-        "note: national_M2024_dl.csv is not UTF-8; read as Windows-1252 (Excel's CSV encoding)\n"
+        "note: national_M2012_dl.csv is not UTF-8; read as Windows-1252 (Excel's CSV encoding)\n"
     )
     db = sqlite3.connect(home / "store.sqlite3")
     title = db.execute("SELECT title FROM occupations WHERE occ_code = '27-3031'").fetchone()

@@ -3,7 +3,7 @@ words, and with suggestions when a name fits none."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from careerstats.core.model import SOC_CODE, Career
@@ -28,7 +28,7 @@ class Occupations(Protocol):
 
 
 # How close an official title must be to be suggested, after weighing it below the catalog's.
-OCCUPATION_WEIGHT = 0.95
+OCCUPATION_WEIGHT = 0.89
 OCCUPATION_CLOSE = 0.8
 
 
@@ -101,11 +101,30 @@ class CareerNames:
             return None
         forms = {key, f"{key}s", f"{key}es", key.removesuffix("s"), key.removesuffix("es")}
 
-        def fits(name: str) -> bool:
+        def whole(name: str) -> bool:
             # "Teachers, Except Special Education": the comma ends a word like a space does.
-            name = name_key(name.replace(",", " "))
-            return name in forms or any(name.startswith(f"{form} ") for form in forms)
+            return name_key(name.replace(",", " ")) in forms
 
+        def leading(name: str) -> bool:
+            name = name_key(name.replace(",", " "))
+            return any(name.startswith(f"{form} ") for form in forms)
+
+        # A singular or plural of a whole title first ('data scientist' is "Data Scientists",
+        # not also "Data Scientists and Mathematical Science Occupations, All Other"), then
+        # the leading words of one.
+        for fits in (whole, leading):
+            found = self._fitting(fits)
+            if found:
+                break
+        if len(found) != 1:
+            return None
+        (only,) = found.values()
+        if isinstance(only, Career):
+            return only
+        assert self.occupations is not None  # a title can only have come from them
+        return self.occupations.career(only)
+
+    def _fitting(self, fits: Callable[[str], bool]) -> dict[str, Career | str]:
         # Keyed by career: an imported title under a catalog career's former code (15-1142
         # for network administrators) is that career, not a second one.
         found: dict[str, Career | str] = {
@@ -118,13 +137,7 @@ class CareerNames:
                 if fits(title):
                     known = self._by_name.get(name_key(code))
                     found[known.id if known else code] = known or title
-        if len(found) != 1:
-            return None
-        (only,) = found.values()
-        if isinstance(only, Career):
-            return only
-        assert self.occupations is not None  # a title can only have come from them
-        return self.occupations.career(only)
+        return found
 
     def _suggest(self, name: str) -> str:
         import difflib

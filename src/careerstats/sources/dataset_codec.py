@@ -34,6 +34,7 @@ from careerstats.core.model import (
     Office,
     OfficeProfile,
     OutlookFact,
+    SourceDerivation,
     SourceRelease,
     StatedPercentage,
     Statistic,
@@ -264,6 +265,18 @@ CAREER_FIGURES = _record(
         _record(OutlookFact, measure=TEXT, percent=NUMBER, horizon=TEXT, description=MAYBE_TEXT)
     ),
     notes=TEXTS,
+    derived_in_source=_tuple(
+        _record(
+            SourceDerivation,
+            period=PERIOD,
+            statistic=_enum(Statistic),
+            value=NUMBER,
+            how=TEXT,
+            stated_as=MAYBE_TEXT,
+        )
+    ),
+    employment=_optional(_exact(int)),
+    groups=TEXTS,
 )
 SOURCE_RELEASE = _record(
     SourceRelease,
@@ -292,7 +305,9 @@ def encode(dataset: Dataset) -> dict[str, Any]:
         dataset.scope,
         dataset.store_problem,
         dataset.prices,
-    ) != (None, "", None, None):
+        dataset.projections,
+        dataset.classification,
+    ) != (None, "", None, None, None, None):
         raise Damaged("only a dataset built from the bundled files is cached")
     return {"catalog": CATALOG[0](dataset.catalog), "sources": SOURCES[0](dataset.sources)}
 
