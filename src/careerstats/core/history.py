@@ -128,6 +128,8 @@ def compound_rate(ratio: Decimal, years: Fraction) -> Decimal:
         raise ValueError("compound_rate: the years between releases must be positive")
     if ratio <= 0:
         raise ValueError("compound_rate: a ratio of two wages is positive")
+    if years == 1:
+        return ratio - _ONE  # the root of a year is the ratio itself: nothing to approximate
     exponent = _ROOTS.divide(Decimal(years.denominator), Decimal(years.numerator))
     return _ROOTS.subtract(_ROOTS.exp(_ROOTS.multiply(_ROOTS.ln(ratio), exponent)), _ONE)
 

@@ -44,27 +44,58 @@ def _unique(codes: Iterable[str]) -> list[str]:
 
 
 class _Crosswalks:
-    """Both crosswalks, indexed both ways."""
+    """Both crosswalks, looked up a code at a time (and remembered)."""
 
     def __init__(self) -> None:
-        self.forward: dict[str, dict[str, list[str]]] = {OLDEST: {}, MIDDLE: {}}
-        self.backward: dict[str, dict[str, list[str]]] = {MIDDLE: {}, NEWEST: {}}
-        self.titles: dict[str, dict[str, str]] = {OLDEST: {}, MIDDLE: {}, NEWEST: {}}
-        steps: tuple[tuple[bundled_soc.Older, str], ...] = (("2000", MIDDLE), ("2010", NEWEST))
-        for older, newer in steps:
-            for pair in bundled_soc.crosswalk(older):
-                self.forward[older].setdefault(pair.from_code, []).append(pair.to_code)
-                self.backward[newer].setdefault(pair.to_code, []).append(pair.from_code)
-                self.titles[older].setdefault(pair.from_code, pair.from_name)
-                self.titles[newer].setdefault(pair.to_code, pair.to_name)
+        self._pairs: dict[tuple[str, str], list[bundled_soc.CrosswalkPair]] = {}
+        self._groups: dict[str, dict[str, str]] = {}
+
+    def _of(self, code: str, older: bundled_soc.Older) -> list[bundled_soc.CrosswalkPair]:
+        key = (code, older)
+        if key not in self._pairs:
+            self._pairs[key] = bundled_soc.pairs_of(code, older)
+        return self._pairs[key]
+
+    def forward(self, code: str, older: str) -> list[str]:
+        """The codes of the next SOC version `code` became; empty for a code in no pair."""
+        return [p.to_code for p in self._of(code, _OLDER[older]) if p.from_code == code]
+
+    def backward(self, code: str, newer: str) -> list[str]:
+        return [p.from_code for p in self._of(code, _OLDER[_PREVIOUS[newer]]) if p.to_code == code]
+
+    def has(self, code: str, soc: str) -> bool:
+        """A code of SOC `soc` that the crosswalks know."""
+        return self.title(code, soc) is not None
+
+    def title(self, code: str, soc: str) -> str | None:
+        if soc != OLDEST:  # a newer code of the crosswalk into `soc`
+            for pair in self._of(code, _OLDER[_PREVIOUS[soc]]):
+                if pair.to_code == code:
+                    return pair.to_name
+        if soc != NEWEST:  # an older code of the crosswalk out of `soc`
+            for pair in self._of(code, _OLDER[soc]):
+                if pair.from_code == code:
+                    return pair.from_name
+        return None
+
+    def group(self, prefix: str) -> dict[str, str]:
+        """The 2018 codes starting with `prefix`, with their titles."""
+        if prefix not in self._groups:
+            pairs = bundled_soc.pairs_into(prefix, "2010")
+            self._groups[prefix] = {p.to_code: p.to_name for p in pairs}
+        return self._groups[prefix]
 
     def after(self, codes: Iterable[str], older: str) -> list[str]:
-        """The codes of the next SOC version these became."""
-        return _unique(new for code in codes for new in self.forward[older].get(code, [code]))
+        """The codes of the next SOC version these became (a code in no pair stays itself)."""
+        return _unique(new for code in codes for new in self.forward(code, older) or [code])
 
     def before(self, codes: Iterable[str], newer: str) -> list[str]:
         """The codes of the previous SOC version these came from."""
-        return _unique(old for code in codes for old in self.backward[newer].get(code, [code]))
+        return _unique(old for code in codes for old in self.backward(code, newer) or [code])
+
+
+_OLDER: dict[str, bundled_soc.Older] = {OLDEST: "2000", MIDDLE: "2010"}
+_PREVIOUS = {MIDDLE: OLDEST, NEWEST: MIDDLE}
 
 
 class _Finder:
@@ -72,6 +103,7 @@ class _Finder:
         self.walks = _Crosswalks()
         self.published: dict[str, str] = {}  # code -> title, as a release publishes it
         self._present: dict[tuple[str, str], bool] = {}
+        self._titles: dict[tuple[str, str], str] = {}  # (release, code) -> its title there
         self._groups: set[str] = set()  # codes a release publishes as a group, not detailed
         self._hybrids: dict[str, list[tuple[str, str]]] = {}
 
@@ -81,6 +113,7 @@ class _Finder:
             found = bundled_oews.occupation(info.id, code)
             if found is not None:
                 self.published.setdefault(code, found.title)
+                self._titles[key] = found.title
                 if any(group not in ("detailed", "") for group in found.groups):
                     self._groups.add(code)
             self._present[key] = found is not None
@@ -89,13 +122,13 @@ class _Finder:
     def kept_from_2010(self, info: ReleaseInfo, code: str) -> bool:
         """A 2010 code a hybrid release still publishes (19-3031), not being a 2018 one."""
         return (
-            code in self.walks.forward[MIDDLE]
-            and code not in self.walks.titles[NEWEST]
+            bool(self.walks.forward(code, MIDDLE))
+            and not self.walks.has(code, NEWEST)
             and self.present(info, code)
         )
 
     def is_hybrid(self, code: str) -> bool:
-        return code not in self.walks.titles[NEWEST] and code not in self.walks.forward[MIDDLE]
+        return not self.walks.has(code, NEWEST) and not self.walks.forward(code, MIDDLE)
 
     def hybrids(self, info: ReleaseInfo) -> list[tuple[str, str]]:
         """The hybrid detailed codes of a release, with their titles."""
@@ -112,8 +145,8 @@ class _Finder:
         words = _words(title)
         return _unique(
             code
-            for code, name in self.walks.titles[NEWEST].items()
-            if code[:4] == hybrid[:4] and _words(name) <= words and not self.present(info, code)
+            for code, name in self.walks.group(hybrid[:4]).items()
+            if _words(name) <= words and not self.present(info, code)
         )
 
     def covering(self, info: ReleaseInfo, code: str) -> list[str]:
@@ -146,9 +179,9 @@ class _Finder:
         return self.walks.before(self.middle(code, soc, info), MIDDLE)
 
     def of(self, codes: Iterable[str], soc: str) -> tuple[SocCode, ...]:
-        titles = self.walks.titles[soc]
         return tuple(
-            SocCode(code, titles.get(code) or self.published.get(code, code)) for code in codes
+            SocCode(code, self.walks.title(code, soc) or self.published.get(code, code))
+            for code in codes
         )
 
     def soc_of(self, code: str, info: ReleaseInfo) -> str:
@@ -156,16 +189,16 @@ class _Finder:
         soc = version(info)
         if soc != HYBRID:
             return soc
-        if code in self.walks.titles[NEWEST] or code in self._groups:
+        if self.walks.has(code, NEWEST) or code in self._groups:
             return NEWEST  # groups are in no crosswalk: taken to be 2018's
-        return MIDDLE if code in self.walks.forward[MIDDLE] else HYBRID
+        return MIDDLE if self.walks.forward(code, MIDDLE) else HYBRID
 
     def link(self, info: ReleaseInfo, code: str) -> Link:
         soc = self.soc_of(code, info)
         return Link(
             release_id=info.id,
             code=code,
-            title=self.published.get(code, code),
+            title=self._titles.get((info.id, code), code),
             classification=info.classification,
             now=self.of(self.newest(code, soc, info), NEWEST),
             origins=self.of(self.oldest(code, soc, info), OLDEST),
