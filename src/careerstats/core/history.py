@@ -129,7 +129,7 @@ def compound_rate(ratio: Decimal, years: Fraction) -> Decimal:
     if ratio <= 0:
         raise ValueError("compound_rate: a ratio of two wages is positive")
     if years == 1:
-        return ratio - _ONE  # the root of a year is the ratio itself: nothing to approximate
+        return _ROOTS.subtract(ratio, _ONE)  # a one-year root is the ratio itself
     exponent = _ROOTS.divide(Decimal(years.denominator), Decimal(years.numerator))
     return _ROOTS.subtract(_ROOTS.exp(_ROOTS.multiply(_ROOTS.ln(ratio), exponent)), _ONE)
 
@@ -268,9 +268,9 @@ def _change(
         before,
         after,
         years,
-        nominal=nominal - _ONE,
+        nominal=EXACT.subtract(nominal, _ONE),
         nominal_rate=compound_rate(nominal, years),
-        real=real - _ONE,
+        real=EXACT.subtract(real, _ONE),
         real_rate=compound_rate(real, years),
     )
 
