@@ -116,12 +116,16 @@ def _common_month(result: History) -> str | None:
     return months.pop() if len(months) == 1 else None
 
 
-def _table(result: History, period: Period) -> Table:
-    table = Table(
-        title=f"{result.career.title} ({result.career.soc}): {period.adjective} pay in every "
+def _heading(result: History, period: Period) -> Text:
+    return Text(
+        f"{result.career.title} ({result.career.soc}): {period.adjective} pay in every "
         "official release",
-        title_justify="left",
-        title_style="bold",
+        style="bold",
+    )
+
+
+def _table(result: History, period: Period) -> Group:
+    table = Table(
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
@@ -152,17 +156,11 @@ def _table(result: History, period: Period) -> Table:
             *_changes(row, period),
         )
         previous = row
-    return table
+    return Group(_heading(result, period), table)
 
 
 def _blocks(result: History, period: Period) -> Group:
-    parts: list[RenderableType] = [
-        Text(
-            f"{result.career.title} ({result.career.soc}): {period.adjective} pay in every "
-            "official release",
-            style="bold",
-        )
-    ]
+    parts: list[RenderableType] = [_heading(result, period)]
     for row in result.rows:
         table = block_table(f"{_label(row)}: {row.code}{'h' if row.link.hybrid else ''}")
         for statistic in (Statistic.P10, Statistic.MEDIAN, Statistic.P90):
