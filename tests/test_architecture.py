@@ -89,6 +89,8 @@ COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("sources", "--json"), NO_RICH + NO_VALIDATION),
     (("data", "audit", "--json"), NO_RICH + NO_VALIDATION),
     (("data", "list", "--json"), NO_RICH + NO_VALIDATION),
+    (("history", "cs", "--json"), NO_RICH + NO_VALIDATION),
+    (("history", "cs", "--csv"), NO_RICH + NO_VALIDATION),
 ]
 
 # Runs the real entry point and records, at exit, every module the run imported.

@@ -198,3 +198,45 @@ def sources(as_json: JsonOption = False) -> None:
 
     listing = list_sources(options.dataset())
     write("source_list", listing, chosen(as_json))
+
+
+@app.command()
+def history(
+    career: Annotated[
+        str,
+        typer.Argument(
+            metavar="CAREER", help="Career by id, alias, SOC code or title.", show_default=False
+        ),
+    ],
+    in_dollars_of: Annotated[
+        str | None,
+        typer.Option(
+            "--in-dollars-of",
+            metavar="WHEN",
+            help="The month (YYYY-MM) or year (YYYY) whose dollars every figure is also shown "
+            "in (CPI-U). Default: the newest month of the bundled CPI-U table.",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+    chart: Annotated[
+        bool, typer.Option("--chart/--no-chart", help="Draw the median over time (tables only).")
+    ] = True,
+) -> None:
+    """One occupation in every official OEWS release since May 2008: the 10th, median and
+    90th, as published and in one month's dollars, the change since the previous release and
+    its compound annual rate. Codes follow the SOC crosswalks; where the occupation's
+    definition changed, no change is computed across it.
+
+    Example: careerstats history cs
+    """
+    output = chosen(as_json, as_csv)
+    from careerstats.core.history import history as run_history
+    from careerstats.sources.lineage import lineage
+
+    dataset = options.dataset()
+    found = dataset.career(career)
+    result = run_history(
+        dataset, found, lineage(found.soc, found.title), options.when(in_dollars_of)
+    )
+    write("history", result, output, chart=chart)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import csv
 from typing import TYPE_CHECKING, Any, TextIO
 
-from careerstats.core.money import plain
+from careerstats.core.money import plain, to_places
 
 if TYPE_CHECKING:
     from careerstats.core.comparison import Comparison
+    from careerstats.core.history import History
     from careerstats.core.profiles import ReleaseContents
 
 COMPARISON_COLUMNS = (
@@ -97,3 +98,67 @@ def release_contents(result: ReleaseContents, out: TextIO, **_: Any) -> None:
                             only,
                         )
                     )
+
+
+HISTORY_COLUMNS = (
+    "career_id",
+    "source_id",
+    "reference_period",
+    "soc",
+    "title_in_source",
+    "hybrid_code",
+    "period",
+    "statistic",
+    "nominal",
+    "adjusted",
+    "adjusted_to",
+    "at_least",
+    "derived",
+    "from_source",
+    "from_soc",
+    "percent",
+    "annual_rate_percent",
+    "real_percent",
+    "real_annual_rate_percent",
+    "no_change",
+)
+
+
+def history(result: History, out: TextIO, **_: Any) -> None:
+    """One line per release, code and figure; the change columns are empty where no change
+    is computed, and `no_change` says why."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HISTORY_COLUMNS)
+    for row in result.rows:
+        changes = {(c.period, c.statistic): c for c in row.changes}
+        reasons = {(u.period, u.statistic): u.reason for u in row.unchanged}
+        for period, figures in row.wages.items():
+            for statistic, figure in figures.items():
+                change = changes.get((period, statistic))
+                rates = (
+                    (change.nominal, change.nominal_rate, change.real, change.real_rate)
+                    if change
+                    else ()
+                )
+                writer.writerow(
+                    (
+                        result.career.id,
+                        row.release.id,
+                        row.release.reference_period or "",
+                        row.link.code,
+                        row.link.title,
+                        "true" if row.link.hybrid else "false",
+                        period.value,
+                        statistic.value,
+                        plain(figure.nominal),
+                        plain(figure.value),
+                        str(result.adjusted_to),
+                        "true" if figure.at_least else "false",
+                        "true" if figure.derived else "false",
+                        row.previous.release_id if row.previous else "",
+                        row.previous.code if row.previous else "",
+                        *(to_places(rate * 100, 2) for rate in rates),
+                        *([""] * (4 - len(rates))),
+                        row.break_reason or reasons.get((period, statistic), ""),
+                    )
+                )

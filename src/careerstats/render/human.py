@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from careerstats.core.audit import Audit
     from careerstats.core.comparison import Comparison
     from careerstats.core.conversion import Conversion
+    from careerstats.core.history import History
     from careerstats.core.inflation import Adjustment, CpiTable
     from careerstats.core.periods import Period
     from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
@@ -53,6 +54,12 @@ def comparison(result: Comparison, *, chart: bool = True, **_: Any) -> Shown:
         out.append(distribution_chart(result.rows))
     notes = source_notes(result.releases, result.rows)
     return Shown(tuple(out), tuple(f"note: {note}" for note in notes))
+
+
+def history(result: History, *, chart: bool = True, **_: Any) -> Shown:
+    from careerstats.render.history_view import history_view
+
+    return Shown((history_view(result, chart=chart),))
 
 
 def profile(result: Profile, *, chart: bool = True, **_: Any) -> Shown:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from careerstats.core.comparison import Comparison
     from careerstats.core.conversion import Conversion
     from careerstats.core.figures import WageFigure, WageTable
+    from careerstats.core.history import Change as HistoryChange
+    from careerstats.core.history import History, HistoryRow
     from careerstats.core.inflation import Adjustment, CpiTable
     from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic
     from careerstats.core.outlook import Outlook, SocGroup, SocPlace
@@ -590,4 +592,97 @@ def checked_files(checked: list[CheckedFile], **_: Any) -> dict[str, Any]:
             {"file": item.name, "kind": item.kind, "id": item.id, "careers": item.careers}
             for item in checked
         ],
+    }
+
+
+# ------------------------------------------------------------------ history
+
+
+def _history_figure(figure: WageFigure) -> dict[str, Any]:
+    """`{"nominal": 14.36, "adjusted": 22.2, ...}`; a top-coded figure's two amounts are
+    bounds (`at_least` true): at or above them."""
+    return {
+        "nominal": money(figure.nominal),
+        "adjusted": money(figure.value),
+        "at_least": figure.at_least,
+        "derived": figure.derived,
+        "basis": figure.basis.value,
+    }
+
+
+def _history_change(change: HistoryChange) -> dict[str, Any]:
+    return {
+        "period": change.period.value,
+        "statistic": change.statistic.value,
+        "years": number(Decimal(change.years.numerator) / Decimal(change.years.denominator)),
+        "from": money(change.before.nominal),
+        "to": money(change.after.nominal),
+        "difference": money(change.difference),
+        "percent": number(change.nominal * 100, places=2),
+        "annual_rate_percent": number(change.nominal_rate * 100, places=2),
+        "real_difference": money(change.real_difference),
+        "real_percent": number(change.real * 100, places=2),
+        "real_annual_rate_percent": number(change.real_rate * 100, places=2),
+        "derived": change.derived,
+    }
+
+
+def _history_row(row: HistoryRow) -> dict[str, Any]:
+    link = row.link
+    return {
+        "soc": link.code,
+        "title_in_source": link.title,
+        "hybrid_code": link.hybrid,
+        "wages": {
+            period.value: {
+                statistic.value: _history_figure(figure) for statistic, figure in figures.items()
+            }
+            for period, figures in row.wages.items()
+        },
+        "from_index": number(row.rebase.from_index),
+        "factor": number(row.rebase.factor, places=6),
+        "change": None
+        if row.previous is None
+        else {
+            "from_source": row.previous.release_id,
+            "from_soc": row.previous.code,
+            "figures": [_history_change(change) for change in row.changes],
+            "not_computed": [
+                {"period": u.period.value, "statistic": u.statistic.value, "reason": u.reason}
+                for u in row.unchanged
+            ],
+        },
+        "no_change": row.break_reason,
+    }
+
+
+def history(result: History, **_: Any) -> dict[str, Any]:
+    career = result.career
+    return {
+        "career": {"id": career.id, "soc": career.soc, "title": career.title},
+        "adjusted_to": str(result.adjusted_to),
+        "adjusted_to_label": result.adjusted_to.label,
+        "to_index": number(result.to_index),
+        "series": result.series,
+        "releases": [
+            {
+                "source": release.id,
+                "reference_period": release.reference_period,
+                "reference_period_label": release.period_label,
+                "classification": release.classification,
+                "definition_change": rows[0].definition,
+                "occupations": [_history_row(row) for row in rows],
+            }
+            for release in result.releases
+            if (rows := result.rows_of(release.id))
+        ],
+        "overall": {
+            "from_source": result.rows[0].release.id,
+            "to_source": result.rows[-1].release.id,
+            "figures": [_history_change(change) for change in result.overall],
+        }
+        if result.overall
+        else None,
+        "overall_not_computed": result.overall_unchanged,
+        "notes": list(result.notes),
     }

@@ -155,3 +155,38 @@ def predecessors(code: str, target: Newer) -> list[CrosswalkPair]:
     """The pairs of a `target` code in the version before it (15-1252 in 2018: 15-1132,
     15-1133)."""
     return [pair for pair in crosswalk(_PREVIOUS[target]) if pair.to_code == code]
+
+
+# Looking up a few codes without parsing a whole crosswalk (`history` needs a handful of
+# pairs; parsing every pair costs more than the rest of its run).
+_CROSSWALK_HEADER = "from_code,to_code,from_title,to_title\n"
+_crosswalk_texts: dict[str, str] = {}
+
+
+def _crosswalk_text(source: Older) -> str:
+    name = _CROSSWALKS[source]
+    if name not in _crosswalk_texts:
+        text = bundled_text(SOC_DIR, f"{name}.csv")
+        if not text.startswith(_CROSSWALK_HEADER):
+            raise DataError(f"bundled file {SOC_DIR}/{name}.csv is damaged; reinstall careerstats")
+        _crosswalk_texts[name] = text
+    return _crosswalk_texts[name]
+
+
+def _pairs_matching(source: Older, line: str) -> list[CrosswalkPair]:
+    found = re.findall(line, _crosswalk_text(source), flags=re.MULTILINE)
+    pairs = [CrosswalkPair(*cells) for cells in csv.reader(found) if len(cells) == 4]
+    if len(pairs) != len(found):
+        raise DataError(f"bundled file {SOC_DIR}/{_CROSSWALKS[source]}.csv is damaged")
+    return pairs
+
+
+def pairs_of(code: str, source: Older) -> list[CrosswalkPair]:
+    """The pairs from SOC `source` to the next version with `code` on either side."""
+    code = re.escape(code)
+    return _pairs_matching(source, rf"^(?:{code},[^,\n]*|[^,\n]*,{code}),.*$")
+
+
+def pairs_into(prefix: str, source: Older) -> list[CrosswalkPair]:
+    """The pairs whose newer code starts with `prefix` (`15-1`: a minor group's)."""
+    return _pairs_matching(source, rf"^[^,\n]*,{re.escape(prefix)}[^,\n]*,.*$")
