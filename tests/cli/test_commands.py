@@ -415,3 +415,13 @@ def test_an_option_before_its_command_gets_no_misleading_guess() -> None:
         "careerstats: error: No such option: --json; options go after the command "
         "(see 'careerstats compare --help')"
     )
+
+
+def test_list_shows_yearly_official_releases_as_runs_of_years(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    out = run("list").stdout
+    cs = next(line for line in out.splitlines() if line.lstrip().startswith("cs "))
+    # May 2008 and May 2013-2024 are bundled; 2009-2012 are not.
+    assert cs.rstrip().endswith("43-4051   oews 2008, 2013-2024; bls-2017, bls-2008, payscale")

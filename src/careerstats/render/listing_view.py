@@ -10,7 +10,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careerstats.core.model import CareerFigures, Statistic
+from careerstats.core.model import CareerFigures, SourceRelease, Statistic
 from careerstats.core.money import dollars
 from careerstats.core.periods import Period
 from careerstats.core.profiles import CareerListing, ReleaseContents, SourceListing
@@ -54,9 +54,30 @@ def career_list_table(listing: Sequence[CareerListing]) -> Table:
             career.aliases[0] if career.aliases else career.id,
             career.title,
             career.soc,
-            ", ".join(r.id for r in item.sources) or Text("no wages yet", style="dim"),
+            sources_text(item.sources) or Text("no wages yet", style="dim"),
         )
     return table
+
+
+def sources_text(releases: Sequence[SourceRelease]) -> str:
+    """Release ids with the yearly OEWS releases as runs of years: "oews 2008, 2013-2024;
+    bls-2017, bls-2008"."""
+    years = sorted(int(r.id.rpartition("-")[2]) for r in releases if _is_yearly_oews(r.id))
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    spans = [f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+    others = [release.id for release in releases if not _is_yearly_oews(release.id)]
+    oews = "oews " + ", ".join(spans) if spans else ""
+    return "; ".join(part for part in (oews, ", ".join(others)) if part)
+
+
+def _is_yearly_oews(release_id: str) -> bool:
+    prefix, _, year = release_id.rpartition("-")
+    return prefix == "oews" and year.isdigit()
 
 
 def source_list_view(listing: Sequence[SourceListing]) -> Group:
