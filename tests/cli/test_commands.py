@@ -11,6 +11,7 @@ from typing import Any
 import oews_files as fx
 import pytest
 import yaml
+from conftest import Run
 from typer.testing import CliRunner
 
 from careerstats.cli import app
