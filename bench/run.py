@@ -157,7 +157,9 @@ def peak_memory_and_time(
 ) -> tuple[float, int]:
     with open(stdin, "rb") as given, open(stdout, "wb") as taken:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdin=given, stdout=taken, env=env)
+        process = subprocess.Popen(
+            command, stdin=given, stdout=taken, stderr=subprocess.DEVNULL, env=env
+        )
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -213,16 +215,11 @@ def import_and_query(rows: int, rounds: int, env: dict[str, str], workdir: Path)
     medians = alternate(
         {
             "import typer": [PYTHON, "-c", "import typer"],
-            "compare cs pr --json": [CAREERSTATS, "compare", "cs", "pr", "--json"],
+            "compare cs pr --json": [
+                *(CAREERSTATS, "compare", "cs", "pr", "--source", "oews-2012", "--json"),
+            ],
             "compare cs --area 48 --json": [
-                CAREERSTATS,
-                "compare",
-                "cs",
-                "--source",
-                "oews-2022",
-                "--area",
-                "48",
-                "--json",
+                *(CAREERSTATS, "compare", "cs", "--source", "oews-2012", "--area", "48", "--json"),
             ],
         },
         rounds,
@@ -239,14 +236,14 @@ def import_and_query(rows: int, rounds: int, env: dict[str, str], workdir: Path)
             f"{written / seconds:,.0f} rows/s",
         ),
         Row(
-            "store: compare cs pr --json",
+            "store: compare cs pr --source oews-2012 --json",
             medians["compare cs pr --json"],
             "import typer",
             typer,
             2.0,
         ),
         Row(
-            "store: compare cs --area 48 --json",
+            "store: compare cs --area 48 --json (oews-2012)",
             medians["compare cs --area 48 --json"],
             "import typer",
             typer,

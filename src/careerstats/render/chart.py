@@ -111,11 +111,7 @@ class DistributionChart:
                 line.append(row.note or "", style="dim")
             line.truncate(options.max_width)
             yield line
-        ticks = [glyphs.axis] * scale.width
-        for position, _ in scale.ticks():
-            ticks[position] = glyphs.tick
-        yield Text(" " * pad + "".join(ticks), style="dim", no_wrap=True)
-        yield Text(scale.labels(pad), style="dim", no_wrap=True, overflow="crop")
+        yield from axis(scale, glyphs.axis, glyphs.tick, pad)
         if any(row.derived for row in self.rows):
             yield Text("* some points derived by careerstats at the schedule", style="dim")
 
@@ -241,3 +237,14 @@ def _bar(points: dict[Statistic, Decimal], scale: _Scale, glyphs: Glyphs) -> Tex
         text.append(char, style=style)
     text.rstrip()
     return text
+
+
+def axis(scale: _Scale, line: str, tick: str, pad: int) -> list[Text]:
+    """The scale's axis line with its ticks, and the amounts under them, `pad` in."""
+    marks = [line] * scale.width
+    for position, _ in scale.ticks():
+        marks[position] = tick
+    return [
+        Text(" " * pad + "".join(marks), style="dim", no_wrap=True),
+        Text(scale.labels(pad), style="dim", no_wrap=True, overflow="crop"),
+    ]

@@ -16,7 +16,7 @@ from careerstats.core.history import History, HistoryRow
 from careerstats.core.model import Statistic
 from careerstats.core.money import dollars, to_places
 from careerstats.core.periods import Period
-from careerstats.render.chart import BAR_LEAST, _Scale
+from careerstats.render.chart import BAR_LEAST, _Scale, axis
 from careerstats.render.common import (
     ADJUSTED_MARK,
     AT_LEAST,
@@ -262,11 +262,7 @@ class MedianChart:
                 line.append_text(_dots(found, scale, glyphs))
             line.truncate(options.max_width)
             yield line
-        ticks = [glyphs.axis] * scale.width
-        for position, _ in scale.ticks():
-            ticks[position] = glyphs.tick
-        yield Text(" " * pad + "".join(ticks), style="dim", no_wrap=True)
-        yield Text(scale.labels(pad), style="dim", no_wrap=True, overflow="crop")
+        yield from axis(scale, glyphs.axis, glyphs.tick, pad)
 
     def _points(self, row: HistoryRow) -> tuple[Decimal, Decimal] | None:
         figure = row.figure(self.period, Statistic.MEDIAN)
