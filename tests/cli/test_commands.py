@@ -11,7 +11,7 @@ from typing import Any
 import oews_files as fx
 import pytest
 import yaml
-from conftest import Run
+from conftest import Run, as_json
 from typer.testing import CliRunner
 
 from careerstats.cli import app
@@ -426,3 +426,27 @@ def test_list_shows_yearly_official_releases_as_runs_of_years(
     cs = next(line for line in out.splitlines() if line.lstrip().startswith("cs "))
     # May 2008 and May 2013-2024 are bundled; 2009-2012 are not.
     assert cs.rstrip().endswith("43-4051   oews 2008, 2013-2024; bls-2017, bls-2008, payscale")
+
+
+def test_any_occupation_by_title_gets_may_2024s_published_figures(run: Run) -> None:
+    """Nothing imported: the bundled official release answers for any occupation. Figures as
+    in BLS's national_M2024_dl.xlsx (checked there)."""
+    document = as_json(run("compare", "software developers", "registered nurses", "--json"))
+    assert document["chosen_source"] == "oews-2024"
+    found = {
+        career["id"]: (
+            career["title"],
+            career["source"]["id"],
+            career["wages"]["hour"]["median"],
+            career["wages"]["year"]["median"],
+            career["wages"]["year"]["p90"]["value"],
+        )
+        for career in document["careers"]
+    }
+    published = {"value": 63.98, "derived": False, "basis": "published"}
+    assert found["15-1252"][:3] == ("Software Developers", "oews-2024", published)
+    assert found["15-1252"][3]["value"] == 133080
+    assert found["15-1252"][4] == 211450
+    assert found["29-1141"][:2] == ("Registered Nurses", "oews-2024")
+    assert (found["29-1141"][2]["value"], found["29-1141"][3]["value"]) == (45, 93600)
+    assert found["29-1141"][4] == 135320
