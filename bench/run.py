@@ -94,6 +94,8 @@ def startup(rounds: int, env: dict[str, str], against: str | None = None) -> lis
         "import typer": [PYTHON, "-c", "import typer"],
     }
     for name, arguments in STARTUP.items():
+        if not _runs([CAREERSTATS, *arguments], env):  # an install of an earlier commit
+            continue
         commands[name] = [CAREERSTATS, *arguments]
         if against and _runs([against, *arguments], env):  # an older install may lack it
             commands[f"{name} [against]"] = [against, *arguments]
@@ -112,6 +114,8 @@ def startup(rounds: int, env: dict[str, str], against: str | None = None) -> lis
         ),
     ]
     for name, budget in budgets.items():
+        if name not in medians:
+            continue
         rows.append(Row(name, medians[name], "import typer", medians["import typer"], budget))
         rows.append(Row(name, medians[name], "python -c pass", medians["python -c pass"], None))
     return rows
