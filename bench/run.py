@@ -60,15 +60,20 @@ def timed(command: Sequence[str], *, stdin: Path | None = None, env: dict[str, s
 
 
 def alternate(
-    commands: dict[str, Sequence[str]], rounds: int, env: dict[str, str]
+    commands: dict[str, Sequence[str]],
+    rounds: int,
+    env: dict[str, str],
+    envs: dict[str, dict[str, str]] | None = None,
 ) -> dict[str, float]:
-    """Median seconds of each command, run in turn round after round."""
+    """Median seconds of each command, run in turn round after round (`envs` gives some
+    commands an environment of their own)."""
     samples: dict[str, list[float]] = {name: [] for name in commands}
-    for command in commands.values():  # warm the file cache and the dataset cache
-        timed(command, env=env)
+    chosen = {name: (envs or {}).get(name, env) for name in commands}
+    for name, command in commands.items():  # warm the file cache and the dataset cache
+        timed(command, env=chosen[name])
     for _ in range(rounds):
         for name, command in commands.items():
-            samples[name].append(timed(command, env=env))
+            samples[name].append(timed(command, env=chosen[name]))
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
@@ -93,13 +98,18 @@ def startup(rounds: int, env: dict[str, str], against: str | None = None) -> lis
         "python -c pass": [PYTHON, "-c", "pass"],
         "import typer": [PYTHON, "-c", "import typer"],
     }
+    # The other install keeps its own home: two versions sharing one would each find the
+    # other's dataset cache stale and rebuild it on every run.
+    other = {**env, "CAREERSTATS_HOME": env["CAREERSTATS_HOME"] + "-against"}
+    envs: dict[str, dict[str, str]] = {}
     for name, arguments in STARTUP.items():
         if not _runs([CAREERSTATS, *arguments], env):  # an install of an earlier commit
             continue
         commands[name] = [CAREERSTATS, *arguments]
-        if against and _runs([against, *arguments], env):  # an older install may lack it
+        if against and _runs([against, *arguments], other):  # an older install may lack it
             commands[f"{name} [against]"] = [against, *arguments]
-    medians = alternate(commands, rounds, env)
+            envs[f"{name} [against]"] = other
+    medians = alternate(commands, rounds, env, envs)
     budgets: dict[str, float | None] = dict(BUDGETS)
     budgets.update(
         {f"{name} [against]": None for name in STARTUP if f"{name} [against]" in medians}

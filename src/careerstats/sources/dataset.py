@@ -15,6 +15,9 @@ from careerstats.errors import DataError, NothingImported
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
+    from careerstats.core.inflation import CpiTable
+    from careerstats.core.outlook import SocGroup
+
 
 def build(catalog: Catalog, sources: Iterable[tuple[str, SourceRelease]]) -> Dataset:
     """Join the catalog and releases, checking that every reference between files resolves."""
@@ -166,11 +169,10 @@ def bundled() -> Dataset:
     """The dataset shipped with careerstats: the catalog and the cited sources (validated
     once, then served from the cache), every bundled official OEWS release, the newest
     Employment Projections and the SOC structure (the last two modules read on first use)."""
-    from careerstats.sources import bundled_projections, bundled_soc
+    from careerstats.sources import bundled_projections
     from careerstats.sources.bundle import bundled_files
     from careerstats.sources.bundled_oews import BundledOccupations, bundled_releases
     from careerstats.sources.cache import load_or_build
-    from careerstats.sources.cpi import bundled_cpi
 
     files = list(bundled_files())
     cited = load_or_build(files, lambda: load_files(files))
@@ -181,7 +183,29 @@ def bundled() -> Dataset:
         cited,
         sources=(*cited.sources, *bundled_releases(codes)),
         occupations=BundledOccupations(),
-        prices=bundled_cpi,
+        prices=_bundled_prices,
         projections=bundled_projections,
-        classification=bundled_soc,
+        classification=_Classification(),
     )
+
+
+def _bundled_prices() -> CpiTable:
+    # The CPI table and the inflation code load only when a figure is adjusted.
+    from careerstats.sources.cpi import bundled_cpi
+
+    return bundled_cpi()
+
+
+class _Classification:
+    """The bundled 2018 SOC structure, its module loaded only when a group is asked for
+    (`show`, not `compare`)."""
+
+    def soc(self, code: str) -> SocGroup | None:
+        from careerstats.sources import bundled_soc
+
+        return bundled_soc.soc(code)
+
+    def groups_of(self, code: str) -> Sequence[SocGroup]:
+        from careerstats.sources import bundled_soc
+
+        return bundled_soc.groups_of(code)
