@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from careerstats.core.model import Career, CareerFigures, Catalog, SourceRelease
-from careerstats.core.names import CareerNames, Occupations
+from careerstats.core.names import CareerNames
 from careerstats.errors import UnknownCareer as UnknownCareer  # re-exported
 from careerstats.errors import UsageError
 
 if TYPE_CHECKING:
     from careerstats.core.inflation import CpiTable
+    from careerstats.core.names import Occupations
     from careerstats.core.outlook import Classification, Projections
 
 

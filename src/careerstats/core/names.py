@@ -4,27 +4,29 @@ words, and with suggestions when a name fits none."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from careerstats.core.model import SOC_CODE, Career
 from careerstats.core.wording import quoted
 from careerstats.errors import UnknownCareer
 
+if TYPE_CHECKING:  # a Protocol class costs start-up time, and only the type checker needs it
+    from typing import Protocol
 
-class Occupations(Protocol):
-    """Occupations beyond the catalog (imported OEWS data), as the data layer provides them."""
+    class Occupations(Protocol):
+        """Occupations beyond the catalog (imported OEWS data), as the data layer provides them."""
 
-    def titles(self) -> Mapping[str, str]:
-        """Each occupation's title, mapped to its SOC code."""
-        ...
+        def titles(self) -> Mapping[str, str]:
+            """Each occupation's title, mapped to its SOC code."""
+            ...
 
-    def career(self, name: str) -> Career | None:
-        """The occupation a SOC code or an exact title names, as a career."""
-        ...
+        def career(self, name: str) -> Career | None:
+            """The occupation a SOC code or an exact title names, as a career."""
+            ...
 
-    def index(self) -> list[tuple[Career, list[str]]]:
-        """Every occupation, by SOC code, with the ids of the releases that have it."""
-        ...
+        def index(self) -> list[tuple[Career, list[str]]]:
+            """Every occupation, by SOC code, with the ids of the releases that have it."""
+            ...
 
 
 # How close an official title must be to be suggested, after weighing it below the catalog's.

@@ -10,74 +10,74 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from careerstats.core.model import Career
 
+# What the core needs of the data layer's objects: for the type checker only (a Protocol
+# class costs start-up time to define, and nothing checks them at run time).
+if TYPE_CHECKING:
+    from typing import Protocol
 
-class Edition(Protocol):
-    """One edition of the Employment Projections (2024-34)."""
+    class Edition(Protocol):
+        """One edition of the Employment Projections (2024-34)."""
 
-    @property
-    def edition(self) -> str: ...  # 2024-34
-    @property
-    def title(self) -> str: ...  # BLS Employment Projections 2024-34 (an en dash)
-    @property
-    def base_year(self) -> int: ...
-    @property
-    def projected_year(self) -> int: ...
+        @property
+        def edition(self) -> str: ...  # 2024-34
+        @property
+        def title(self) -> str: ...  # BLS Employment Projections 2024-34 (an en dash)
+        @property
+        def base_year(self) -> int: ...
+        @property
+        def projected_year(self) -> int: ...
 
+    class Projection(Protocol):
+        """One occupation's line of an edition; employment, change and openings in thousands."""
 
-class Projection(Protocol):
-    """One occupation's line of an edition; employment, change and openings in thousands."""
+        @property
+        def code(self) -> str: ...
+        @property
+        def title(self) -> str: ...
+        @property
+        def occupation_type(self) -> str: ...  # "Line item" (an occupation) or "Summary"
+        @property
+        def employment_base(self) -> Decimal: ...
+        @property
+        def employment_projected(self) -> Decimal: ...
+        @property
+        def change(self) -> Decimal: ...
+        @property
+        def change_percent(self) -> Decimal: ...
+        @property
+        def openings(self) -> Decimal: ...  # a year, on average over the decade
+        # None where BLS assigns none (a summary of several occupations).
+        @property
+        def education(self) -> str | None: ...
+        @property
+        def work_experience(self) -> str | None: ...
+        @property
+        def training(self) -> str | None: ...
 
-    @property
-    def code(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def occupation_type(self) -> str: ...  # "Line item" (an occupation) or "Summary"
-    @property
-    def employment_base(self) -> Decimal: ...
-    @property
-    def employment_projected(self) -> Decimal: ...
-    @property
-    def change(self) -> Decimal: ...
-    @property
-    def change_percent(self) -> Decimal: ...
-    @property
-    def openings(self) -> Decimal: ...  # a year, on average over the decade
-    # None where BLS assigns none (a summary of several occupations).
-    @property
-    def education(self) -> str | None: ...
-    @property
-    def work_experience(self) -> str | None: ...
-    @property
-    def training(self) -> str | None: ...
+    class Projections(Protocol):
+        """The projections the data layer provides (the newest bundled edition)."""
 
+        def edition(self) -> Edition: ...
+        def projection(self, code: str) -> Projection | None: ...
 
-class Projections(Protocol):
-    """The projections the data layer provides (the newest bundled edition)."""
+    class SocGroup(Protocol):
+        @property
+        def code(self) -> str: ...
+        @property
+        def level(self) -> str: ...  # major, minor, broad or detailed
+        @property
+        def title(self) -> str: ...
 
-    def edition(self) -> Edition: ...
-    def projection(self, code: str) -> Projection | None: ...
+    class Classification(Protocol):
+        """The SOC structure the data layer provides (2018)."""
 
-
-class SocGroup(Protocol):
-    @property
-    def code(self) -> str: ...
-    @property
-    def level(self) -> str: ...  # major, minor, broad or detailed
-    @property
-    def title(self) -> str: ...
-
-
-class Classification(Protocol):
-    """The SOC structure the data layer provides (2018)."""
-
-    def soc(self, code: str) -> SocGroup | None: ...
-    def groups_of(self, code: str) -> Sequence[SocGroup]: ...
+        def soc(self, code: str) -> SocGroup | None: ...
+        def groups_of(self, code: str) -> Sequence[SocGroup]: ...
 
 
 class Outlook(NamedTuple):

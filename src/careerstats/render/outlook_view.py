@@ -4,9 +4,12 @@ label and text for the tables of `compare` and `show`."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from careerstats.core.money import signed_percent
-from careerstats.core.outlook import Edition, Outlook, SocPlace
+
+if TYPE_CHECKING:
+    from careerstats.core.outlook import Edition, Outlook, SocPlace
 
 NOT_ASSIGNED = "none assigned (a group of occupations)"
 LABELS = (

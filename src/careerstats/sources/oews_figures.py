@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from careerstats.core.model import CareerFigures, Statistic
 from careerstats.core.periods import Period
@@ -27,8 +27,10 @@ _PERIODS = {"h": Period.HOUR, "a": Period.YEAR}
 WAGE_FIELDS = tuple((name, _PERIODS[name[0]], Statistic(name[2:])) for name in WAGE_NAMES)
 
 
-class OewsRow(Protocol):
-    def __getitem__(self, key: str, /) -> Any: ...
+if TYPE_CHECKING:  # for the type checker only: a Protocol class costs start-up time
+
+    class OewsRow(Protocol):
+        def __getitem__(self, key: str, /) -> Any: ...
 
 
 def career_figures(
