@@ -173,3 +173,15 @@ def test_the_library_names_no_command_line_option(package: str) -> None:
 def test_the_core_names_no_command() -> None:
     found = [(m, t) for m, t in _message_texts("core") if "'careerstats " in t]
     assert found == []
+
+
+def test_every_command_is_found_in_the_module_a_run_imports_for_it() -> None:
+    """`main` imports only the module COMMAND_MODULES names for the command asked for."""
+    from careerstats.cli.root import COMMAND_MODULES, every_command
+
+    registered = {
+        (info.name or info.callback.__name__): info.callback.__module__.rsplit(".", 1)[1]
+        for info in every_command().registered_commands
+        if info.callback is not None
+    }
+    assert {name.rstrip("_"): module for name, module in registered.items()} == COMMAND_MODULES

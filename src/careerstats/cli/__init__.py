@@ -1,12 +1,25 @@
 """The `careerstats` command line: Typer commands over the library, one module per group.
 
-Importing the command modules registers their commands on `app`, in the order `--help`
-lists them.
+`main` imports only the module of the command asked for; `app` (for Typer's test runner,
+`--help` and everything else) has every command, registered in the order `--help` lists
+them.
 """
 
-from careerstats.cli import careers as careers
-from careerstats.cli import data as data
-from careerstats.cli import pay as pay
-from careerstats.cli.app import app, main
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from careerstats.cli.root import main
+
+if TYPE_CHECKING:
+    from careerstats.cli.root import app
 
 __all__ = ["app", "main"]
+
+
+def __getattr__(name: str) -> Any:
+    if name != "app":
+        raise AttributeError(f"module 'careerstats.cli' has no attribute {name!r}")
+    from careerstats.cli.root import every_command
+
+    return every_command()

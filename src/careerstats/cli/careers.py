@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from careerstats.cli import options
-from careerstats.cli.app import app
 from careerstats.cli.output import CsvOption, Format, JsonOption, chosen, write
+from careerstats.cli.root import app
 from careerstats.errors import UsageError
 
 

@@ -7,8 +7,8 @@ import typer
 
 from careerstats.cli import audit as cli_audit
 from careerstats.cli import store as cli_store
-from careerstats.cli.app import app
 from careerstats.cli.help import UnwrappedHelpGroup
+from careerstats.cli.root import app
 
 data_app = typer.Typer(
     name="data",

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerstats.cli import options
-from careerstats.cli.app import app
 from careerstats.cli.errors import PROG, fail
 from careerstats.cli.output import JsonOption, chosen, write
+from careerstats.cli.root import app
 from careerstats.errors import UsageError
 
 if TYPE_CHECKING:
