@@ -287,3 +287,16 @@ def test_S1_many_bad_lines_are_all_counted() -> None:
     assert result.stderr.endswith(
         "lines that were not amounts: 1,000; their output lines are empty\n"
     )
+
+
+def test_A19_list_csv_without_a_source_names_the_option(run: Run) -> None:
+    result = run("list", "--csv")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert (
+        result.stderr == "careerstats: error: --csv lists a release's figures: give --source ID\n"
+    )
+    assert run("list", "--source", "oews-2024", "--csv").stdout.startswith(
+        "source_id,soc,title,groups,employment,period,statistic,value,at_least,"
+        "only_published_per\noews-2024,00-0000,All Occupations,total,154187380,hour,mean,32.66,"
+    )
