@@ -215,7 +215,7 @@ def test_imported_annual_figures_follow_the_schedule(national: Path, run: Run) -
 
 
 def test_imported_top_coded_figures_stay_bounds_at_a_schedule(national: Path, run: Run) -> None:
-    document = as_json(run("compare", "29-1211", *HALF_TIME, "--json"))
+    document = as_json(run("compare", "29-1211", "--source", "oews-2012", *HALF_TIME, "--json"))
     # "at or above $115.00 an hour": at or above 115 x 20 x 52 = 119,600 a year
     assert figure(document, "year", "median") == {
         "at_least": 119600,
