@@ -13,8 +13,10 @@ from careerstats.core.money import plain, to_places
 
 if TYPE_CHECKING:
     from careerstats.core.comparison import Comparison
+    from careerstats.core.gross import GrossPay
     from careerstats.core.history import History
     from careerstats.core.profiles import ReleaseContents
+    from careerstats.core.takehome import TakeHome
 
 COMPARISON_COLUMNS = (
     "career_id",
@@ -162,3 +164,15 @@ def history(result: History, out: TextIO, **_: Any) -> None:
                         row.break_reason or reasons.get((period, statistic), ""),
                     )
                 )
+
+
+def takehome(result: TakeHome, out: TextIO, **_: Any) -> None:
+    from careerstats.render.takehome_data import takehome_rows
+
+    takehome_rows(result, out)
+
+
+def gross(result: GrossPay, out: TextIO, **_: Any) -> None:
+    from careerstats.render.takehome_data import gross_rows
+
+    gross_rows(result, out)

@@ -11,11 +11,13 @@ if TYPE_CHECKING:
     from careerstats.core.audit import Audit
     from careerstats.core.comparison import Comparison
     from careerstats.core.conversion import Conversion
+    from careerstats.core.gross import GrossPay
     from careerstats.core.history import History
     from careerstats.core.inflation import Adjustment, CpiTable
     from careerstats.core.periods import Period
     from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Rank
+    from careerstats.core.takehome import TakeHome
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases
 
@@ -110,3 +112,19 @@ def release_contents(result: ReleaseContents, **_: Any) -> Shown:
     from careerstats.render.listing_view import release_contents_view
 
     return Shown((release_contents_view(result),))
+
+
+def takehome(result: TakeHome, **_: Any) -> Shown:
+    from careerstats.render.takehome_view import takehome_view
+
+    return Shown((takehome_view(result),))
+
+
+def gross(result: GrossPay, *, target: Period | None = None, **_: Any) -> Shown:
+    if target is not None:
+        from careerstats.core.money import plain
+
+        return Shown((plain(result.per(target)) + "\n",))
+    from careerstats.render.takehome_view import gross_view
+
+    return Shown((gross_view(result),))

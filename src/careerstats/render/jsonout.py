@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from careerstats.core.comparison import Comparison
     from careerstats.core.conversion import Conversion
     from careerstats.core.figures import WageFigure, WageTable
+    from careerstats.core.gross import GrossPay
     from careerstats.core.history import Change as HistoryChange
     from careerstats.core.history import History, HistoryRow
     from careerstats.core.inflation import Adjustment, CpiTable
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from careerstats.core.pay import CareerPay, StatedAmount
     from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Point, Rank
+    from careerstats.core.takehome import TakeHome
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases, ReleaseRecord
 
@@ -686,3 +688,19 @@ def history(result: History, **_: Any) -> dict[str, Any]:
         "overall_not_computed": result.overall_unchanged,
         "notes": list(result.notes),
     }
+
+
+def takehome(result: TakeHome, **_: Any) -> dict[str, Any]:
+    from careerstats.render.takehome_data import takehome_document
+
+    return takehome_document(result)
+
+
+def gross(result: GrossPay, *, target: Period | None = None, **_: Any) -> dict[str, Any]:
+    from careerstats.render.takehome_data import gross_document
+
+    document = gross_document(result)
+    if target is not None:
+        document["to"] = target.value
+        document["result"] = money(result.per(target))
+    return document

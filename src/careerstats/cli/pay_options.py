@@ -1,0 +1,197 @@
+"""The options of extra pay (overtime, a shift differential, bonus, commission, unpaid weeks)
+and of taxes, shared by `convert`, `compare` and `takehome`. Parsing only."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from careerstats.core.wording import quoted
+from careerstats.errors import UsageError
+
+if TYPE_CHECKING:
+    from careerstats.core.gross import ExtraPay
+    from careerstats.core.states import StateTax
+    from careerstats.core.takehome import Pretax
+    from careerstats.core.tax import FilingStatus
+
+EXTRA_PAY = "Extra pay"
+TAXES = "Taxes"
+
+OvertimeHoursOption = Annotated[
+    str | None,
+    typer.Option(
+        "--overtime-hours",
+        metavar="H",
+        help="Overtime hours a week, beyond --hours-per-week, paid at --overtime-multiplier "
+        "times the base rate.",
+        rich_help_panel=EXTRA_PAY,
+    ),
+]
+OvertimeMultiplierOption = Annotated[
+    str,
+    typer.Option(
+        "--overtime-multiplier",
+        metavar="X",
+        help="Overtime pay per hour as a multiple of the base rate (federal rule: 1.5 for "
+        "hours over 40 in a week).",
+        rich_help_panel=EXTRA_PAY,
+    ),
+]
+DifferentialOption = Annotated[
+    str | None,
+    typer.Option(
+        "--differential",
+        metavar="AMOUNT|PERCENT",
+        help="Shift differential: an amount per hour (2.50) or a percentage of the base rate "
+        "(10%), for --differential-hours a week.",
+        rich_help_panel=EXTRA_PAY,
+    ),
+]
+DifferentialHoursOption = Annotated[
+    str | None,
+    typer.Option(
+        "--differential-hours",
+        metavar="H",
+        help="Hours a week paid the differential. Default: every hour worked.",
+        rich_help_panel=EXTRA_PAY,
+    ),
+]
+BonusOption = Annotated[
+    str | None,
+    typer.Option("--bonus", metavar="AMOUNT", help="Bonus pay a year.", rich_help_panel=EXTRA_PAY),
+]
+CommissionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--commission",
+        metavar="AMOUNT",
+        help="Commission a year.",
+        rich_help_panel=EXTRA_PAY,
+    ),
+]
+UnpaidWeeksOption = Annotated[
+    str | None,
+    typer.Option(
+        "--unpaid-weeks",
+        metavar="W",
+        help="Weeks of the working year without pay (unpaid leave, seasonal gaps).",
+        rich_help_panel=EXTRA_PAY,
+    ),
+]
+
+StatusOption = Annotated[
+    str,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        help="Filing status: single, married-joint or head-of-household.",
+        rich_help_panel=TAXES,
+    ),
+]
+StateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--state",
+        metavar="XX",
+        help="State of work (TX, CA...). AK FL NV NH SD TN TX WA WY tax no wages; any other "
+        "needs --state-rate. Without it, no state tax is computed.",
+        rich_help_panel=TAXES,
+    ),
+]
+StateRateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--state-rate",
+        metavar="PERCENT",
+        help="Your flat approximation of the state's income tax, in percent of wages after "
+        "pre-tax contributions (careerstats computes no state tax).",
+        rich_help_panel=TAXES,
+    ),
+]
+
+
+def number(text: str | None, option: str) -> Decimal | None:
+    """A plain non-negative number given to `option` (None when not given)."""
+    if text is None:
+        return None
+    from careerstats.core.money import AmountError, parse_amount
+
+    try:
+        return parse_amount(text)
+    except AmountError as error:
+        raise UsageError(f"{option}: {error}") from None
+
+
+def percent_or_amount(text: str, option: str) -> tuple[Decimal | None, Decimal | None]:
+    """`10%` -> (None, 10); `2.50` -> (2.50, None)."""
+    stripped = text.strip()
+    if stripped.endswith("%"):
+        return None, number(stripped[:-1], option)
+    return number(stripped, option), None
+
+
+def extra_pay(
+    overtime_hours: str | None,
+    overtime_multiplier: str,
+    differential: str | None,
+    differential_hours: str | None,
+    bonus: str | None,
+    commission: str | None,
+    unpaid_weeks: str | None,
+    hours_per_week: Decimal,
+) -> ExtraPay:
+    from careerstats.core.gross import ZERO, Differential, ExtraPay
+
+    overtime = number(overtime_hours, "--overtime-hours") or ZERO
+    multiplier = number(overtime_multiplier, "--overtime-multiplier") or ZERO
+    shift = None
+    if differential is not None:
+        amount, percent = percent_or_amount(differential, "--differential")
+        hours = number(differential_hours, "--differential-hours")
+        shift = Differential(hours or hours_per_week + overtime, amount, percent)
+    elif differential_hours is not None:
+        raise UsageError("--differential-hours needs --differential AMOUNT|PERCENT")
+    return ExtraPay(
+        overtime_hours=overtime,
+        overtime_multiplier=multiplier,
+        differential=shift,
+        bonus=number(bonus, "--bonus") or ZERO,
+        commission=number(commission, "--commission") or ZERO,
+        unpaid_weeks=number(unpaid_weeks, "--unpaid-weeks") or ZERO,
+    )
+
+
+def status(text: str) -> FilingStatus:
+    from careerstats.core.tax import FilingStatus
+
+    return FilingStatus.parse(text)
+
+
+def tax_year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    stripped = text.strip()
+    if not (stripped.isascii() and stripped.isdigit() and len(stripped) == 4):
+        raise UsageError(f"--year takes a tax year such as 2024, not {quoted(text)}")
+    return int(stripped)
+
+
+def state(code: str | None, rate: str | None) -> StateTax:
+    from careerstats.core.states import state_code, state_tax
+
+    given = number(rate.strip().removesuffix("%") if rate else None, "--state-rate")
+    return state_tax(state_code(code) if code is not None else None, given)
+
+
+def pretax(text: str | None) -> Pretax:
+    from careerstats.core.takehome import NO_PRETAX, Pretax
+
+    if text is None:
+        return NO_PRETAX
+    amount, percent = percent_or_amount(text, "--pretax")
+    if percent is not None and percent > 100:
+        raise UsageError(f"--pretax {text.strip()} is more than all of the pay: give at most 100%")
+    return Pretax(amount, percent)
