@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from careerstats.cli import options
+from careerstats.cli import options, pay_options
 from careerstats.cli.output import CsvOption, Format, JsonOption, chosen, write
 from careerstats.cli.root import app
 from careerstats.errors import UsageError
@@ -42,10 +42,40 @@ def compare(
     as_csv: CsvOption = False,
     in_dollars_of: options.InDollarsOfOption = None,
     chart: options.ChartOption = True,
+    takehome: Annotated[
+        bool,
+        typer.Option(
+            "--takehome",
+            help="Add each career's take-home pay at its annual 10th percentile, median and "
+            "90th percentile, after federal income and payroll taxes.",
+            rich_help_panel=pay_options.TAXES,
+        ),
+    ] = False,
+    tax_year: Annotated[
+        str | None,
+        typer.Option(
+            "--tax-year",
+            metavar="YYYY",
+            help="Tax year for --takehome. Default: the newest in the data.",
+            rich_help_panel=pay_options.TAXES,
+        ),
+    ] = None,
+    status: pay_options.StatusOption = "single",
+    state: pay_options.StateOption = None,
+    state_rate: pay_options.StateRateOption = None,
+    overtime_hours: pay_options.OvertimeHoursOption = None,
+    overtime_multiplier: pay_options.OvertimeMultiplierOption = "1.5",
+    differential: pay_options.DifferentialOption = None,
+    differential_hours: pay_options.DifferentialHoursOption = None,
+    bonus: pay_options.BonusOption = None,
+    commission: pay_options.CommissionOption = None,
+    unpaid_weeks: pay_options.UnpaidWeeksOption = None,
 ) -> None:
     """Compare careers' pay side by side: published figures, derived ones marked, and sources.
 
-    Example: careerstats compare cs pr
+    With --takehome or extra pay, a section of each career's gross and take-home pay.
+
+    Example: careerstats compare cs pr --takehome
     """
     output = chosen(as_json, as_csv)
     from careerstats.core.comparison import compare as run_compare
@@ -59,7 +89,23 @@ def compare(
         schedule,
         in_dollars_of=options.when(in_dollars_of),
     )
-    write("comparison", result, output, chart=chart)
+    extra = pay_options.extra_pay(
+        overtime_hours,
+        overtime_multiplier,
+        differential,
+        differential_hours,
+        bonus,
+        commission,
+        unpaid_weeks,
+        schedule.hours_per_week,
+    )
+    if not (takehome or extra.is_none):
+        write("comparison", result, output, chart=chart)
+        return
+    section = pay_options.takehome_section(
+        result, extra, tax_year, status, state, state_rate, taxed=takehome
+    )
+    write("comparison", result, output, chart=chart, takehome=section, warnings=section.warnings())
 
 
 @app.command()

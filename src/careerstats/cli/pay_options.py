@@ -12,6 +12,8 @@ from careerstats.core.wording import quoted
 from careerstats.errors import UsageError
 
 if TYPE_CHECKING:
+    from careerstats.core.career_takehome import TakeHomeComparison
+    from careerstats.core.comparison import Comparison
     from careerstats.core.gross import ExtraPay
     from careerstats.core.states import StateTax
     from careerstats.core.takehome import Pretax
@@ -170,12 +172,12 @@ def status(text: str) -> FilingStatus:
     return FilingStatus.parse(text)
 
 
-def tax_year(text: str | None) -> int | None:
+def tax_year(text: str | None, option: str = "--year") -> int | None:
     if text is None:
         return None
     stripped = text.strip()
     if not (stripped.isascii() and stripped.isdigit() and len(stripped) == 4):
-        raise UsageError(f"--year takes a tax year such as 2024, not {quoted(text)}")
+        raise UsageError(f"{option} takes a tax year such as 2024, not {quoted(text)}")
     return int(stripped)
 
 
@@ -195,3 +197,25 @@ def pretax(text: str | None) -> Pretax:
     if percent is not None and percent > 100:
         raise UsageError(f"--pretax {text.strip()} is more than all of the pay: give at most 100%")
     return Pretax(amount, percent)
+
+
+def takehome_section(
+    comparison: Comparison,
+    extra: ExtraPay,
+    year: str | None,
+    status_text: str,
+    state_text: str | None,
+    rate: str | None,
+    *,
+    taxed: bool,
+) -> TakeHomeComparison:
+    """`compare`'s section of gross and take-home pay at each career's figures."""
+    from careerstats.core.career_takehome import compare_takehome
+    from careerstats.sources.tax_data import bundled_tax_data
+
+    if not taxed and (year is not None or state_text is not None or rate is not None):
+        raise UsageError("--tax-year, --state and --state-rate apply with --takehome")
+    taxes = bundled_tax_data().year(tax_year(year, "--tax-year"))
+    return compare_takehome(
+        comparison, taxes, status(status_text), state(state_text, rate), extra, taxed=taxed
+    )

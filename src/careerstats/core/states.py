@@ -125,7 +125,7 @@ def state_tax(code: str | None, rate: Decimal | None) -> StateTax:
     """The state and rate, after checking that they go together."""
     if code is None:
         if rate is not None:
-            raise StateRateNotApplicable("a state tax rate applies to a state: name the state")
+            raise StateRateNotApplicable("a state tax rate was given without a state")
         return StateTax()
     if code in NO_WAGE_TAX:
         if rate is not None:

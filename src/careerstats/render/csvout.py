@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from careerstats.core.money import plain, to_places
 
 if TYPE_CHECKING:
+    from careerstats.core.career_takehome import TakeHomeComparison
     from careerstats.core.comparison import Comparison
     from careerstats.core.gross import GrossPay
     from careerstats.core.history import History
@@ -35,7 +36,9 @@ COMPARISON_COLUMNS = (
 )
 
 
-def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
+def comparison(
+    result: Comparison, out: TextIO, *, takehome: TakeHomeComparison | None = None, **_: Any
+) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COMPARISON_COLUMNS)
     for pay in result.rows:
@@ -58,6 +61,11 @@ def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
                         figure.basis.value,
                     )
                 )
+
+    if takehome is not None:
+        from careerstats.render.takehome_data import comparison_takehome_rows
+
+        comparison_takehome_rows(takehome, writer)
 
 
 RELEASE_COLUMNS = (

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from careerstats.core.audit import Audit
+    from careerstats.core.career_takehome import TakeHomeComparison
     from careerstats.core.comparison import Comparison
     from careerstats.core.conversion import Conversion
     from careerstats.core.gross import GrossPay
@@ -45,7 +46,13 @@ def adjustment(result: Adjustment, *, table: CpiTable, **_: Any) -> Shown:
     return Shown((plaintext.adjustment(result, table),))
 
 
-def comparison(result: Comparison, *, chart: bool = True, **_: Any) -> Shown:
+def comparison(
+    result: Comparison,
+    *,
+    chart: bool = True,
+    takehome: TakeHomeComparison | None = None,
+    **_: Any,
+) -> Shown:
     from careerstats.render.common import source_notes
     from careerstats.render.compare_view import comparison_view
 
@@ -54,6 +61,10 @@ def comparison(result: Comparison, *, chart: bool = True, **_: Any) -> Shown:
         from careerstats.render.chart import distribution_chart
 
         out.append(distribution_chart(result.rows))
+    if takehome is not None:
+        from careerstats.render.compare_takehome_view import takehome_view
+
+        out.append(takehome_view(takehome))
     notes = source_notes(result.releases, result.rows)
     return Shown(tuple(out), tuple(f"note: {note}" for note in notes))
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from careerstats.core.audit import Audit
+    from careerstats.core.career_takehome import TakeHomeComparison
     from careerstats.core.comparison import Comparison
     from careerstats.core.conversion import Conversion
     from careerstats.core.figures import WageFigure, WageTable
@@ -360,9 +361,11 @@ def imported_releases(result: ImportedReleases, **_: Any) -> dict[str, Any]:
     }
 
 
-def comparison(result: Comparison, **_: Any) -> dict[str, Any]:
+def comparison(
+    result: Comparison, *, takehome: TakeHomeComparison | None = None, **_: Any
+) -> dict[str, Any]:
     baseline = result.rows[0]
-    return {
+    document = {
         "schedule": schedule(result.schedule),
         "careers": [_career_pay(pay, result.outlook(pay.career)) for pay in result.rows],
         "median_gaps": [
@@ -400,6 +403,11 @@ def comparison(result: Comparison, **_: Any) -> dict[str, Any]:
         # The release careerstats chose as the newest covering every career (null: asked for).
         "chosen_source": result.chosen.id if result.chosen is not None else None,
     }
+    if takehome is not None:
+        from careerstats.render.takehome_data import comparison_takehome
+
+        document["takehome"] = comparison_takehome(takehome)
+    return document
 
 
 def plain_data(value: Any) -> Any:

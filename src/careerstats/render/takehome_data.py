@@ -14,6 +14,7 @@ from careerstats.core.periods import Period
 from careerstats.render.jsonout import money, number, schedule
 
 if TYPE_CHECKING:
+    from careerstats.core.career_takehome import TakeHomeComparison
     from careerstats.core.gross import GrossPay
     from careerstats.core.takehome import TakeHome
 
@@ -140,3 +141,82 @@ def gross_rows(gross: GrossPay, out: TextIO) -> None:
         writer.writerow((f"gross_{part.part.value}", Period.YEAR.value, plain(part.per_year)))
     for period in Period:
         writer.writerow(("gross", period.value, plain(gross.per(period))))
+
+
+def comparison_takehome(section: TakeHomeComparison) -> dict[str, Any]:
+    """`compare`'s new `takehome` key: net pay at each career's annual figures."""
+    from careerstats.core.takehome import NOT_COMPUTED
+
+    state = section.state
+    document: dict[str, Any] = {
+        "taxed": section.taxed,
+        "tax_year": section.tax_year.year if section.taxed else None,
+        "status": section.status.value if section.taxed else None,
+        "state": {
+            "code": state.code,
+            "flat_rate_percent": None if state.rate is None else number(state.rate),
+            "computed": False,
+        }
+        if section.taxed
+        else None,
+        "extra_pay": gross_document(section.rows[0].result.gross)["extra_pay"]
+        if section.rows
+        else None,
+        "careers": [
+            {
+                "id": row.pay.career.id,
+                "source": row.pay.release.id,
+                "statistic": row.figure.statistic.value,
+                "annual_wage": money(row.figure.value),
+                "derived": row.figure.derived,
+                "at_least": row.at_least,
+                "gross": money(row.result.wages),
+                **(_taxes(row.result) if section.taxed else {}),
+            }
+            for row in section.rows
+        ],
+    }
+    if section.taxed:
+        document["not_computed"] = list(NOT_COMPUTED)
+        document["sources"] = list(section.tax_year.sources)
+    return document
+
+
+def _taxes(result: TakeHome) -> dict[str, Any]:
+    return {
+        "federal_income_tax": money(result.income_tax),
+        "social_security": money(result.social_security),
+        "medicare": money(result.medicare),
+        "additional_medicare": money(result.additional_medicare),
+        "state_income_tax": money(result.state_tax),
+        "net": money(result.net),
+        "effective_rate_percent": number(result.effective_rate, places=2),
+        "marginal_rate_percent": number(result.marginal_rate, places=2),
+    }
+
+
+def comparison_takehome_rows(section: TakeHomeComparison, writer: Any) -> None:
+    """Rows in compare's CSV columns: statistic `median_gross` and `median_takehome`."""
+    for row in section.rows:
+        pay, figure = row.pay, row.figure
+        values = [("gross", row.result.wages)] if not section.extra.is_none else []
+        if section.taxed:
+            values.append(("takehome", row.result.net))
+        for kind, value in values:
+            writer.writerow(
+                (
+                    pay.career.id,
+                    pay.career.soc,
+                    pay.career.title,
+                    pay.release.id,
+                    pay.release.reference_period or "",
+                    Period.YEAR.value,
+                    f"{figure.statistic.value}_{kind}",
+                    plain(value),
+                    "true",
+                    "true" if figure.at_least else "false",
+                    str(figure.adjusted_to) if figure.adjusted_to else "",
+                    "",
+                    figure.basis.value,
+                )
+            )

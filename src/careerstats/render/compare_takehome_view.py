@@ -1,0 +1,100 @@
+"""`compare --takehome`: each career's gross and take-home pay at its annual 10th percentile,
+median and 90th percentile, as a table of its own below the comparison."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from careerstats.core.career_takehome import CareerTakeHome, TakeHomeComparison
+from careerstats.core.model import Statistic
+from careerstats.core.money import dollars, to_places
+from careerstats.render.common import AT_LEAST, DERIVED_MARK
+
+_STATISTICS = {Statistic.P10: "10th", Statistic.MEDIAN: "median", Statistic.P90: "90th"}
+
+
+def takehome_view(section: TakeHomeComparison) -> RenderableType:
+    with_gross = not section.extra.is_none
+    table = Table(
+        title=_title(section),
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("Career", overflow="fold", ratio=1)
+    table.add_column("Wage", no_wrap=True)
+    table.add_column("Annual", justify="right", no_wrap=True)
+    if with_gross:
+        table.add_column("Gross", justify="right", no_wrap=True)
+    if section.taxed:
+        table.add_column("Take-home", justify="right", no_wrap=True)
+        table.add_column("Tax rate", justify="right", no_wrap=True)
+    several = len({row.pay.release.id for row in section.rows}) > 1
+    previous = None
+    for row in section.rows:
+        key = (row.pay.career.id, row.pay.release.id)
+        name = ""
+        if key != previous:
+            name = row.pay.career.title + (f" ({row.pay.release.id})" if several else "")
+        previous = key
+        cells: list[RenderableType] = [
+            Text(name),
+            _STATISTICS[row.figure.statistic],
+            _money(row, row.figure.value),
+        ]
+        if with_gross:
+            cells.append(_money(row, row.result.wages))
+        if section.taxed:
+            cells.append(_money(row, row.result.net))
+            cells.append(f"{to_places(row.result.effective_rate, 1)}%")
+        table.add_row(*cells)
+    lines = [Text(line) for line in _legend(section)]
+    return Group(Text(""), table, *lines)
+
+
+def _money(row: CareerTakeHome, value: Decimal) -> str:
+    mark = DERIVED_MARK if row.figure.derived else ""
+    return f"{AT_LEAST if row.at_least else ''}{dollars(value)}{mark}"
+
+
+def _title(section: TakeHomeComparison) -> str:
+    if not section.taxed:
+        return "Gross pay a year with extra pay"
+    state = section.state
+    where = f", {state.name} ({state.code})" if state.code else ", no state tax"
+    return f"Take-home pay a year, tax year {section.tax_year.year}, {section.status.label}{where}"
+
+
+def _legend(section: TakeHomeComparison) -> list[str]:
+    from careerstats.core.takehome import NOT_COMPUTED, TAX_TABLE_NOTE
+
+    lines = [
+        f"Annual: the career's wage figure ({DERIVED_MARK} derived, {AT_LEAST} at or above a "
+        "top-coded ceiling, so the pay after it is at least that)"
+    ]
+    if not section.extra.is_none:
+        lines.append("Gross: the annual wage as base pay at the schedule, plus the extra pay")
+    if section.taxed:
+        lines.append(
+            "Take-home: less federal income tax (standard deduction), Social Security, "
+            "Medicare and any state rate given; tax rate: every tax over gross pay"
+        )
+        state = section.state
+        if state.code is None:
+            lines.append("State tax: not computed (no state given)")
+        elif state.rate is not None:
+            lines.append(
+                f"State tax: your flat {state.rate.normalize():f}% for {state.code}, "
+                "an approximation, not a computed state tax"
+            )
+        if any(row.result.notes and TAX_TABLE_NOTE in row.result.notes for row in section.rows):
+            lines.append(f"Note: {TAX_TABLE_NOTE}")
+        lines.append("Not computed: " + "; ".join(NOT_COMPUTED))
+        lines += [f"Tax source: {source}" for source in section.tax_year.sources]
+    return lines
