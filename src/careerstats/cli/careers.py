@@ -89,7 +89,7 @@ def compare(
         schedule,
         in_dollars_of=options.when(in_dollars_of),
     )
-    extra = pay_options.extra_pay(
+    extra_pay = (
         overtime_hours,
         overtime_multiplier,
         differential,
@@ -97,14 +97,12 @@ def compare(
         bonus,
         commission,
         unpaid_weeks,
-        schedule.hours_per_week,
     )
-    if not (takehome or extra.is_none):
+    taxes = (tax_year, status, state, state_rate)
+    if not takehome and pay_options.nothing_asked(extra_pay, taxes):
         write("comparison", result, output, chart=chart)
         return
-    section = pay_options.takehome_section(
-        result, extra, tax_year, status, state, state_rate, taxed=takehome
-    )
+    section = pay_options.takehome_section(result, extra_pay, taxes, taxed=takehome)
     write("comparison", result, output, chart=chart, takehome=section, warnings=section.warnings())
 
 

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from careerstats.core.tax import FilingStatus
 
 EXTRA_PAY = "Extra pay"
+DEFAULT_MULTIPLIER = "1.5"
+DEFAULT_STATUS = "single"
 TAXES = "Taxes"
 
 OvertimeHoursOption = Annotated[
@@ -199,13 +201,23 @@ def pretax(text: str | None) -> Pretax:
     return Pretax(amount, percent)
 
 
+def nothing_asked(extra: tuple[str | None, ...], taxes: tuple[str | None, ...]) -> bool:
+    """True when `compare` was given no extra pay and no tax option (their defaults)."""
+    overtime_hours, multiplier, *others = extra
+    year, status_text, state_text, rate = taxes
+    return (
+        overtime_hours is None
+        and multiplier == DEFAULT_MULTIPLIER
+        and all(value is None for value in others)
+        and (year, state_text, rate) == (None, None, None)
+        and status_text == DEFAULT_STATUS
+    )
+
+
 def takehome_section(
     comparison: Comparison,
-    extra: ExtraPay,
-    year: str | None,
-    status_text: str,
-    state_text: str | None,
-    rate: str | None,
+    extra_texts: tuple[str | None, ...],
+    taxes: tuple[str | None, ...],
     *,
     taxed: bool,
 ) -> TakeHomeComparison:
@@ -213,9 +225,29 @@ def takehome_section(
     from careerstats.core.career_takehome import compare_takehome
     from careerstats.sources.tax_data import bundled_tax_data
 
-    if not taxed and (year is not None or state_text is not None or rate is not None):
-        raise UsageError("--tax-year, --state and --state-rate apply with --takehome")
-    taxes = bundled_tax_data().year(tax_year(year, "--tax-year"))
+    year, status_text, state_text, rate = taxes
+    asked = (year, state_text, rate) != (None, None, None) or status_text != DEFAULT_STATUS
+    if asked and not taxed:
+        raise UsageError("--tax-year, --status, --state and --state-rate apply with --takehome")
+    overtime_hours, multiplier, differential, differential_hours, bonus, commission, unpaid = (
+        extra_texts
+    )
+    extra = extra_pay(
+        overtime_hours,
+        multiplier or DEFAULT_MULTIPLIER,
+        differential,
+        differential_hours,
+        bonus,
+        commission,
+        unpaid,
+        comparison.schedule.hours_per_week,
+    )
+    data = bundled_tax_data().year(tax_year(year, "--tax-year"))
     return compare_takehome(
-        comparison, taxes, status(status_text), state(state_text, rate), extra, taxed=taxed
+        comparison,
+        data,
+        status(status_text or DEFAULT_STATUS),
+        state(state_text, rate),
+        extra,
+        taxed=taxed,
     )

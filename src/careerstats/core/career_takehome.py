@@ -40,7 +40,9 @@ class TakeHomeComparison(NamedTuple):
     rows: tuple[CareerTakeHome, ...]
 
     def warnings(self) -> tuple[str, ...]:
-        return self.rows[0].result.warnings if self.rows else ()
+        if not self.taxed or not self.rows:
+            return ()
+        return self.rows[0].result.warnings
 
 
 def compare_takehome(

@@ -1,0 +1,109 @@
+"""The tax parameters file: validated like the datasets, one entry per year, each citing its
+sources; a new year is a change of data only."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import Run, as_json
+
+from careerstats.core.tax import FilingStatus, UnknownTaxYear
+from careerstats.errors import DataError
+from careerstats.sources import tax_data
+from careerstats.sources.bundle import bundled_data_dir
+from careerstats.sources.tax_data import bundled_tax_data, load_tax_data
+
+BUNDLED = bundled_data_dir().joinpath(*tax_data.TAX_FILE)
+
+# 2027 as a data file would state it (invented figures: only the mechanism is tested).
+YEAR_2027 = """
+  - year: 2027
+    sources: ["Revenue Procedure 2026-99 (invented for a test)", "SSA 2027 (invented)"]
+    income_tax:
+      rates: [10, 12, 22, 24, 32, 35, 37]
+      brackets:
+        single: [13000, 52000, 110000, 210000, 265000, 660000]
+        married-joint: [26000, 104000, 220000, 420000, 530000, 790000]
+        head-of-household: [18500, 70000, 110000, 210000, 265000, 660000]
+      standard_deduction: {single: 17000, married-joint: 34000, head-of-household: 25500}
+    social_security: {rate: 6.2, wage_base: 190000}
+    medicare:
+      rate: 1.45
+      additional_rate: 0.9
+      additional_threshold: {single: 200000, married-joint: 250000, head-of-household: 200000}
+"""
+
+
+def test_the_bundled_file_has_2024_to_2026_each_citing_the_irs_and_the_ssa() -> None:
+    data = bundled_tax_data()
+    assert [entry.year for entry in data.years] == [2024, 2025, 2026]
+    assert data.newest.year == 2026
+    procedures = {2024: "2023-34", 2025: "2024-40", 2026: "2025-32"}
+    for entry in data.years:
+        cited = " ".join(entry.sources)
+        assert f"Revenue Procedure {procedures[entry.year]}" in cited
+        assert "Social Security Administration" in cited
+    assert "119-21" in " ".join(data.year(2025).sources)
+
+
+def test_a_new_year_is_a_change_of_data_only(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = tmp_path / "us_federal.yaml"
+    file.write_text(BUNDLED.read_text("utf-8") + YEAR_2027, "utf-8")
+    data = load_tax_data(file)
+    assert data.newest.year == 2027
+    assert data.year(2027).income_tax.standard_deduction[FilingStatus.SINGLE] == Decimal(17000)
+    # The command takes it as its newest year: 50,000 - 17,000 = 33,000 taxable;
+    # 10% x 13,000 + 12% x 20,000 = 1,300 + 2,400 = 3,700.00.
+    monkeypatch.setattr(tax_data, "bundled_tax_data", lambda: data)
+    document = as_json(run("takehome", "50000", "--json"))
+    assert (document["tax_year"], document["federal_income_tax"]) == (2027, 3700)
+
+
+def test_K2_a_year_without_data_names_the_years_there_are() -> None:
+    with pytest.raises(UnknownTaxYear, match="2024, 2025, 2026") as raised:
+        bundled_tax_data().year(2023)
+    assert raised.value.years == (2024, 2025, 2026)
+
+
+BAD_FILES = [
+    ("K20", "years: []\n", "no tax year"),
+    (
+        "K20",
+        YEAR_2027.replace("head-of-household: 25500", "").replace(", }", "}"),
+        "head-of-household",
+    ),
+    ("K20", YEAR_2027.replace("[13000, 52000,", "[52000, 13000,"), "end above the one before"),
+    ("K20", YEAR_2027.replace("rate: 6.2", "rate: 106.2"), "not a percentage"),
+    ("K20", YEAR_2027.replace("wage_base: 190000", "wage_base: -1"), "not an amount"),
+    ("K20", YEAR_2027.replace("    social_security:", "    social_securty:"), "social_se"),
+    (
+        "K20",
+        YEAR_2027.replace(
+            'sources: ["Revenue Procedure 2026-99 (invented for a test)", "SSA 2027 (invented)"]',
+            "sources: []",
+        ),
+        "sources",
+    ),
+    (
+        "K20",
+        YEAR_2027.replace("13000, 52000, 110000, 210000, 265000, 660000", "13000"),
+        "bracket ends",
+    ),
+    ("K20", YEAR_2027 + YEAR_2027, "given twice"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "words"), BAD_FILES)
+def test_K20_a_bad_tax_file_is_refused_naming_the_file_and_field(
+    case: str, text: str, words: str, tmp_path: Path
+) -> None:
+    file = tmp_path / "us_federal.yaml"
+    body = text if text.startswith("years") else "years:" + text
+    file.write_text(body, "utf-8")
+    with pytest.raises(DataError, match=words) as raised:
+        load_tax_data(file)
+    assert str(raised.value).startswith("us_federal.yaml:")
