@@ -250,7 +250,7 @@ PRETAX = st.sampled_from((Pretax(), Pretax(percent=D(10)), Pretax(amount=D(0))))
 
 @settings(max_examples=300, deadline=None)
 @given(WAGES, YEARS, STATUSES, STATES, PRETAX)
-def test_net_never_exceeds_gross(
+def test_K21_net_never_exceeds_gross(
     wages: Decimal,
     year: int,
     status: str,
@@ -264,7 +264,7 @@ def test_net_never_exceeds_gross(
 
 @settings(max_examples=300, deadline=None)
 @given(WAGES, YEARS, STATUSES, STATES, PRETAX)
-def test_a_dollar_more_of_gross_is_more_net(
+def test_K22_a_dollar_more_of_gross_is_more_net(
     wages: Decimal,
     year: int,
     status: str,
@@ -279,7 +279,7 @@ def test_a_dollar_more_of_gross_is_more_net(
 
 @settings(max_examples=300, deadline=None)
 @given(WAGES, WAGES, YEARS, STATUSES, STATES)
-def test_net_never_falls_by_more_than_rounding_as_gross_rises(
+def test_K23_net_never_falls_by_more_than_rounding_as_gross_rises(
     first: Decimal,
     second: Decimal,
     year: int,
@@ -296,7 +296,7 @@ def test_net_never_falls_by_more_than_rounding_as_gross_rises(
 
 @settings(max_examples=300, deadline=None)
 @given(WAGES, YEARS, STATUSES, STATES, PRETAX)
-def test_the_marginal_rate_is_between_0_and_100_percent(
+def test_K24_the_marginal_rate_is_between_0_and_100_percent(
     wages: Decimal,
     year: int,
     status: str,
