@@ -218,6 +218,17 @@ def test_compare_takehome_table_at_80_columns(run: Run, monkeypatch: pytest.Monk
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
 
+def test_compare_with_extra_pay_alone_shows_gross_pay_without_taxes(run: Run) -> None:
+    # The 2024 median, 42,830 a year, with a 3,000 bonus: 45,830.00 gross.
+    result = run("compare", "cs", "--bonus", "3000", "--json")
+    section = as_json(result)["takehome"]
+    assert section["taxed"] is False
+    median = next(r for r in section["careers"] if r["statistic"] == "median")
+    assert (median["annual_wage"], median["gross"]) == (42830, 45830)
+    assert "net" not in median
+    assert result.stderr == ""
+
+
 def test_compare_takehome_csv_rows(run: Run) -> None:
     rows = list(
         csv.reader(
@@ -254,6 +265,12 @@ BAD = [
     ),
     ("K2", ("takehome", "42830", "--year", "2027"), 2, "no tax figures for 2027"),
     ("K3", ("takehome", "42830", "--year", "20x4"), 2, "--year takes a tax year such as 2024"),
+    (
+        "K3",
+        ("compare", "cs", "--takehome", "--tax-year", "24"),
+        2,
+        "--tax-year takes a tax year such as 2024, not '24'",
+    ),
     ("K4", ("takehome", "42830", "--state", "CA"), 2, "give --state-rate PERCENT"),
     (
         "K5",
