@@ -332,3 +332,11 @@ def test_bad_tax_and_extra_pay_input_is_one_line(
     case: str, args: tuple[str, ...], code: int, words: str, run: Run
 ) -> None:
     one_error_line(run(*args), code, words)
+
+
+def test_a_second_takehome_run_loads_neither_pydantic_nor_yaml(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    _loaded(("takehome", "42830", "--json"), home, tmp_path / "warm.txt")
+    loaded = _loaded(("takehome", "42830", "--json"), home, tmp_path / "loaded.txt")
+    assert "careerstats.sources.tax_cache" in loaded
+    assert not [m for m in loaded if m.split(".")[0] in {"pydantic", "yaml", "rich"}]

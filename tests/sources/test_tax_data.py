@@ -107,3 +107,52 @@ def test_K20_a_bad_tax_file_is_refused_naming_the_file_and_field(
     with pytest.raises(DataError, match=words) as raised:
         load_tax_data(file)
     assert str(raised.value).startswith("us_federal.yaml:")
+
+
+def _entries(home: Path) -> list[Path]:
+    return sorted((home / "cache").glob("tax-*.json"))
+
+
+def test_the_validated_tax_data_is_cached_and_read_back_equal(home: Path) -> None:
+    from careerstats.sources.tax_cache import load_or_build
+
+    built = load_tax_data(BUNDLED)
+    assert load_or_build(BUNDLED, lambda: built) is built  # a cold cache builds
+    assert len(_entries(home)) == 1
+
+    def must_not_build() -> object:
+        raise AssertionError("the cache entry should have been read")
+
+    cached = load_or_build(BUNDLED, must_not_build)  # type: ignore[arg-type]
+    assert cached is not built
+    assert cached.years == built.years
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda blob: blob[:-5],
+        lambda blob: blob.replace(b"168600", b"168601"),
+        lambda blob: b"",
+        lambda blob: blob.split(b"\n", 2)[0] + b"\n" + b'{"years": [{"year": "x"}]}',
+    ],
+    ids=["cut short", "a changed figure", "empty", "foreign payload"],
+)
+def test_a_damaged_tax_cache_entry_is_rebuilt_from_the_file(home: Path, damage: object) -> None:
+    from careerstats.sources.tax_cache import load_or_build
+
+    load_or_build(BUNDLED, lambda: load_tax_data(BUNDLED))
+    (entry,) = _entries(home)
+    entry.write_bytes(damage(entry.read_bytes()))  # type: ignore[operator]
+    rebuilt = load_or_build(BUNDLED, lambda: load_tax_data(BUNDLED))
+    assert rebuilt.year(2024).social_security.wage_base == Decimal(168600)
+
+
+def test_a_changed_tax_file_is_never_answered_from_the_old_entry(tmp_path: Path) -> None:
+    from careerstats.sources.tax_cache import load_or_build
+
+    file = tmp_path / "us_federal.yaml"
+    file.write_text(BUNDLED.read_text("utf-8"), "utf-8")
+    assert load_or_build(file, lambda: load_tax_data(file)).newest.year == 2026
+    file.write_text(BUNDLED.read_text("utf-8") + YEAR_2027, "utf-8")
+    assert load_or_build(file, lambda: load_tax_data(file)).newest.year == 2027

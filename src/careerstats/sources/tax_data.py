@@ -1,7 +1,8 @@
 """The U.S. federal tax parameters: data/tax/us_federal.yaml, validated like the datasets.
 
-Read only by the commands that compute taxes (`takehome`, `compare --takehome`), and not
-through the dataset cache: the file is small, and the runs that do not tax never pay for it.
+Read only by the commands that compute taxes (`takehome`, `compare --takehome`), never with
+the datasets, so that the runs that do not tax never pay for it. The validated data is kept
+in a cache of its own (`tax_cache`), as the datasets are in theirs.
 """
 
 from __future__ import annotations
@@ -30,4 +31,7 @@ def load_tax_data(file: Traversable | Path) -> TaxData:
 @cache
 def bundled_tax_data() -> TaxData:
     """The tax parameters shipped with careerstats, read once per process."""
-    return load_tax_data(bundled_data_dir().joinpath(*TAX_FILE))
+    from careerstats.sources.tax_cache import load_or_build
+
+    file = bundled_data_dir().joinpath(*TAX_FILE)
+    return load_or_build(file, lambda: load_tax_data(file))
