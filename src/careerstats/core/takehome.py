@@ -160,6 +160,7 @@ def take_home(
     spouse_wages: Decimal = ZERO,
 ) -> TakeHome:
     state = state or StateTax()
+    spouse_wages = cents(spouse_wages)
     if spouse_wages and status is not FilingStatus.MARRIED_JOINT:
         raise SpouseWagesNotJoint(
             f"a spouse's wages count only for married filing jointly, not {status.label}"
