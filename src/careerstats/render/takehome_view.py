@@ -92,9 +92,13 @@ def gross_view(gross: GrossPay) -> str:
         "per hour: the average over every hour worked (overtime included); other periods: "
         "the year's gross spread evenly over them"
     )
-    return (
+    heading = (
         f"Gross pay of {dollars(gross.amount)} per {gross.period.value} at "
-        f"{gross.schedule.describe()}\n\n"
+        f"{gross.schedule.describe()}"
+    )
+    return (
+        paragraph(heading, "  ")
+        + "\n"
         + body
         + "\n"
         + paragraph("Gross pay per " + ", ".join(per), "  ")
@@ -144,7 +148,7 @@ def takehome_view(result: TakeHome) -> str:
     )
     warned = result.warnings  # written once, on stderr
     parts = [
-        heading + "\n\n",
+        paragraph(heading, "  ") + "\n",
         columns(lines, sign=True),
         "\n",
         paragraph(f"Net per paycheck: {checks}", "  "),
