@@ -302,7 +302,7 @@ BAD = [
     ("K12", ("takehome", "1" * 16), 2, "too large"),
     (
         "K13",
-        ("convert", "20", "--overtime-hours", "5", "--overtime-multiplier", "0.5"),
+        ("convert", "20", "--overtime-hours", "5", "--overtime-rate", "0.5"),
         2,
         "not a premium",
     ),

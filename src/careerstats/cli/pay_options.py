@@ -29,7 +29,7 @@ OvertimeHoursOption = Annotated[
     typer.Option(
         "--overtime-hours",
         metavar="H",
-        help="Overtime hours a week, beyond --hours-per-week, paid at --overtime-multiplier "
+        help="Overtime hours a week, beyond --hours-per-week, paid at --overtime-rate "
         "times the base rate.",
         rich_help_panel=EXTRA_PAY,
     ),
@@ -37,7 +37,7 @@ OvertimeHoursOption = Annotated[
 OvertimeMultiplierOption = Annotated[
     str,
     typer.Option(
-        "--overtime-multiplier",
+        "--overtime-rate",
         metavar="X",
         help="Overtime pay per hour as a multiple of the base rate (federal rule: 1.5 for "
         "hours over 40 in a week).",
@@ -48,7 +48,7 @@ DifferentialOption = Annotated[
     str | None,
     typer.Option(
         "--differential",
-        metavar="AMOUNT|PERCENT",
+        metavar="PAY|%",
         help="Shift differential: an amount per hour (2.50) or a percentage of the base rate "
         "(10%), for --differential-hours a week.",
         rich_help_panel=EXTRA_PAY,
@@ -150,14 +150,14 @@ def extra_pay(
     from careerstats.core.gross import ZERO, Differential, ExtraPay
 
     overtime = number(overtime_hours, "--overtime-hours") or ZERO
-    multiplier = number(overtime_multiplier, "--overtime-multiplier") or ZERO
+    multiplier = number(overtime_multiplier, "--overtime-rate") or ZERO
     shift = None
     if differential is not None:
         amount, percent = percent_or_amount(differential, "--differential")
         hours = number(differential_hours, "--differential-hours")
         shift = Differential(hours or hours_per_week + overtime, amount, percent)
     elif differential_hours is not None:
-        raise UsageError("--differential-hours needs --differential AMOUNT|PERCENT")
+        raise UsageError("--differential-hours needs --differential PAY|%")
     return ExtraPay(
         overtime_hours=overtime,
         overtime_multiplier=multiplier,

@@ -28,7 +28,6 @@ def takehome(
         str | None,
         typer.Option(
             "--year",
-            "--tax-year",
             metavar="YYYY",
             help="Tax year of the rules (2024, 2025, 2026). Default: the newest in the data.",
             rich_help_panel=pay_options.TAXES,
@@ -39,7 +38,7 @@ def takehome(
         str | None,
         typer.Option(
             "--pretax",
-            metavar="AMOUNT|PERCENT",
+            metavar="AMOUNT|%",
             help="Pre-tax retirement contributions a year (401(k), 403(b)): 5000 or 6% of "
             "gross pay. They lower income tax, not Social Security or Medicare.",
             rich_help_panel=pay_options.TAXES,
