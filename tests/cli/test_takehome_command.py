@@ -340,3 +340,16 @@ def test_a_second_takehome_run_loads_neither_pydantic_nor_yaml(tmp_path: Path) -
     loaded = _loaded(("takehome", "42830", "--json"), home, tmp_path / "loaded.txt")
     assert "careerstats.sources.tax_cache" in loaded
     assert not [m for m in loaded if m.split(".")[0] in {"pydantic", "yaml", "rich"}]
+
+
+def test_a_top_coded_wage_gives_a_take_home_that_is_at_least(run: Run) -> None:
+    # Chief executives, May 2024: the 90th percentile is top-coded at 239,200 a year.
+    # 2024 single: taxable 239,200 - 14,600 = 224,600: 10% x 11,600 (1,160) + 12% x 35,550
+    # (4,266) + 22% x 53,375 (11,742.50) + 24% x 91,425 (21,942) + 32% x 32,650 (10,448)
+    # = 49,558.50; SS 6.2% x 168,600 = 10,453.20; Medicare 1.45% x 239,200 = 3,468.40;
+    # Additional 0.9% x 39,200 = 352.80. Net: 239,200 - 63,832.90 = 175,367.10.
+    document = as_json(run("compare", "11-1011", "--takehome", "--tax-year", "2024", "--json"))
+    top = next(r for r in document["takehome"]["careers"] if r["statistic"] == "p90")
+    assert (top["annual_wage"], top["at_least"], top["net"]) == (239200, True, 175367.1)
+    table = run("compare", "11-1011", "--takehome", "--tax-year", "2024", "--no-chart").stdout
+    assert "≥$175,367.10" in table

@@ -13,7 +13,7 @@ from rich.text import Text
 from careerstats.core.career_takehome import CareerTakeHome, TakeHomeComparison
 from careerstats.core.model import Statistic
 from careerstats.core.money import dollars, to_places
-from careerstats.render.common import AT_LEAST, DERIVED_MARK
+from careerstats.render.common import ADJUSTED_MARK, AT_LEAST, DERIVED_MARK, MISSING
 
 _STATISTICS = {Statistic.P10: "10th", Statistic.MEDIAN: "median", Statistic.P90: "90th"}
 
@@ -52,14 +52,18 @@ def takehome_view(section: TakeHomeComparison) -> RenderableType:
             cells.append(_money(row, row.result.wages))
         if section.taxed:
             cells.append(_money(row, row.result.net))
-            cells.append(f"{to_places(row.result.effective_rate, 1)}%")
+            # The rate at a top-coded ceiling is not the rate of the unknown wage above it.
+            rate = f"{to_places(row.result.effective_rate, 1)}%"
+            cells.append(MISSING if row.at_least else rate)
         table.add_row(*cells)
     lines = [Text(line) for line in _legend(section)]
     return Group(Text(""), table, *lines)
 
 
 def _money(row: CareerTakeHome, value: Decimal) -> str:
-    mark = DERIVED_MARK if row.figure.derived else ""
+    mark = (DERIVED_MARK if row.figure.derived else "") + (
+        ADJUSTED_MARK if row.figure.adjusted else ""
+    )
     return f"{AT_LEAST if row.at_least else ''}{dollars(value)}{mark}"
 
 
@@ -75,8 +79,9 @@ def _legend(section: TakeHomeComparison) -> list[str]:
     from careerstats.core.takehome import NOT_COMPUTED, TAX_TABLE_NOTE
 
     lines = [
-        f"Annual: the career's wage figure ({DERIVED_MARK} derived, {AT_LEAST} at or above a "
-        "top-coded ceiling, so the pay after it is at least that)"
+        f"Annual: the career's wage figure ({DERIVED_MARK} derived, {ADJUSTED_MARK} adjusted "
+        f"for inflation, {AT_LEAST} at or above a top-coded ceiling, so the pay after it is "
+        "at least that)"
     ]
     if not section.extra.is_none:
         lines.append("Gross: the annual wage as base pay at the schedule, plus the extra pay")
