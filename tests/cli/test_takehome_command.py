@@ -353,3 +353,12 @@ def test_a_top_coded_wage_gives_a_take_home_that_is_at_least(run: Run) -> None:
     assert (top["annual_wage"], top["at_least"], top["net"]) == (239200, True, 175367.1)
     table = run("compare", "11-1011", "--takehome", "--tax-year", "2024", "--no-chart").stdout
     assert "≥$175,367.10" in table
+
+
+def test_regular_hours_over_40_bring_a_note_on_the_federal_overtime_rule(run: Run) -> None:
+    # 20 x 45 x 52 = 46,800, all at the base rate as asked; the note says what the law pays.
+    result = run("convert", "20", "--hours-per-week", "45", "--bonus", "10", "--to", "year")
+    assert result.stdout == "46810.00\n"
+    assert result.stderr.startswith("note: all 45 regular hours a week are paid at the base")
+    assert result.stderr.count("\n") == 1
+    assert run("takehome", "20", "--per", "hour", "--json").stderr == ""

@@ -83,7 +83,7 @@ def convert(
         from careerstats.core.money import parse_amount
 
         gross = gross_pay(parse_amount(amount), from_period, schedule, extra)
-        write("gross", gross, chosen(as_json), target=to_period)
+        write("gross", gross, chosen(as_json), target=to_period, warnings=gross.notes)
         return
 
     from careerstats.core.conversion import convert_to_every_period

@@ -40,9 +40,10 @@ class TakeHomeComparison(NamedTuple):
     rows: tuple[CareerTakeHome, ...]
 
     def warnings(self) -> tuple[str, ...]:
-        if not self.taxed or not self.rows:
+        if not self.rows:
             return ()
-        return self.rows[0].result.warnings
+        first = self.rows[0].result
+        return first.warnings if self.taxed else first.gross.notes
 
 
 def compare_takehome(

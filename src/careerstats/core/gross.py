@@ -19,6 +19,7 @@ from careerstats.core.periods import EXACT, HOURS_IN_A_WEEK, STANDARD, Period, S
 from careerstats.errors import UsageError
 
 FEDERAL_OVERTIME_MULTIPLIER = Decimal("1.5")
+FEDERAL_REGULAR_HOURS = 40
 # Far above any real premium (double time is 2): beyond it the input is a mistake.
 MOST_MULTIPLIER = Decimal(10)
 ZERO = Decimal(0)
@@ -118,6 +119,18 @@ class GrossPay:
             return EXACT.divide(self.per_year, worked) if worked else ZERO
         schedule = self.schedule
         return scale(self.per_year, schedule.hours_in(period) / schedule.hours_in(Period.YEAR))
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the user may not have meant: regular hours beyond the federal 40."""
+        regular = self.schedule.hours_per_week
+        if regular <= FEDERAL_REGULAR_HOURS:
+            return ()
+        return (
+            f"all {_figure(regular)} regular hours a week are paid at the base rate; the "
+            f"federal rule pays hours over {FEDERAL_REGULAR_HOURS} in a week at 1.5 times "
+            "it: give those as overtime hours to have them paid so",
+        )
 
     def every_period(self) -> dict[Period, Decimal]:
         return {period: self.per(period) for period in Period}

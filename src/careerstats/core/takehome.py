@@ -135,16 +135,15 @@ class TakeHome:
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """What the user should see whatever the format: the overtime deduction left out."""
+        """What the user should see whatever the format: the overtime deduction left out,
+        regular hours beyond the federal 40 paid at the base rate."""
         overtime = any(part.part is Part.OVERTIME for part in self.gross.parts)
-        return (OVERTIME_NOTE,) if overtime else ()
+        return ((OVERTIME_NOTE,) if overtime else ()) + self.gross.notes
 
     @property
     def notes(self) -> tuple[str, ...]:
-        """What the figures leave out that this case touches."""
-        notes = []
-        if any(part.part is Part.OVERTIME for part in self.gross.parts):
-            notes.append(OVERTIME_NOTE)
+        """What the figures leave out that this case touches (the warnings among them)."""
+        notes = list(self.warnings)
         if ZERO < self.taxable_income < TAX_TABLE_BELOW:
             notes.append(TAX_TABLE_NOTE)
         return tuple(notes)
