@@ -362,3 +362,9 @@ def test_regular_hours_over_40_bring_a_note_on_the_federal_overtime_rule(run: Ru
     assert result.stderr.startswith("note: all 45 regular hours a week are paid at the base")
     assert result.stderr.count("\n") == 1
     assert run("takehome", "20", "--per", "hour", "--json").stderr == ""
+
+
+def test_convert_without_extra_pay_loads_nothing_of_it(tmp_path: Path) -> None:
+    loaded = _loaded(("convert", "14.36", "--to", "year"), tmp_path / "home", tmp_path / "l.txt")
+    assert "careerstats.core.periods" in loaded
+    assert "careerstats.core.gross" not in loaded

@@ -64,7 +64,7 @@ def convert(
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
     from_period = options.period(source)
     to_period = options.period(target) if target is not None else None
-    extra = pay_options.extra_pay(
+    extra_pay = (
         overtime_hours,
         overtime_multiplier,
         differential,
@@ -72,19 +72,19 @@ def convert(
         bonus,
         commission,
         unpaid_weeks,
-        schedule.hours_per_week,
     )
-    if amount.strip() == "-":
-        if not extra.is_none:
+    if not pay_options.nothing_asked(extra_pay):
+        if amount.strip() == "-":
             raise UsageError("extra pay does not apply to streamed amounts ('-')")
-        raise typer.Exit(_stream(from_period, to_period, schedule, as_json))
-    if not extra.is_none:
         from careerstats.core.gross import gross_pay
         from careerstats.core.money import parse_amount
 
+        extra = pay_options.extra_pay(*extra_pay, schedule.hours_per_week)
         gross = gross_pay(parse_amount(amount), from_period, schedule, extra)
         write("gross", gross, chosen(as_json), target=to_period, warnings=gross.notes)
         return
+    if amount.strip() == "-":
+        raise typer.Exit(_stream(from_period, to_period, schedule, as_json))
 
     from careerstats.core.conversion import convert_to_every_period
     from careerstats.core.money import parse_amount

@@ -139,7 +139,7 @@ def percent_or_amount(text: str, option: str) -> tuple[Decimal | None, Decimal |
 
 def extra_pay(
     overtime_hours: str | None,
-    overtime_multiplier: str,
+    overtime_multiplier: str | None,
     differential: str | None,
     differential_hours: str | None,
     bonus: str | None,
@@ -150,7 +150,7 @@ def extra_pay(
     from careerstats.core.gross import ZERO, Differential, ExtraPay
 
     overtime = number(overtime_hours, "--overtime-hours") or ZERO
-    multiplier = number(overtime_multiplier, "--overtime-rate") or ZERO
+    multiplier = number(overtime_multiplier or DEFAULT_MULTIPLIER, "--overtime-rate") or ZERO
     shift = None
     if differential is not None:
         amount, percent = percent_or_amount(differential, "--differential")
@@ -201,8 +201,11 @@ def pretax(text: str | None) -> Pretax:
     return Pretax(amount, percent)
 
 
-def nothing_asked(extra: tuple[str | None, ...], taxes: tuple[str | None, ...]) -> bool:
-    """True when `compare` was given no extra pay and no tax option (their defaults)."""
+def nothing_asked(
+    extra: tuple[str | None, ...], taxes: tuple[str | None, ...] = (None, None, None, None)
+) -> bool:
+    """True when no extra pay and no tax option was given (their defaults): checked before
+    anything of extra pay is imported, so that runs without it pay nothing for it."""
     overtime_hours, multiplier, *others = extra
     year, status_text, state_text, rate = taxes
     return (
@@ -210,7 +213,7 @@ def nothing_asked(extra: tuple[str | None, ...], taxes: tuple[str | None, ...]) 
         and multiplier == DEFAULT_MULTIPLIER
         and all(value is None for value in others)
         and (year, state_text, rate) == (None, None, None)
-        and status_text == DEFAULT_STATUS
+        and status_text in (None, DEFAULT_STATUS)
     )
 
 
@@ -234,7 +237,7 @@ def takehome_section(
     )
     extra = extra_pay(
         overtime_hours,
-        multiplier or DEFAULT_MULTIPLIER,
+        multiplier,
         differential,
         differential_hours,
         bonus,
