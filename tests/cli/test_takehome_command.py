@@ -279,6 +279,7 @@ BAD = [
         "Texas (TX) has no income tax on wages",
     ),
     ("K6", ("takehome", "42830", "--state-rate", "3"), 2, "give --state XX with --state-rate"),
+    ("K8", ("takehome", "42830", "--state", "CA", "--state-rate", ""), 2, "empty amount"),
     ("K7", ("takehome", "42830", "--state", "ZZ"), 2, "unknown state 'ZZ'"),
     ("K8", ("takehome", "42830", "--state", "CA", "--state-rate", "30"), 2, "out of range"),
     ("K8", ("takehome", "42830", "--state", "CA", "--state-rate", "-3"), 2, "negative amount"),
@@ -315,6 +316,12 @@ BAD = [
         "hours a week",
     ),
     ("K16", ("convert", "20", "--differential", "150%"), 2, "at most 100%"),
+    (
+        "K16",
+        ("convert", "20", "--differential", "1", "--differential-hours", "0"),
+        2,
+        "for 0 hours",
+    ),
     (
         "K17",
         ("convert", "20", "--differential-hours", "8"),

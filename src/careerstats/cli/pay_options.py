@@ -155,7 +155,8 @@ def extra_pay(
     if differential is not None:
         amount, percent = percent_or_amount(differential, "--differential")
         hours = number(differential_hours, "--differential-hours")
-        shift = Differential(hours or hours_per_week + overtime, amount, percent)
+        every_hour = hours_per_week + overtime
+        shift = Differential(every_hour if hours is None else hours, amount, percent)
     elif differential_hours is not None:
         raise UsageError("--differential-hours needs --differential PAY|%")
     return ExtraPay(
@@ -186,7 +187,7 @@ def tax_year(text: str | None, option: str = "--year") -> int | None:
 def state(code: str | None, rate: str | None) -> StateTax:
     from careerstats.core.states import state_code, state_tax
 
-    given = number(rate.strip().removesuffix("%") if rate else None, "--state-rate")
+    given = number(rate.strip().removesuffix("%") if rate is not None else None, "--state-rate")
     return state_tax(state_code(code) if code is not None else None, given)
 
 
