@@ -290,6 +290,13 @@ BAD = [
         2,
         "--pretax 120% is more than all of the pay",
     ),
+    # 42,830 all contributed: nothing left for SS 2,655.46 and Medicare 621.04 (3,276.50).
+    (
+        "K9",
+        ("takehome", "42830", "--pretax", "100%", "--year", "2024"),
+        2,
+        "leave less pay than the taxes of 3,276.50 still owed on it",
+    ),
     (
         "K10",
         ("takehome", "42830", "--spouse-wages", "1000"),

@@ -198,7 +198,7 @@ def take_home(
     if state.rate is not None:
         marginal += state.rate * kept
 
-    return TakeHome(
+    result = TakeHome(
         gross=gross,
         tax_year=tax_year,
         status=status,
@@ -215,3 +215,10 @@ def take_home(
         state_tax=state_tax,
         marginal_rate=marginal,
     )
+    if result.net < 0:
+        raise TakeHomeError(
+            f"pre-tax contributions of {contributed:,} leave less pay than the taxes of "
+            f"{result.taxes:,} still owed on it (Social Security and Medicare are owed on "
+            "contributions too): contribute less"
+        )
+    return result
