@@ -382,3 +382,16 @@ def test_convert_without_extra_pay_loads_nothing_of_it(tmp_path: Path) -> None:
     loaded = _loaded(("convert", "14.36", "--to", "year"), tmp_path / "home", tmp_path / "l.txt")
     assert "careerstats.core.periods" in loaded
     assert "careerstats.core.gross" not in loaded
+
+
+@pytest.mark.parametrize("columns", ["40", "60"])
+def test_compare_takehome_at_narrow_widths_is_one_block_per_career_and_cuts_nothing(
+    columns: str, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    result = run("compare", "cs", "pr", "--takehome", "--tax-year", "2024", "--no-chart")
+    assert result.exit_code == 0, result.stderr
+    section = result.stdout[result.stdout.index("Take-home pay a year") :]
+    assert "…" not in section
+    assert max(len(line) for line in section.splitlines()) <= int(columns)
+    assert "take-home $36,397.90" in section

@@ -13,12 +13,57 @@ from rich.text import Text
 from careerstats.core.career_takehome import CareerTakeHome, TakeHomeComparison
 from careerstats.core.model import Statistic
 from careerstats.core.money import dollars, to_places
-from careerstats.render.common import ADJUSTED_MARK, AT_LEAST, DERIVED_MARK, MISSING
+from careerstats.render.common import (
+    ADJUSTED_MARK,
+    AT_LEAST,
+    DERIVED_MARK,
+    MISSING,
+    Fitted,
+    block_table,
+)
 
 _STATISTICS = {Statistic.P10: "10th", Statistic.MEDIAN: "median", Statistic.P90: "90th"}
 
 
+# Columns the table needs: a career's title wrapped at words, the statistic, each amount and
+# the tax rate; below it, one block per career.
+CAREER_WIDTH, WAGE_WIDTH, AMOUNT_WIDTH, RATE_WIDTH = 18, 9, 14, 11
+
+
+def table_width(section: TakeHomeComparison) -> int:
+    amounts = 1 + (not section.extra.is_none) + section.taxed
+    return CAREER_WIDTH + WAGE_WIDTH + AMOUNT_WIDTH * amounts + RATE_WIDTH * section.taxed
+
+
 def takehome_view(section: TakeHomeComparison) -> RenderableType:
+    lines = [Text(line) for line in _legend(section)]
+    fitted = Fitted(table_width(section), lambda: _table(section), lambda: _blocks(section))
+    return Group(Text(""), fitted, *lines)
+
+
+def _blocks(section: TakeHomeComparison) -> Group:
+    """One block per career (and release), a line per figure: at 40 columns nothing is cut."""
+    parts: list[RenderableType] = [Text(_title(section), style="bold")]
+    several = len({row.pay.release.id for row in section.rows}) > 1
+    blocks: dict[tuple[str, str], Table] = {}
+    for row in section.rows:
+        key = (row.pay.career.id, row.pay.release.id)
+        if key not in blocks:
+            name = row.pay.career.title + (f" ({row.pay.release.id})" if several else "")
+            blocks[key] = block_table(name)
+            parts.append(blocks[key])
+        values = [f"{_money(row, row.figure.value)} a year"]
+        if not section.extra.is_none:
+            values.append(f"gross {_money(row, row.result.wages)}")
+        if section.taxed:
+            values.append(f"take-home {_money(row, row.result.net)}")
+            if not row.at_least:
+                values.append(f"tax rate {to_places(row.result.effective_rate, 1)}%")
+        blocks[key].add_row(_STATISTICS[row.figure.statistic], Text("\n".join(values)))
+    return Group(*parts)
+
+
+def _table(section: TakeHomeComparison) -> Table:
     with_gross = not section.extra.is_none
     table = Table(
         title=_title(section),
@@ -56,8 +101,7 @@ def takehome_view(section: TakeHomeComparison) -> RenderableType:
             rate = f"{to_places(row.result.effective_rate, 1)}%"
             cells.append(MISSING if row.at_least else rate)
         table.add_row(*cells)
-    lines = [Text(line) for line in _legend(section)]
-    return Group(Text(""), table, *lines)
+    return table
 
 
 def _money(row: CareerTakeHome, value: Decimal) -> str:
