@@ -223,6 +223,12 @@ def test_the_marginal_rate_is_the_next_dollars_taxes() -> None:
     assert top.marginal_rate == D("39.35")
     # Below the standard deduction: payroll taxes only, 7.65%.
     assert compute(2024, SINGLE, "10000").marginal_rate == D("7.65")
+    # At the deduction exactly, the next dollar is taxed at 10%: 17.65%.
+    assert compute(2024, SINGLE, "14600").marginal_rate == D("17.65")
+    # At the end of the 12% bracket (taxable 47,150), the next dollar is in the 22% one.
+    assert compute(2024, SINGLE, "61750").marginal_rate == D("29.65")
+    # At the wage base, the next dollar owes no Social Security: 24% + 1.45%.
+    assert compute(2024, SINGLE, "168600").marginal_rate == D("25.45")
 
 
 def test_the_tax_table_note_appears_below_100000_of_taxable_income_only() -> None:
