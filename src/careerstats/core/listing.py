@@ -1,0 +1,100 @@
+"""The occupations of one release at one level (`list`), grouped under their major groups,
+the catalog's careers among them marked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from careerstats.core.dataset import Dataset
+from careerstats.core.groups import LEVELS, Group, find_group, groups_in, level_of
+from careerstats.core.model import Career, CareerFigures, SourceRelease
+from careerstats.errors import GroupAboveLevel, UsageError
+
+
+@dataclass(frozen=True)
+class Listed:
+    entry: CareerFigures
+    career: Career | None  # the catalog's career for the code, with its aliases
+
+
+@dataclass(frozen=True)
+class Section:
+    major: Group | None  # None: the release states no major group for these
+    items: tuple[Listed, ...]
+
+
+@dataclass(frozen=True)
+class OccupationList:
+    release: SourceRelease
+    level: str
+    group: Group | None
+    sections: tuple[Section, ...]
+    scope: str = ""
+
+    @property
+    def count(self) -> int:
+        return sum(len(section.items) for section in self.sections)
+
+
+def newest_release(dataset: Dataset) -> SourceRelease:
+    """The newest dated release whose entries state their level (an OEWS release)."""
+    for release in dataset.by_recency():
+        if release.is_dated and any(entry.groups for entry in release.entries()):
+            return release
+    raise UsageError("no release states the level of its occupations")
+
+
+def in_scope(
+    dataset: Dataset, source_id: str | None, level: str | None, group_text: str | None
+) -> tuple[SourceRelease, Group | None, list[CareerFigures]]:
+    """The release asked for (the newest OEWS one by default), the group, and its entries at
+    `level` (None: every level) and in the group. An entry whose source states no level (a
+    cited source's careers) counts as a detailed occupation."""
+    release = dataset.source(source_id) if source_id else newest_release(dataset)
+    entries = release.entries()
+    group = find_group(entries, group_text, release.id) if group_text else None
+    if group is not None and level is not None and LEVELS.index(level) <= LEVELS.index(group.level):
+        raise GroupAboveLevel(
+            f"{group.code} {group.title} is a {group.level} group: it holds "
+            f"{_joined(LEVELS[LEVELS.index(group.level) + 1 :])} occupations, not {level} ones",
+            group.code,
+            group.level,
+            level,
+        )
+    chosen = [
+        entry
+        for entry in entries
+        if (level is None or (level_of(entry) or "detailed") == level)
+        and (group is None or group.holds(entry.soc))
+    ]
+    return release, group, chosen
+
+
+def occupation_list(
+    dataset: Dataset,
+    level: str = "detailed",
+    group_text: str | None = None,
+    source_id: str | None = None,
+) -> OccupationList:
+    release, group, entries = in_scope(dataset, source_id, level, group_text)
+    catalog = {code: career for career in dataset.careers for code in career.soc_codes}
+    majors = {major.code: major for major in groups_in(release.entries(), ("major",))}
+    sections: dict[str | None, list[Listed]] = {}
+    for entry in entries:
+        major = f"{entry.soc[:2]}-0000" if level != "major" else None
+        key = major if major in majors else None
+        sections.setdefault(key, []).append(Listed(entry, catalog.get(entry.soc)))
+    return OccupationList(
+        release=release,
+        level=level,
+        group=group,
+        sections=tuple(
+            Section(majors[code] if code else None, tuple(items))
+            for code, items in sections.items()
+        ),
+        scope=dataset.scope,
+    )
+
+
+def _joined(words: tuple[str, ...]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
