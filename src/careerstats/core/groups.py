@@ -12,6 +12,7 @@ from careerstats.core.wording import quoted
 from careerstats.errors import UnknownGroup
 
 LEVELS = ("major", "minor", "broad", "detailed")
+TOTAL = "00-0000"  # all occupations (May 2008 publishes it without a level)
 _CODE = re.compile(r"(\d{2})-?(\d{4})")
 # Words every group title has, or that only join others: naming a group needs none of them.
 _FILLER = {"occupation", "and", "related", "or", "other"}
@@ -37,7 +38,14 @@ def level_of(entry: CareerFigures) -> str | None:
     for level in reversed(LEVELS):
         if level in entry.groups:
             return level
+    if "total" in entry.groups or entry.soc == TOTAL:
+        return "total"
     return None
+
+
+def described(level: str) -> str:
+    """What the SOC calls the members of a level: major groups ... detailed occupations."""
+    return f"{level} groups" if level in ("major", "minor") else f"{level} occupations"
 
 
 def groups_in(entries: Iterable[CareerFigures], levels: tuple[str, ...]) -> list[Group]:
@@ -58,6 +66,7 @@ def find_group(entries: Iterable[CareerFigures], text: str, release_id: str) -> 
     """The major or minor group `text` names in a release: a code (`15`, `15-1200`, `151200`)
     or words of its title (`computer and mathematical`), ignoring case, punctuation and
     plurals. A title equal to the words wins over titles that only contain them."""
+    entries = list(entries)
     groups = groups_in(entries, ("major", "minor"))
     given = " ".join(text.split())
     code = _CODE.fullmatch(given)
@@ -71,6 +80,13 @@ def find_group(entries: Iterable[CareerFigures], text: str, release_id: str) -> 
         for group in groups:
             if group.code == wanted:
                 return group
+        other = next((entry for entry in entries if entry.soc == wanted), None)
+        if other is not None:
+            raise UnknownGroup(
+                f"{wanted} {other.title_in_source or ''} is a {level_of(other) or 'detailed'} "
+                "occupation, not a major or minor group",
+                text,
+            )
         raise UnknownGroup(f"{release_id} has no major or minor group with code {wanted}", text)
     words = [word for word in _words(given) if word not in _FILLER]
     if not words:

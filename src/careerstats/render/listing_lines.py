@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import sys
 
+from careerstats.core.groups import described
 from careerstats.core.listing import Listed, OccupationList
 from careerstats.core.model import SourceRelease
 
@@ -56,7 +57,8 @@ def names(item: Listed) -> str:
 
 def occupation_lines(result: OccupationList, width: int | None = None) -> str:
     release = result.release
-    what = f"{result.level.capitalize()} occupations"
+    what = described(result.level)
+    what = what[0].upper() + what[1:]
     if result.group is not None:
         what += f" in {result.group.code} {result.group.title}"
     lines = [cut(literal(f"{what}{result.scope}"), width), source_line(release, width)]
@@ -72,7 +74,7 @@ def occupation_lines(result: OccupationList, width: int | None = None) -> str:
             lines.append(fitted(f"{indent}{entry.soc}  ", title, literal(names(item)), width))
     lines.append("")
     marked = any(item.career for section in result.sections for item in section.items)
-    caption = f"{result.count:,} {result.level} occupations"
+    caption = f"{result.count:,} {described(result.level)}"
     if marked:
         caption += "; [ ]: a career of the careerstats catalog and its aliases"
     caption += "; name any of them by SOC code or title ('careerstats show 15-1252')"

@@ -4,6 +4,7 @@ an ellipsis on a terminal, whole when piped), then what was ranked and what was 
 from __future__ import annotations
 
 from careerstats.core.education import LEVELS, SHORT, level_of
+from careerstats.core.groups import described
 from careerstats.core.money import dollars
 from careerstats.core.periods import Period
 from careerstats.core.top import Measure, Ranked, Top
@@ -44,7 +45,7 @@ def education_text(published: str | None) -> str:
 
 def title_line(result: Top) -> str:
     filters, by = result.filters, result.by
-    what = f"{filters.level} occupations"
+    what = described(filters.level)
     if result.group is not None:
         what += f" in {result.group.code} {result.group.title}"
     if by.statistic is not None:
@@ -58,12 +59,12 @@ def title_line(result: Top) -> str:
         measure = "employment"
     needs = ""
     if filters.education is not None:
-        needs = f", typically entered with {LEVELS[filters.education].lower()}"
+        needs = f", typical entry education: {LEVELS[filters.education]}"
     elif filters.max_education is not None:
-        needs = f", typically entered with at most {LEVELS[filters.max_education].lower()}"
+        needs = f", typical entry education: {LEVELS[filters.max_education]} or below"
     if filters.min_employment is not None:
         needs += f", at least {filters.min_employment:,} employed"
-    return f"{what.capitalize()} by {measure}{needs}"
+    return f"{what[0].upper()}{what[1:]}{result.scope} by {measure}{needs}"
 
 
 def top_lines(result: Top, width: int | None = None) -> str:
