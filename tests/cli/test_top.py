@@ -308,7 +308,7 @@ def test_top_bad_filters_get_one_line_naming_the_fix(
             assert (listed.exit_code, listed.stderr) == (2, result.stderr)
 
 
-def test_top_with_no_match_says_so(run: Run) -> None:
+def test_R16_top_with_no_match_says_so(run: Run) -> None:
     result = run("top", "--group", "15", "--education", "none")
     assert result.exit_code == 0
     assert "no occupation matches" in result.stdout
