@@ -3,7 +3,7 @@ the catalog's careers among them marked."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from careerstats.core.dataset import Dataset
 from careerstats.core.groups import LEVELS, Group, find_group, groups_in, level_of
@@ -11,20 +11,17 @@ from careerstats.core.model import Career, CareerFigures, SourceRelease
 from careerstats.errors import GroupAboveLevel, UsageError
 
 
-@dataclass(frozen=True)
-class Listed:
+class Listed(NamedTuple):
     entry: CareerFigures
     career: Career | None  # the catalog's career for the code, with its aliases
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     major: Group | None  # None: the release states no major group for these
     items: tuple[Listed, ...]
 
 
-@dataclass(frozen=True)
-class OccupationList:
+class OccupationList(NamedTuple):
     release: SourceRelease
     level: str
     group: Group | None
@@ -32,26 +29,37 @@ class OccupationList:
     scope: str = ""
 
     @property
-    def count(self) -> int:
+    def listed(self) -> int:
         return sum(len(section.items) for section in self.sections)
 
 
-def newest_release(dataset: Dataset) -> SourceRelease:
-    """The newest dated release whose entries state their level (an OEWS release)."""
+def newest_release(
+    dataset: Dataset, levels: frozenset[str]
+) -> tuple[SourceRelease, list[CareerFigures]]:
+    """The newest dated release whose entries state their level (an OEWS release), and its
+    entries of `levels`."""
     for release in dataset.by_recency():
-        if release.is_dated and any(entry.groups for entry in release.entries()):
-            return release
+        if release.is_dated:
+            entries = release.entries_at(levels)
+            if any(entry.groups for entry in entries):
+                return release, entries
     raise UsageError("no release states the level of its occupations")
 
 
 def in_scope(
     dataset: Dataset, source_id: str | None, level: str | None, group_text: str | None
-) -> tuple[SourceRelease, Group | None, list[CareerFigures]]:
-    """The release asked for (the newest OEWS one by default), the group, and its entries at
-    `level` (None: every level) and in the group. An entry whose source states no level (a
-    cited source's careers) counts as a detailed occupation."""
-    release = dataset.source(source_id) if source_id else newest_release(dataset)
-    entries = release.entries()
+) -> tuple[SourceRelease, Group | None, list[CareerFigures], list[CareerFigures]]:
+    """The release asked for (the newest OEWS one by default), the group, its entries at
+    `level` (None: every level) and in the group, and the entries read: those of the level
+    and of the major and minor groups (every entry when no level is given). An entry whose
+    source states no level (a cited source's careers) counts as a detailed occupation."""
+    # The groups, for naming one and for headings, and the level asked for.
+    levels = frozenset(("major", "minor", level)) if level else None
+    if source_id:
+        release = dataset.source(source_id)
+        entries = release.entries_at(levels) if levels else release.entries()
+    else:
+        release, entries = newest_release(dataset, levels or frozenset(LEVELS))
     group = find_group(entries, group_text, release.id) if group_text else None
     if group is not None and level is not None and LEVELS.index(level) <= LEVELS.index(group.level):
         raise GroupAboveLevel(
@@ -67,7 +75,7 @@ def in_scope(
         if (level is None or (level_of(entry) or "detailed") == level)
         and (group is None or group.holds(entry.soc))
     ]
-    return release, group, chosen
+    return release, group, chosen, entries
 
 
 def occupation_list(
@@ -76,9 +84,9 @@ def occupation_list(
     group_text: str | None = None,
     source_id: str | None = None,
 ) -> OccupationList:
-    release, group, entries = in_scope(dataset, source_id, level, group_text)
+    release, group, entries, every = in_scope(dataset, source_id, level, group_text)
     catalog = {code: career for career in dataset.careers for code in career.soc_codes}
-    majors = {major.code: major for major in groups_in(release.entries(), ("major",))}
+    majors = {major.code: major for major in groups_in(every, ("major",))}
     sections: dict[str | None, list[Listed]] = {}
     for entry in entries:
         major = f"{entry.soc[:2]}-0000" if level != "major" else None

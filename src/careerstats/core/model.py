@@ -377,3 +377,8 @@ class SourceRelease(_Record):
     def entries(self) -> list[CareerFigures]:
         """Every career's figures in this release (an imported release reads them on demand)."""
         return list(self.careers)
+
+    def entries_at(self, levels: frozenset[str]) -> list[CareerFigures]:
+        """The entries of these levels (OEWS O_GROUP: total, major, ..., detailed), and those
+        whose source states none."""
+        return [entry for entry in self.entries() if not entry.groups or levels & set(entry.groups)]

@@ -87,5 +87,5 @@ def release_contents(
     """Every entry of a release, or those of one level and one group."""
     from careerstats.core.listing import in_scope
 
-    release, _, entries = in_scope(dataset, source_id, level, group)
+    release, _, entries, _ = in_scope(dataset, source_id, level, group)
     return ReleaseContents(release, tuple(entries))

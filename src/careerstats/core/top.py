@@ -5,10 +5,9 @@ and employment. Nothing is derived: every figure ranked is one a source publishe
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from careerstats.core.dataset import Dataset
 from careerstats.core.education import level_of as education_rank
@@ -43,8 +42,7 @@ class Measure(StrEnum):
         return self in (Measure.GROWTH, Measure.OPENINGS)
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     level: str = "detailed"
     group: str | None = None  # a code or words, as given
     education: int | None = None  # exactly this rank of BLS's order
@@ -56,8 +54,7 @@ class Filters:
         return self.education is not None or self.max_education is not None
 
 
-@dataclass(frozen=True)
-class Ranked:
+class Ranked(NamedTuple):
     rank: int
     entry: CareerFigures
     value: Decimal  # the figure ranked; the ceiling of a top-coded one
@@ -66,8 +63,7 @@ class Ranked:
     education: str | None  # typical entry education as BLS publishes it
 
 
-@dataclass(frozen=True)
-class Top:
+class Top(NamedTuple):
     release: SourceRelease
     by: Measure
     per: Period | None  # the period of a wage measure's figures
@@ -85,11 +81,12 @@ def top(
     dataset: Dataset,
     by: Measure,
     per: Period | None = None,
-    filters: Filters = Filters(),
+    filters: Filters | None = None,
     source_id: str | None = None,
     limit: int | None = 20,
 ) -> Top:
-    release, group, entries = in_scope(dataset, source_id, filters.level, filters.group)
+    filters = filters or Filters()
+    release, group, entries, _ = in_scope(dataset, source_id, filters.level, filters.group)
     projections = dataset.projections  # typical entry education is shown for every row
     if (by.projected or filters.by_education) and projections is None:
         raise UsageError("no Employment Projections are available to rank or filter by")

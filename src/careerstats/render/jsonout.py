@@ -693,7 +693,7 @@ def occupation_list(result: OccupationList, **_: Any) -> dict[str, Any]:
         "source": source(result.release),
         "level": result.level,
         "group": _group(result.group),
-        "count": result.count,
+        "count": result.listed,
         "major_groups": [
             {
                 "code": section.major.code if section.major else None,

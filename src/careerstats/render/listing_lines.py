@@ -14,7 +14,7 @@ from careerstats.core.model import SourceRelease
 ELLIPSIS = "\u2026"
 # A title keeps at least this many characters on a narrow terminal; the line is cut after.
 SHORTEST_TITLE = 12
-# A catalog career's first aliases mark it (the others are longer spellings of its title).
+# A catalog career's first aliases mark it (further ones are longer spellings of the same).
 SHOWN_ALIASES = 3
 
 
@@ -48,11 +48,16 @@ def fitted(prefix: str, title: str, suffix: str, width: int | None) -> str:
 
 
 def names(item: Listed) -> str:
-    """The catalog career's aliases (or its id) in brackets; empty for other occupations."""
+    """The catalog career's aliases (or its id) in brackets, leaving out the title's own
+    singular; empty for other occupations."""
     career = item.career
     if career is None:
         return ""
-    return f"  [{', '.join(career.aliases[:SHOWN_ALIASES] or (career.id,))}]"
+    title = (item.entry.title_in_source or career.title).lower()
+    own = {title, title.removesuffix("s"), title.removesuffix("es")}
+    aliases = [alias for alias in career.aliases if alias.lower() not in own]
+    shown = aliases[:SHOWN_ALIASES] or career.aliases[:1] or (career.id,)
+    return f"  [{', '.join(shown)}]"
 
 
 def occupation_lines(result: OccupationList, width: int | None = None) -> str:
@@ -74,7 +79,7 @@ def occupation_lines(result: OccupationList, width: int | None = None) -> str:
             lines.append(fitted(f"{indent}{entry.soc}  ", title, literal(names(item)), width))
     lines.append("")
     marked = any(item.career for section in result.sections for item in section.items)
-    caption = f"{result.count:,} {described(result.level)}"
+    caption = f"{result.listed:,} {described(result.level)}"
     if marked:
         caption += "; [ ]: a career of the careerstats catalog and its aliases"
     caption += "; name any of them by SOC code or title ('careerstats show 15-1252')"

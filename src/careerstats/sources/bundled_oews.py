@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -352,9 +352,21 @@ class BundledRelease(SourceRelease):
 
     def entries(self) -> list[CareerFigures]:
         """Every occupation of the release, in code order; a catalog career under its id."""
+        return self._built(occupations(self.id))
+
+    def entries_at(self, levels: frozenset[str]) -> list[CareerFigures]:
+        """Only the occupations of these levels (or of none, as May 2008's detailed ones) are
+        built into figures: building them is most of what a listing costs."""
+        return self._built(
+            item
+            for item in occupations(self.id)
+            if not any(item.groups) or levels & set(item.groups)
+        )
+
+    def _built(self, items: Iterable[Occupation]) -> list[CareerFigures]:
         catalog_id = {codes[0]: career_id for career_id, codes in self._codes.items()}
         found = []
-        for item in occupations(self.id):
+        for item in items:
             career_id = catalog_id.get(item.code, item.code)
             if career_id not in self._cache:
                 self._cache[career_id] = item.figures(career_id, item.code)
