@@ -47,14 +47,23 @@ def newest_release(
 
 
 def in_scope(
-    dataset: Dataset, source_id: str | None, level: str | None, group_text: str | None
+    dataset: Dataset,
+    source_id: str | None,
+    level: str | None,
+    group_text: str | None,
+    *,
+    majors: bool = False,
 ) -> tuple[SourceRelease, Group | None, list[CareerFigures], list[CareerFigures]]:
     """The release asked for (the newest OEWS one by default), the group, its entries at
-    `level` (None: every level) and in the group, and the entries read: those of the level
-    and of the major and minor groups (every entry when no level is given). An entry whose
-    source states no level (a cited source's careers) counts as a detailed occupation."""
-    # The groups, for naming one and for headings, and the level asked for.
-    levels = frozenset(("major", "minor", level)) if level else None
+    `level` (None: every level) and in the group, and the entries read: those of the level,
+    of the major and minor groups when a group is named, and of the major groups with
+    `majors` (every entry when no level is given). An entry whose source states no level (a
+    cited source's careers) counts as a detailed occupation."""
+    # Building an entry's figures is most of the cost: only those needed are read.
+    levels: frozenset[str] | None = None
+    if level is not None:
+        groups = {"major", "minor"} if group_text else {"major"} if majors else set()
+        levels = frozenset({level, *groups})
     if source_id:
         release = dataset.source(source_id)
         entries = release.entries_at(levels) if levels else release.entries()
@@ -84,7 +93,7 @@ def occupation_list(
     group_text: str | None = None,
     source_id: str | None = None,
 ) -> OccupationList:
-    release, group, entries, every = in_scope(dataset, source_id, level, group_text)
+    release, group, entries, every = in_scope(dataset, source_id, level, group_text, majors=True)
     catalog = {code: career for career in dataset.careers for code in career.soc_codes}
     majors = {major.code: major for major in groups_in(every, ("major",))}
     sections: dict[str | None, list[Listed]] = {}

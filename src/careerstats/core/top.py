@@ -18,7 +18,7 @@ from careerstats.core.periods import Period
 from careerstats.errors import UsageError
 
 if TYPE_CHECKING:
-    from careerstats.core.outlook import Edition, Projection
+    from careerstats.core.outlook import Edition, Projection, Projections
 
 
 class Measure(StrEnum):
@@ -35,11 +35,14 @@ class Measure(StrEnum):
     @property
     def statistic(self) -> Statistic | None:
         """The wage statistic it ranks by; None for the other measures."""
-        return Statistic(self.value) if self.value in Statistic.__members__.values() else None
+        return _STATISTICS.get(self.value)
 
     @property
     def projected(self) -> bool:
         return self in (Measure.GROWTH, Measure.OPENINGS)
+
+
+_STATISTICS = {statistic.value: statistic for statistic in Statistic}
 
 
 class Filters(NamedTuple):
@@ -92,11 +95,13 @@ def top(
         raise UsageError("no Employment Projections are available to rank or filter by")
     catalog = {code: career for career in dataset.careers for code in career.soc_codes}
     left_out: Counter[str] = Counter()
-    found: list[tuple[Decimal, bool, CareerFigures, str | None]] = []
+    found: list[tuple[Decimal, bool, CareerFigures]] = []
+    # Every entry's projection line when growth, openings or education decide; else only the
+    # lines of the entries shown, for their typical education.
+    every_line = by.projected or filters.by_education
     for entry in entries:
-        line = projections.projection(entry.soc) if projections is not None else None
-        education = line.education if line is not None else None
-        reason = _excluded(entry, line, education, filters, by, per)
+        line = projections.projection(entry.soc) if every_line and projections else None
+        reason = _excluded(entry, line, filters, by)
         if reason:
             left_out[reason] += 1
             continue
@@ -105,7 +110,7 @@ def top(
             label = by.statistic.label if by.statistic else by.value
             left_out[f"no {label} published" + (f" per {per.value}" if per else "")] += 1
             continue
-        found.append((*figure, entry, education))
+        found.append((*figure, entry))
     # A top-coded figure sorts as its ceiling; ties go to the larger employment.
     found.sort(key=lambda item: (-item[0], -(item[2].employment or 0), item[2].soc))
     shown = found if limit is None else found[:limit]
@@ -116,9 +121,9 @@ def top(
             value=value,
             at_least=at_least,
             career=catalog.get(entry.soc),
-            education=education,
+            education=_education(projections, entry.soc),
         )
-        for index, (value, at_least, entry, education) in enumerate(shown, start=1)
+        for index, (value, at_least, entry) in enumerate(shown, start=1)
     )
     return Top(
         release=release,
@@ -135,19 +140,20 @@ def top(
     )
 
 
+def _education(projections: Projections | None, code: str) -> str | None:
+    line = projections.projection(code) if projections is not None else None
+    return line.education if line is not None else None
+
+
 def _excluded(
-    entry: CareerFigures,
-    line: Projection | None,
-    education: str | None,
-    filters: Filters,
-    by: Measure,
-    per: Period | None,
+    entry: CareerFigures, line: Projection | None, filters: Filters, by: Measure
 ) -> str | None:
     """Why an entry is not ranked, or None when it is."""
     if (by.projected or filters.by_education) and line is None:
         return "no line in the Employment Projections"
     if filters.by_education:
-        rank = education_rank(education)
+        assert line is not None
+        rank = education_rank(line.education)
         if rank is None:
             return "no typical entry education in the Employment Projections"
         if filters.education is not None and rank != filters.education:
