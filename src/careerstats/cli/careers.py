@@ -189,7 +189,13 @@ def list_(
         ),
     ] = None,
     as_json: JsonOption = False,
-    as_csv: CsvOption = False,
+    as_csv: Annotated[
+        bool,
+        typer.Option(
+            "--csv",
+            help="Write CSV to stdout, one row per occupation (with --source, per figure).",
+        ),
+    ] = False,
 ) -> None:
     """The detailed occupations of the newest OEWS release, one line each under its major
     group; the catalog's careers are marked with their aliases. With --source, one release's

@@ -153,3 +153,8 @@ def whole_number(text: str | None, option: str, example: str, *, least: int) -> 
             f"not {quoted(text)}"
         )
     return int(digits)
+
+
+OccupationsCsvOption = Annotated[
+    bool, typer.Option("--csv", help="Write CSV to stdout, one row per occupation.")
+]

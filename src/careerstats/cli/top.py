@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerstats.cli import completing, options
-from careerstats.cli.output import CsvOption, JsonOption, chosen, write
+from careerstats.cli.output import JsonOption, chosen, write
 from careerstats.cli.root import app
 from careerstats.core.wording import quoted
 from careerstats.errors import UsageError
@@ -88,7 +88,7 @@ def top(
         str, typer.Option("--limit", "-n", metavar="N", help="Show the first N.")
     ] = "20",
     as_json: JsonOption = False,
-    as_csv: CsvOption = False,
+    as_csv: options.OccupationsCsvOption = False,
 ) -> None:
     """Occupations ranked by a published figure: detailed occupations of the newest OEWS
     release by default. A top-coded figure ("at or above") sorts as its ceiling, ties by
