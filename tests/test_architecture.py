@@ -91,7 +91,6 @@ COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("top", "--json"), NO_RICH + NO_VALIDATION),
     (("top",), NO_RICH + NO_VALIDATION),
     (("top", "--csv"), NO_RICH + NO_VALIDATION),
-    (("completion", "bash"), NO_RICH + NO_VALIDATION),
     (("sources", "--json"), NO_RICH + NO_VALIDATION),
     (("data", "audit", "--json"), NO_RICH + NO_VALIDATION),
     (("data", "list", "--json"), NO_RICH + NO_VALIDATION),
