@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import Run, as_json
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 DATA = Path(__file__).parents[2] / "data"
 # BLS's order of typical entry education, as the Employment Projections spell it.
@@ -314,3 +316,25 @@ def test_R16_top_with_no_match_says_so(run: Run) -> None:
     assert "no occupation matches" in result.stdout
     document = as_json(run("top", "--group", "15", "--education", "none", "--json"))
     assert document["occupations"] == []
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    by=st.sampled_from(["median", "mean", "p10", "p90", "growth", "openings", "employment"]),
+    limit=st.integers(min_value=1, max_value=40),
+)
+def test_top_limit_shows_the_first_rows_of_one_order(by: str, limit: int, run: Run) -> None:
+    """Whatever the statistic and limit: the rows are the first of the full ranking, ranked
+    1, 2, 3 ... with figures that never rise (a top-coded bound counting as its ceiling) and,
+    among equal figures, employment that never rises."""
+    every = as_json(run("top", "--by", by, "--limit", "2000", "--json"))["occupations"]
+    some = as_json(run("top", "--by", by, "--limit", str(limit), "--json"))["occupations"]
+    assert some == every[:limit]
+    assert [row["rank"] for row in every] == list(range(1, len(every) + 1))
+    keys = [
+        (Decimal(str(row.get("value", row.get("at_least")))), row["employment"] or 0)
+        for row in every
+    ]
+    assert keys == sorted(keys, reverse=True)
