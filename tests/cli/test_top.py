@@ -192,6 +192,10 @@ def test_top_limit_and_an_older_release(run: Run) -> None:
     assert document["source"]["id"] == "oews-2019"
     assert len(document["occupations"]) == 3
     assert [row["rank"] for row in document["occupations"]] == [1, 2, 3]
+    caption = run("top", "--source", "oews-2013", "--limit", "1").stdout
+    assert "oews-2013 uses SOC 2010 codes and the projections SOC 2018: occupations are " in (
+        caption.replace("\n", " ")
+    )
 
 
 def test_top_csv_one_row_per_occupation(run: Run) -> None:

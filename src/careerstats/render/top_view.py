@@ -12,6 +12,8 @@ from careerstats.render.listing_lines import SHORTEST_TITLE, cut, literal, sourc
 
 AT_LEAST = "\u2265"
 _PER = {Period.HOUR: "h", Period.YEAR: "yr"}
+# The classification of the bundled Employment Projections editions (2023-33, 2024-34).
+PROJECTION_CODES = "SOC 2018"
 
 
 def heading(result: Top) -> str:
@@ -134,6 +136,12 @@ def caption(result: Top) -> str:
         parts.append("openings: thousands a year, on average over the decade")
     if result.edition is not None:
         parts.append(f"typical entry education{_projected(result)}: {result.edition.title}")
+        codes = result.release.classification
+        if codes and codes != PROJECTION_CODES:
+            parts.append(
+                f"{result.release.id} uses {codes} codes and the projections {PROJECTION_CODES}: "
+                "occupations are matched by code"
+            )
     parts.append("figures as published")
     return "; ".join(parts)
 
