@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from careerstats.core.model import CareerFigures
+from careerstats.core.model import CareerFigures, Summary
 from careerstats.core.wording import quoted
 from careerstats.errors import UnknownGroup
 
@@ -32,7 +32,7 @@ class Group(NamedTuple):
         return code.startswith(self.prefix) and code != self.code
 
 
-def level_of(entry: CareerFigures) -> str | None:
+def level_of(entry: CareerFigures | Summary) -> str | None:
     """The entry's level; a code published as broad and as detailed is detailed. None when
     the source states none (a cited source's careers)."""
     for level in reversed(LEVELS):
@@ -48,7 +48,7 @@ def described(level: str) -> str:
     return f"{level} groups" if level in ("major", "minor") else f"{level} occupations"
 
 
-def groups_in(entries: Iterable[CareerFigures], levels: tuple[str, ...]) -> list[Group]:
+def groups_in(entries: Iterable[CareerFigures | Summary], levels: tuple[str, ...]) -> list[Group]:
     found = []
     for entry in entries:
         level = level_of(entry)
@@ -62,7 +62,7 @@ def _words(text: str) -> list[str]:
     return [word.removesuffix("s") if len(word) > 3 else word for word in words]
 
 
-def find_group(entries: Iterable[CareerFigures], text: str, release_id: str) -> Group:
+def find_group(entries: Iterable[CareerFigures | Summary], text: str, release_id: str) -> Group:
     """The major or minor group `text` names in a release: a code (`15`, `15-1200`, `151200`)
     or words of its title (`computer and mathematical`), ignoring case, punctuation and
     plurals. A title equal to the words wins over titles that only contain them."""

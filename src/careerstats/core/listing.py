@@ -3,16 +3,18 @@ the catalog's careers among them marked."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple, TypeVar
 
 from careerstats.core.dataset import Dataset
 from careerstats.core.groups import LEVELS, Group, find_group, groups_in, level_of
-from careerstats.core.model import Career, CareerFigures, SourceRelease
+from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic, Summary
+from careerstats.core.periods import Period
 from careerstats.errors import GroupAboveLevel, UsageError
 
 
 class Listed(NamedTuple):
-    entry: CareerFigures
+    entry: Summary
     career: Career | None  # the catalog's career for the code, with its aliases
 
 
@@ -33,14 +35,36 @@ class OccupationList(NamedTuple):
         return sum(len(section.items) for section in self.sections)
 
 
+# What a listing reads of a release: its entries' figures, or one figure of each.
+Entry = TypeVar("Entry", CareerFigures, Summary)
+Reader = Callable[[SourceRelease, frozenset[str] | None], list[Entry]]
+
+
+def figures(release: SourceRelease, levels: frozenset[str] | None) -> list[CareerFigures]:
+    """Every entry's figures, or those of `levels`."""
+    return release.entries_at(levels) if levels else release.entries()
+
+
+def summaries(
+    period: Period = Period.YEAR, statistic: Statistic | None = None
+) -> Callable[[SourceRelease, frozenset[str] | None], list[Summary]]:
+    """Each entry's code, title, level and employment, and the one figure asked for."""
+
+    def read(release: SourceRelease, levels: frozenset[str] | None) -> list[Summary]:
+        every = frozenset(("total", *LEVELS))
+        return release.summaries_at(levels or every, period, statistic)
+
+    return read
+
+
 def newest_release(
-    dataset: Dataset, levels: frozenset[str]
-) -> tuple[SourceRelease, list[CareerFigures]]:
+    dataset: Dataset, read: Reader[Entry], levels: frozenset[str]
+) -> tuple[SourceRelease, list[Entry]]:
     """The newest dated release whose entries state their level (an OEWS release), and its
     entries of `levels`."""
     for release in dataset.by_recency():
         if release.is_dated:
-            entries = release.entries_at(levels)
+            entries = read(release, levels)
             if any(entry.groups for entry in entries):
                 return release, entries
     raise UsageError("no release states the level of its occupations")
@@ -51,24 +75,25 @@ def in_scope(
     source_id: str | None,
     level: str | None,
     group_text: str | None,
+    read: Reader[Entry],
     *,
     majors: bool = False,
-) -> tuple[SourceRelease, Group | None, list[CareerFigures], list[CareerFigures]]:
+) -> tuple[SourceRelease, Group | None, list[Entry], list[Entry]]:
     """The release asked for (the newest OEWS one by default), the group, its entries at
     `level` (None: every level) and in the group, and the entries read: those of the level,
     of the major and minor groups when a group is named, and of the major groups with
     `majors` (every entry when no level is given). An entry whose source states no level (a
     cited source's careers) counts as a detailed occupation."""
-    # Building an entry's figures is most of the cost: only those needed are read.
+    # Reading entries is most of the cost: only those needed are read.
     levels: frozenset[str] | None = None
     if level is not None:
-        groups = {"major", "minor"} if group_text else {"major"} if majors else set()
-        levels = frozenset({level, *groups})
+        above: set[str] = {"major", "minor"} if group_text else {"major"} if majors else set()
+        levels = frozenset({level, *above})
     if source_id:
         release = dataset.source(source_id)
-        entries = release.entries_at(levels) if levels else release.entries()
+        entries = read(release, levels)
     else:
-        release, entries = newest_release(dataset, levels or frozenset(LEVELS))
+        release, entries = newest_release(dataset, read, levels or frozenset(LEVELS))
     group = find_group(entries, group_text, release.id) if group_text else None
     if group is not None and level is not None and LEVELS.index(level) <= LEVELS.index(group.level):
         raise GroupAboveLevel(
@@ -93,7 +118,9 @@ def occupation_list(
     group_text: str | None = None,
     source_id: str | None = None,
 ) -> OccupationList:
-    release, group, entries, every = in_scope(dataset, source_id, level, group_text, majors=True)
+    release, group, entries, every = in_scope(
+        dataset, source_id, level, group_text, summaries(), majors=True
+    )
     catalog = {code: career for career in dataset.careers for code in career.soc_codes}
     majors = {major.code: major for major in groups_in(every, ("major",))}
     sections: dict[str | None, list[Listed]] = {}

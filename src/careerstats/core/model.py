@@ -15,7 +15,7 @@ import re
 from dataclasses import MISSING, Field, dataclass, field, fields
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, ClassVar, Literal, TypeVar, dataclass_transform
+from typing import Any, ClassVar, Literal, NamedTuple, TypeVar, dataclass_transform
 
 from careerstats.core.money import MAX_DIGITS
 from careerstats.core.periods import MONTH_NAMES, Period
@@ -428,3 +428,40 @@ class SourceRelease(_Record):
         """The entries of these levels (OEWS O_GROUP: total, major, ..., detailed), and those
         whose source states none."""
         return [entry for entry in self.entries() if not entry.groups or levels & set(entry.groups)]
+
+    def summaries_at(
+        self, levels: frozenset[str], period: Period, statistic: Statistic | None
+    ) -> list[Summary]:
+        """Each entry of these levels with one of its figures as published (`statistic` per
+        `period`; none without a statistic): what ranking them needs, and no more."""
+        found = []
+        for entry in self.entries_at(levels):
+            figure, top_coded = None, False
+            if statistic is not None:
+                figure = entry.wages.get(period, {}).get(statistic)
+                if figure is None:
+                    figure = entry.top_coded.get(period, {}).get(statistic)
+                    top_coded = figure is not None
+            found.append(
+                Summary(
+                    entry.soc,
+                    entry.title_in_source,
+                    entry.groups,
+                    entry.employment,
+                    figure,
+                    top_coded,
+                )
+            )
+        return found
+
+
+class Summary(NamedTuple):
+    """One entry's code, title, level(s) and employment, and one figure as published: a
+    ceiling when `top_coded` (at or above it), None where none is published."""
+
+    soc: str
+    title_in_source: str | None
+    groups: tuple[str, ...]
+    employment: int | None
+    figure: Decimal | None
+    top_coded: bool

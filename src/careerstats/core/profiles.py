@@ -85,7 +85,7 @@ def release_contents(
     dataset: Dataset, source_id: str, level: str | None = None, group: str | None = None
 ) -> ReleaseContents:
     """Every entry of a release, or those of one level and one group."""
-    from careerstats.core.listing import in_scope
+    from careerstats.core.listing import figures, in_scope
 
-    release, _, entries, _ = in_scope(dataset, source_id, level, group)
+    release, _, entries, _ = in_scope(dataset, source_id, level, group, figures)
     return ReleaseContents(release, tuple(entries))

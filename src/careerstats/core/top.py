@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from careerstats.core.dataset import Dataset
 from careerstats.core.education import level_of as education_rank
 from careerstats.core.groups import Group
-from careerstats.core.listing import in_scope
-from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic
+from careerstats.core.listing import in_scope, summaries
+from careerstats.core.model import Career, SourceRelease, Statistic, Summary
 from careerstats.core.periods import Period
 from careerstats.errors import UsageError
 
@@ -59,7 +59,7 @@ class Filters(NamedTuple):
 
 class Ranked(NamedTuple):
     rank: int
-    entry: CareerFigures
+    entry: Summary
     value: Decimal  # the figure ranked; the ceiling of a top-coded one
     at_least: bool  # top-coded: at or above `value`
     career: Career | None  # the catalog's career for the code, when it has one
@@ -89,13 +89,14 @@ def top(
     limit: int | None = 20,
 ) -> Top:
     filters = filters or Filters()
-    release, group, entries, _ = in_scope(dataset, source_id, filters.level, filters.group)
+    read = summaries(per or Period.YEAR, by.statistic)  # one figure of each, as published
+    release, group, entries, _ = in_scope(dataset, source_id, filters.level, filters.group, read)
     projections = dataset.projections  # typical entry education is shown for every row
     if (by.projected or filters.by_education) and projections is None:
         raise UsageError("no Employment Projections are available to rank or filter by")
     catalog = {code: career for career in dataset.careers for code in career.soc_codes}
     left_out: Counter[str] = Counter()
-    found: list[tuple[Decimal, bool, CareerFigures]] = []
+    found: list[tuple[Decimal, bool, Summary]] = []
     # Every entry's projection line when growth, openings or education decide; else only the
     # lines of the entries shown, for their typical education.
     every_line = by.projected or filters.by_education
@@ -105,7 +106,7 @@ def top(
         if reason:
             left_out[reason] += 1
             continue
-        figure = _figure(entry, by, per, line)
+        figure = _figure(entry, by, line)
         if figure is None:
             label = by.statistic.label if by.statistic else by.value
             left_out[f"no {label} published" + (f" per {per.value}" if per else "")] += 1
@@ -145,9 +146,7 @@ def _education(projections: Projections | None, code: str) -> str | None:
     return line.education if line is not None else None
 
 
-def _excluded(
-    entry: CareerFigures, line: Projection | None, filters: Filters, by: Measure
-) -> str | None:
+def _excluded(entry: Summary, line: Projection | None, filters: Filters, by: Measure) -> str | None:
     """Why an entry is not ranked, or None when it is."""
     if (by.projected or filters.by_education) and line is None:
         return "no line in the Employment Projections"
@@ -168,18 +167,10 @@ def _excluded(
     return None
 
 
-def _figure(
-    entry: CareerFigures, by: Measure, per: Period | None, line: Projection | None
-) -> tuple[Decimal, bool] | None:
+def _figure(entry: Summary, by: Measure, line: Projection | None) -> tuple[Decimal, bool] | None:
     """The figure ranked, and whether it is a top-coded bound; None when none is published."""
-    statistic = by.statistic
-    if statistic is not None:
-        period = per or Period.YEAR
-        published = entry.wages.get(period, {}).get(statistic)
-        if published is not None:
-            return published, False
-        ceiling = entry.top_coded.get(period, {}).get(statistic)
-        return (ceiling, True) if ceiling is not None else None
+    if by.statistic is not None:
+        return (entry.figure, entry.top_coded) if entry.figure is not None else None
     if by is Measure.EMPLOYMENT:
         return (Decimal(entry.employment), False) if entry.employment is not None else None
     assert line is not None  # a projected measure: entries without a line are left out

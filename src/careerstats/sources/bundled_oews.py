@@ -27,6 +27,7 @@ from careerstats.core.model import (
     CareerFigures,
     SourceRelease,
     Statistic,
+    Summary,
 )
 from careerstats.core.money import dollars
 from careerstats.core.periods import Period
@@ -362,6 +363,22 @@ class BundledRelease(SourceRelease):
             for item in occupations(self.id)
             if not any(item.groups) or levels & set(item.groups)
         )
+
+    def summaries_at(
+        self, levels: frozenset[str], period: Period, statistic: Statistic | None
+    ) -> list[Summary]:
+        """Read from the rows as published, without building each entry's figures: ranking
+        the 800 detailed occupations of a release needs one figure of each."""
+        found = []
+        for item in occupations(self.id):
+            groups = tuple(group for group in item.groups if group)  # 2008: blank = detailed
+            if groups and not levels & set(groups):
+                continue
+            figure = item.wage(period, statistic) if statistic is not None else None
+            top_coded = isinstance(figure, AtLeast)
+            value = figure.ceiling if isinstance(figure, AtLeast) else figure
+            found.append(Summary(item.code, item.title, groups, item.employment, value, top_coded))
+        return found
 
     def _built(self, items: Iterable[Occupation]) -> list[CareerFigures]:
         catalog_id = {codes[0]: career_id for career_id, codes in self._codes.items()}
