@@ -395,3 +395,12 @@ def test_compare_takehome_at_narrow_widths_is_one_block_per_career_and_cuts_noth
     assert "…" not in section
     assert max(len(line) for line in section.splitlines()) <= int(columns)
     assert "take-home $36,397.90" in section
+
+
+def test_completion_completes_statuses_states_and_periods() -> None:
+    from test_completion import bash_completes
+
+    assert bash_completes("careerstats takehome 42830 --status h") == ["head-of-household"]
+    assert bash_completes("careerstats takehome 42830 --state W") == ["WA", "WV", "WI", "WY"]
+    assert bash_completes("careerstats takehome 20 --per ho") == ["hour"]
+    assert bash_completes("careerstats compare cs --takehome --state N")[:2] == ["NE", "NV"]

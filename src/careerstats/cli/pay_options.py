@@ -86,11 +86,27 @@ UnpaidWeeksOption = Annotated[
     ),
 ]
 
+
+def _statuses(incomplete: str) -> list[str]:
+    from careerstats.cli.completing import matching
+    from careerstats.core.tax import FilingStatus
+
+    return matching((status.value for status in FilingStatus), incomplete)
+
+
+def _states(incomplete: str) -> list[str]:
+    from careerstats.cli.completing import matching
+    from careerstats.core.states import STATES
+
+    return matching(STATES, incomplete)
+
+
 StatusOption = Annotated[
     str,
     typer.Option(
         "--status",
         metavar="STATUS",
+        autocompletion=_statuses,
         help="Filing status: single, married-joint or head-of-household.",
         rich_help_panel=TAXES,
     ),
@@ -100,6 +116,7 @@ StateOption = Annotated[
     typer.Option(
         "--state",
         metavar="XX",
+        autocompletion=_states,
         help="State of work (TX, CA...). AK FL NV NH SD TN TX WA WY tax no wages; any other "
         "needs --state-rate. Without it, no state tax is computed.",
         rich_help_panel=TAXES,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from careerstats.cli import options, pay_options
+from careerstats.cli import completing, options, pay_options
 from careerstats.cli.output import CsvOption, JsonOption, chosen, write
 from careerstats.cli.root import app
 
@@ -22,7 +22,14 @@ def takehome(
         ),
     ],
     per: Annotated[
-        str, typer.Option("--per", "-p", metavar="PERIOD", help="Period AMOUNT is paid per.")
+        str,
+        typer.Option(
+            "--per",
+            "-p",
+            metavar="PERIOD",
+            help="Period AMOUNT is paid per.",
+            autocompletion=completing.period,
+        ),
     ] = "year",
     year: Annotated[
         str | None,

@@ -15,10 +15,12 @@ if TYPE_CHECKING:
     from careerstats.core.gross import GrossPay
     from careerstats.core.history import History
     from careerstats.core.inflation import Adjustment, CpiTable
+    from careerstats.core.listing import OccupationList
     from careerstats.core.periods import Period
-    from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
+    from careerstats.core.profiles import Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Rank
     from careerstats.core.takehome import TakeHome
+    from careerstats.core.top import Top
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases
 
@@ -87,12 +89,6 @@ def rank(result: Rank, **_: Any) -> Shown:
     return Shown((rank_view(result),))
 
 
-def career_list(listing: list[CareerListing], **_: Any) -> Shown:
-    from careerstats.render.listing_view import career_list_view
-
-    return Shown((career_list_view(listing),))
-
-
 def source_list(listing: list[SourceListing], **_: Any) -> Shown:
     from careerstats.render.listing_view import source_list_view
 
@@ -139,3 +135,16 @@ def gross(result: GrossPay, *, target: Period | None = None, **_: Any) -> Shown:
     from careerstats.render.takehome_view import gross_view
 
     return Shown((gross_view(result),))
+
+
+def occupation_list(result: OccupationList, **_: Any) -> Shown:
+    from careerstats.render.listing_lines import occupation_lines, terminal_width
+
+    return Shown((occupation_lines(result, terminal_width()),))
+
+
+def top(result: Top, **_: Any) -> Shown:
+    from careerstats.render.listing_lines import terminal_width
+    from careerstats.render.top_view import top_lines
+
+    return Shown((top_lines(result, terminal_width()),))
