@@ -15,12 +15,14 @@ import typer
 from careerstats.cli.help import UnwrappedHelpGroup, plain_help_width
 from careerstats.cli.hints import worded
 from careerstats.errors import CareerstatsError
+from careerstats.render.literal import visible
 
 PROG = "careerstats"
 
 
 def fail(message: str, code: int) -> NoReturn:
-    sys.stderr.write(f"{PROG}: error: {message}\n")
+    # A message quotes file names, titles and what was typed: one line, shown literally.
+    sys.stderr.write(f"{PROG}: error: {visible(message)}\n")
     sys.stderr.flush()
     raise SystemExit(code)
 

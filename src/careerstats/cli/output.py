@@ -11,11 +11,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from careerstats.errors import UsageError
+from careerstats.render.literal import visible
 
 if TYPE_CHECKING:
     from careerstats.render.human import Shown
@@ -56,7 +57,13 @@ def write(
     if warnings:
         sys.stdout.flush()  # the result first, where both streams reach one terminal or file
         for warning in warnings:
-            sys.stderr.write(f"note: {warning}\n")
+            say(f"note: {warning}")
+
+
+def say(line: str, stream: TextIO | None = None) -> None:
+    """One line of plain text for people (stderr unless `stream`), with the control
+    characters of file names and titles in it made visible (`render.literal`)."""
+    (stream or sys.stderr).write(visible(line) + "\n")
 
 
 def _stdout(text: str) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careerstats.cli.output import JsonOption, chosen, write
+from careerstats.cli.output import JsonOption, chosen, say, write
 from careerstats.core.wording import counted
 from careerstats.errors import UsageError
 
@@ -65,13 +65,13 @@ def import_(
         for path in paths:
             release = known.get(oews.digest(path) or "")
             if release is not None:  # the same bytes again: nothing to read or write
-                sys.stderr.write(f"{release}: {path.name} is already imported; nothing changed\n")
+                say(f"{release}: {path.name} is already imported; nothing changed")
                 continue
             read, left_out = defer_to_bundle(oews.read(path, year, progress(path.name)))
             for remark in read.remarks:
-                sys.stderr.write(f"note: {remark}\n")
+                say(f"note: {remark}")
             if left_out is not None:
-                sys.stderr.write(f"note: {_left_out(left_out, bool(read.rows))}\n")
+                say(f"note: {_left_out(left_out, bool(read.rows))}")
             if read.rows:
                 parsed.append(read)
     if not parsed:
@@ -103,9 +103,7 @@ def _report(outcomes: Sequence[ImportOutcome]) -> None:
     for outcome in outcomes:
         parsed = outcome.file
         if outcome.status == "unchanged":
-            sys.stderr.write(
-                f"{outcome.release_id}: {parsed.path.name} is already imported; nothing changed\n"
-            )
+            say(f"{outcome.release_id}: {parsed.path.name} is already imported; nothing changed")
             continue
         status, files = changed.setdefault(outcome.release_id, (outcome.status, []))
         if outcome.status == "created":
@@ -119,7 +117,7 @@ def _report(outcomes: Sequence[ImportOutcome]) -> None:
         )
         files.append(f"{parsed.path.name} ({parsed.layout}, {counts})")
     for release_id, (status, files) in changed.items():
-        sys.stdout.write(f"{release_id} {status}: {'; '.join(files)}\n")
+        say(f"{release_id} {status}: {'; '.join(files)}", sys.stdout)
     sys.stdout.flush()
 
 
@@ -173,4 +171,4 @@ def remove(
     if store is None:
         raise UsageError("no OEWS data imported yet; nothing to remove")
     store.remove(release_id)
-    sys.stdout.write(f"{release_id.strip().lower()} removed\n")
+    say(f"{release_id.strip().lower()} removed", sys.stdout)
