@@ -78,6 +78,9 @@ def main() -> None:
     on each run (inspecting every signature); when the command asked for is known, only its
     module is imported and only it is built, which saves a noticeable share of a short run
     such as `convert`."""
+    from careerstats.cli import stdio
+
+    stdio.prepare()
     asked = sys.argv[1] if len(sys.argv) > 1 else ""
     module = COMMAND_MODULES.get(asked)
     if module is None:  # --help, data ..., a mistyped command: everything

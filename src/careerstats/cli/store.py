@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from careerstats.cli.errors import PROG
 from careerstats.cli.output import JsonOption, chosen, say, write
 from careerstats.core.wording import counted
 from careerstats.errors import UsageError
@@ -76,12 +77,35 @@ def import_(
                 parsed.append(read)
     if not parsed:
         return
-    store = Store(store_path(), create=True)
+    with _interrupts_held_at_commit() as hold:
+        store = Store(store_path(), create=True)
+        try:
+            outcomes = store.import_files(parsed, before_commit=hold)
+        finally:
+            store.close()
+        _report(outcomes)
+
+
+@contextmanager
+def _interrupts_held_at_commit() -> Iterator[Callable[[], None]]:
+    """Yields `hold`: called just before the commit, it makes Ctrl-C (SIGINT) wait until
+    the end of the command, so that what the command says always matches what is stored:
+    an interrupt before the commit stops the import with nothing changed; one at or after
+    it lets the commit and its report finish, and is then only noted."""
+    import signal
+
+    caught: list[int] = []
+    previous = signal.getsignal(signal.SIGINT)
+
+    def hold() -> None:
+        signal.signal(signal.SIGINT, lambda number, _frame: caught.append(number))
+
     try:
-        outcomes = store.import_files(parsed)
+        yield hold
     finally:
-        store.close()
-    _report(outcomes)
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        say(f"{PROG}: interrupted while the change was being stored: it is stored, complete")
 
 
 def _left_out(left: LeftOut, rest: bool) -> str:
@@ -105,7 +129,7 @@ def _report(outcomes: Sequence[ImportOutcome]) -> None:
         if outcome.status == "unchanged":
             say(f"{outcome.release_id}: {parsed.path.name} is already imported; nothing changed")
             continue
-        status, files = changed.setdefault(outcome.release_id, (outcome.status, []))
+        files = changed.setdefault(outcome.release_id, (outcome.status, []))[1]
         if outcome.status == "created":
             changed[outcome.release_id] = ("created", files)
         counts = ", ".join(
@@ -116,9 +140,26 @@ def _report(outcomes: Sequence[ImportOutcome]) -> None:
             )
         )
         files.append(f"{parsed.path.name} ({parsed.layout}, {counts})")
-    for release_id, (status, files) in changed.items():
-        say(f"{release_id} {status}: {'; '.join(files)}", sys.stdout)
-    sys.stdout.flush()
+    _tell_stored(
+        [
+            f"{release_id} {status}: {'; '.join(files)}"
+            for release_id, (status, files) in changed.items()
+        ]
+    )
+
+
+def _tell_stored(lines: Sequence[str]) -> None:
+    """Say on stdout what the store now holds; should stdout fail, on stderr instead."""
+    try:
+        for line in lines:
+            say(line, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader left: a quiet end, as for every command
+    except OSError as error:
+        # The change is stored: a full disk or closed stdout must not make it look failed.
+        for line in lines:
+            say(f"{PROG}: warning: stdout cannot be written ({error.strerror or error}); {line}")
 
 
 @contextmanager
@@ -170,5 +211,9 @@ def remove(
     store = Store.existing()
     if store is None:
         raise UsageError("no OEWS data imported yet; nothing to remove")
-    store.remove(release_id)
-    say(f"{release_id.strip().lower()} removed", sys.stdout)
+    with _interrupts_held_at_commit() as hold:
+        try:
+            store.remove(release_id, before_commit=hold)
+        finally:
+            store.close()
+        _tell_stored([f"{release_id.strip().lower()} removed"])

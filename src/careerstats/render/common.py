@@ -90,7 +90,7 @@ def console(*, stderr: bool = False) -> Console:
     # columns there. NO_COLOR alone would still leave bold and italic: no escape codes at all.
     plain = bool(os.environ.get("NO_COLOR"))
     size = _dumb_terminal_size(stderr)
-    return _Console(
+    out = _Console(
         stderr=stderr,
         markup=False,
         highlight=False,
@@ -99,6 +99,14 @@ def console(*, stderr: bool = False) -> Console:
         width=size.columns if size else None,
         height=size.lines if size else None,
     )
+    if out.width < NARROWEST:  # `COLUMNS=1`: Rich's tables cannot be laid out in it at all
+        out.width = NARROWEST
+    return out
+
+
+# Every view fits 40 columns (T3); on a narrower terminal it is laid out 40 wide and the
+# terminal wraps its lines, rather than cutting every value to "…".
+NARROWEST = 40
 
 
 def _dumb_terminal_size(stderr: bool) -> os.terminal_size | None:
