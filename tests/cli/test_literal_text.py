@@ -137,6 +137,8 @@ def test_T10_json_keeps_the_titles_as_they_are(hostile: Path, run: Run) -> None:
     result = run("list", "--source", "oews-2012", "--json")
     assert result.exit_code == 0
     assert "\\u001b[2J" in result.stdout  # JSON's own escape of ESC
+    # Valid raw in JSON, but escaped so that JSON on a terminal shows them too.
+    assert "\\u009b31m\\u202eevil" in result.stdout
     document = json.loads(result.stdout)
     titles = {entry["soc"]: entry["title"] for entry in document["occupations"]}
     assert titles["11-9999"] == HOSTILE
@@ -178,3 +180,37 @@ def test_T11_a_formula_prefix_is_neutralised_in_text_never_in_numbers(
     value: str, written: str
 ) -> None:
     assert cell(value) == written
+
+
+def test_T8_T9_the_progress_bar_on_a_terminal_names_the_file_literally(
+    files: Path, home: Path
+) -> None:
+    import pty
+
+    path = fx.national_xlsx(files, "national_M2012_[b]x[]\x1b[2J_dl.xlsx")
+    main, child = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "TERM", "COLUMNS"}}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "careerstats", "data", "import", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=child,
+        env={**env, "CAREERSTATS_HOME": str(home), "TERM": "xterm"},
+    )
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    assert process.stdout is not None
+    out = process.stdout.read().decode()
+    assert process.wait(timeout=60) == 0
+    os.close(main)
+    terminal = b"".join(chunks)
+    assert b"reading national_M2012_[b]x[]\\x1b[2J_dl.xlsx" in terminal  # the bar was drawn
+    assert b"\x1b[2J" not in terminal
+    assert out.startswith("oews-2012 created: national_M2012_[b]x[]\\x1b[2J_dl.xlsx (national, ")

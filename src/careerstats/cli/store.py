@@ -168,14 +168,15 @@ def _progress() -> Iterator[Callable[[str], Callable[[int, int], None] | None]]:
     if not sys.stderr.isatty():
         yield lambda _name: None
         return
-    from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
+    from careerstats.render.common import console
+
     with Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),  # it names the file: shown literally
         BarColumn(),
         TaskProgressColumn(),
-        console=Console(stderr=True),
+        console=console(stderr=True),
         transient=True,
     ) as bar:
 
