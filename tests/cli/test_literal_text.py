@@ -214,3 +214,16 @@ def test_T8_T9_the_progress_bar_on_a_terminal_names_the_file_literally(
     assert b"reading national_M2012_[b]x[]\\x1b[2J_dl.xlsx" in terminal  # the bar was drawn
     assert b"\x1b[2J" not in terminal
     assert out.startswith("oews-2012 created: national_M2012_[b]x[]\\x1b[2J_dl.xlsx (national, ")
+
+
+def test_T9_a_file_name_that_is_not_utf8_is_imported_and_shown_by_its_bytes(
+    files: Path, run: Run
+) -> None:
+    name = os.fsdecode(b"national_M2012_\xff_dl.csv")  # the byte 0xff: no UTF-8 text
+    path = fx.write_csv(files / name, fx.NATIONAL_COLUMNS, fx.national_rows())
+    imported = run("data", "import", path)
+    assert imported.exit_code == 0, imported.stderr
+    assert imported.stdout.startswith("oews-2012 created: national_M2012_\\xff_dl.csv ")
+    listed = run("data", "list", "--json")
+    files_listed = json.loads(listed.stdout)["releases"][0]["files"]
+    assert files_listed[0]["name"] == "national_M2012_\\xff_dl.csv"

@@ -4,7 +4,8 @@ Standard library only, so that error messages use it without loading Rich. A tit
 imported workbook, a file name or a store path can hold anything: escape sequences that
 clear the screen or write the clipboard (OSC 52), bidi overrides that reorder what is
 shown, bytes a file name could not decode. Each such character is shown as its Python
-escape (`\\x1b`, `\\x9b`, `\\u202e`, `\\udcff`, `\\r`): visible, ASCII, the same in every encoding.
+escape (`\\x1b`, `\\x9b`, `\\u202e`, `\\r`; a byte of a file name that is not UTF-8
+as `\\xff`): visible, ASCII, the same in every encoding.
 Rich markup is not interpreted anywhere (the console is built without it), so `[/]` and
 `[link=...]` stay as typed.
 """
@@ -29,6 +30,8 @@ def _escape(match: re.Match[str]) -> str:
     if character in _NAMED:
         return _NAMED[character]
     code = ord(character)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte a file name could not decode: shown as that byte
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 

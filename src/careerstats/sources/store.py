@@ -194,6 +194,12 @@ class FileRecord:
 _CEILING_DERIVED = {2: Period.YEAR, 3: Period.HOUR}
 
 
+def _file_name(path: Path) -> str:
+    """The file's name as text the store can hold: a byte the name could not decode is
+    kept as its escape (`\\xff`), as every view shows it."""
+    return os.fsencode(path.name).decode("utf-8", "backslashreplace")
+
+
 def _ceiling_code(parsed: ParsedFile) -> int:
     if not parsed.ceiling_stated:
         return 0
@@ -498,7 +504,7 @@ class Store:
         )
         db.execute(
             "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
-            (parsed.sha256, release, parsed.path.name, parsed.layout, len(parsed.rows), now),
+            (parsed.sha256, release, _file_name(parsed.path), parsed.layout, len(parsed.rows), now),
         )
         db.execute(
             "UPDATE releases SET updated_at = ?,"
