@@ -94,10 +94,9 @@ class CareerstatsGroup(UnwrappedHelpGroup):
 
 
 def _store_use_reset() -> None:
-    # A run starts with the store in use (tests run many in one process).
-    loaded = sys.modules.get("careerstats.sources.dataset")
+    loaded = sys.modules.get("careerstats.sources.dataset")  # else no run has used it yet
     if loaded is not None:
-        loaded.StoreUse.bundled_with_store, loaded.StoreUse.left_out = False, None
+        loaded.StoreUse.reset()
 
 
 def _store_left_out_after(error: StoreUnreadable) -> bool:

@@ -85,6 +85,11 @@ def _literal_text(text: Text) -> Text:
     return copy
 
 
+# Every view fits 40 columns (T3); on a narrower terminal it is laid out 40 wide and the
+# terminal wraps its lines, rather than cutting every value to "…".
+NARROWEST = 40
+
+
 def console(*, stderr: bool = False) -> Console:
     # Rich already honours TERM=dumb, writes no styles when not on a terminal and uses 80
     # columns there. NO_COLOR alone would still leave bold and italic: no escape codes at all.
@@ -102,11 +107,6 @@ def console(*, stderr: bool = False) -> Console:
     if out.width < NARROWEST:  # `COLUMNS=1`: Rich's tables cannot be laid out in it at all
         out.width = NARROWEST
     return out
-
-
-# Every view fits 40 columns (T3); on a narrower terminal it is laid out 40 wide and the
-# terminal wraps its lines, rather than cutting every value to "…".
-NARROWEST = 40
 
 
 def _dumb_terminal_size(stderr: bool) -> os.terminal_size | None:

@@ -141,6 +141,11 @@ class StoreUse:
     bundled_with_store = False
     left_out: str | None = None
 
+    @classmethod
+    def reset(cls) -> None:
+        """A run starts with the store in use (tests run many in one process)."""
+        cls.bundled_with_store, cls.left_out = False, None
+
 
 def leave_store_out(reason: str) -> None:
     """From now on in this run, open the dataset without the store, saying `reason`."""
