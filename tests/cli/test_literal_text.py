@@ -66,6 +66,7 @@ def shows_literally(text: str) -> None:
         ("compare", "cs", "--area", "48"),
         ("show", "cs", "--area", "48"),
         ("data", "list"),
+        ("sources",),
     ],
 )
 def test_T8_T9_titles_and_file_names_are_shown_as_typed_with_controls_visible(
@@ -75,7 +76,7 @@ def test_T8_T9_titles_and_file_names_are_shown_as_typed_with_controls_visible(
     assert result.exit_code == 0, result.stderr
     everything = result.stdout + result.stderr
     shows_literally(everything)
-    if args[0] == "data":
+    if args[0] in ("data", "sources"):
         assert "all_data_M_2012_\\x1b[2J.csv" in everything
     else:
         assert SHOWN in " ".join(everything.split())  # a title may wrap in a narrow column
@@ -227,3 +228,13 @@ def test_T9_a_file_name_that_is_not_utf8_is_imported_and_shown_by_its_bytes(
     listed = run("data", "list", "--json")
     files_listed = json.loads(listed.stdout)["releases"][0]["files"]
     assert files_listed[0]["name"] == "national_M2012_\\xff_dl.csv"
+
+
+def test_T8_T9_an_error_about_an_imported_title_names_it_literally(hostile: Path, run: Run) -> None:
+    result = run("compare", "11-9999", "--area", "48")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("careerstats: error: no source publishes wages for ")
+    assert result.stderr.count("\n") == 1
+    assert "[except legislators] [/] [link=https://evil.example]x[/link]" in result.stderr
+    assert "\\x1b]52;c;agk=\\x07" in result.stderr  # the message writes the title lower-case
+    shows_literally(result.stderr)
