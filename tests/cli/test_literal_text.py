@@ -19,8 +19,11 @@ from pathlib import Path
 import oews_files as fx
 import pytest
 from conftest import Run
+from hypothesis import given
+from hypothesis import strategies as st
 
 from careerstats.render.csvout import cell
+from careerstats.render.literal import visible
 
 MARKUP = "Chief Executives [except legislators] [/] [link=https://evil.example]x[/link]"
 # Clear the screen, write the clipboard (OSC 52, ended by BEL), a C1 CSI, then reverse.
@@ -238,3 +241,36 @@ def test_T8_T9_an_error_about_an_imported_title_names_it_literally(hostile: Path
     assert "[except legislators] [/] [link=https://evil.example]x[/link]" in result.stderr
     assert "\\x1b]52;c;agk=\\x07" in result.stderr  # the message writes the title lower-case
     shows_literally(result.stderr)
+
+
+HIDDEN_CATEGORIES = {"Cc", "Cs"}
+BIDI = {0x61C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
+@given(st.text(alphabet=st.characters(codec=None)))
+def test_T9_visible_text_holds_no_control_character_and_plain_text_is_unchanged(
+    text: str,
+) -> None:
+    import unicodedata
+
+    shown = visible(text)
+    for character in shown:
+        assert unicodedata.category(character) not in HIDDEN_CATEGORIES
+        assert ord(character) not in BIDI
+    clean = all(
+        unicodedata.category(c) not in HIDDEN_CATEGORIES and ord(c) not in BIDI for c in text
+    )
+    assert (shown == text) == clean
+
+
+@given(st.text() | st.from_regex(r"-?[0-9]*\.?[0-9]*", fullmatch=True))
+def test_T11_no_csv_text_cell_can_start_a_formula(text: str) -> None:
+    written = cell(text)
+    assert isinstance(written, str)
+    # A number as careerstats writes one: an optional minus, digits, a fraction if any.
+    whole, dot, fraction = text.removeprefix("-").partition(".")
+    number = (whole + fraction).isascii() and whole.isdigit() and (not dot or fraction.isdigit())
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not number:
+        assert written == "'" + text
+    else:
+        assert written == text
