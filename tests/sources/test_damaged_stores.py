@@ -252,3 +252,12 @@ def test_H19_a_store_in_a_home_this_user_cannot_write_is_read_not_refused(
     )
     assert store.read_bytes() == before
     assert [p.name for p in home.iterdir()] == [STORE_FILE]  # nothing written beside it
+
+
+def test_H16_tables_sqlite_adds_to_a_store_do_not_make_it_foreign(store: Path, run: Run) -> None:
+    with sqlite3.connect(store) as db:
+        db.execute("ANALYZE")  # SQLite's statistics: a table of its own, sqlite_stat1
+    db.close()
+    listed = run("data", "list")
+    assert (listed.exit_code, listed.stderr) == (0, "")
+    assert "oews-2012" in listed.stdout

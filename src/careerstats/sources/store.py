@@ -396,18 +396,18 @@ class Store:
                 "this careerstats reads; remove the file and import again"
             )
         tables = _tables(self.db)
-        wanted = _expected_tables()
-        if tables != wanted:
-            # The version matches but the tables do not (an edited or foreign store):
-            # every query would fail on it, the bundled-only ones included.
-            differences = [
-                f"table {name} {'has other columns' if name in tables else 'is missing'}"
-                for name, columns in wanted.items()
-                if tables.get(name) != columns
-            ]
+        # The version matches but the tables do not (an edited or foreign store): every
+        # query would fail on it, the bundled-only ones included. Tables of its own that a
+        # store may gain (SQLite's statistics) do not matter.
+        differences = [
+            f"table {name} {'has other columns' if name in tables else 'is missing'}"
+            for name, columns in _expected_tables().items()
+            if tables.get(name) != columns
+        ]
+        if differences:
             raise StoreUnreadable(
                 f"{self.path}: not the store this careerstats writes, though its version "
-                f"matches ({'; '.join(differences) or 'other tables'}): {MOVE_AWAY}"
+                f"matches ({'; '.join(differences)}): {MOVE_AWAY}"
             )
 
     # ------------------------------------------------------------------ writing
