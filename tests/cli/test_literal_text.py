@@ -70,6 +70,7 @@ def shows_literally(text: str) -> None:
         ("show", "cs", "--area", "48"),
         ("data", "list"),
         ("sources",),
+        ("top", "--source", "oews-2012"),
     ],
 )
 def test_T8_T9_titles_and_file_names_are_shown_as_typed_with_controls_visible(
@@ -274,3 +275,13 @@ def test_T11_no_csv_text_cell_can_start_a_formula(text: str) -> None:
         assert written == "'" + text
     else:
         assert written == text
+
+
+def test_T11_top_csv_neutralises_a_formula_title_and_keeps_its_numbers(
+    hostile: Path, run: Run
+) -> None:
+    result = run("top", "--source", "oews-2012", "--csv")
+    assert result.exit_code == 0, result.stderr
+    row = next(r for r in csv.DictReader(io.StringIO(result.stdout)) if r["soc"] == "11-9998")
+    assert row["title"] == "'" + FORMULA
+    assert row["value"] == "37780"  # the fixture's annual median of its U.S. row
