@@ -75,7 +75,7 @@ def test_T12_json_in_ascii_escapes_what_the_encoding_lacks_and_stays_exact(
         (("convert", "14.36"), "$29,868.80"),
         (("compare", "cs", "pr"), "$42,830"),
         (("show", "pr"), "$69,780"),
-        (("list",), "Customer service representatives cs; SOC 43-4051"),
+        (("list",), "11-0000 Management Occupations 11-1011 Chief Executives"),
         (("data", "list"), ""),
         (("--help",), "compare"),
     ],
