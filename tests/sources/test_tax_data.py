@@ -156,3 +156,16 @@ def test_a_changed_tax_file_is_never_answered_from_the_old_entry(tmp_path: Path)
     assert load_or_build(file, lambda: load_tax_data(file)).newest.year == 2026
     file.write_text(BUNDLED.read_text("utf-8") + YEAR_2027, "utf-8")
     assert load_or_build(file, lambda: load_tax_data(file)).newest.year == 2027
+
+
+def test_a_source_from_the_tax_file_is_shown_literally(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = tmp_path / "us_federal.yaml"
+    hostile = YEAR_2027.replace("SSA 2027 (invented)", "SSA \u202e2027 (invented)")
+    file.write_text(BUNDLED.read_text("utf-8") + hostile, "utf-8")
+    data = load_tax_data(file)
+    monkeypatch.setattr(tax_data, "bundled_tax_data", lambda: data)
+    result = run("takehome", "50000")
+    assert "SSA \\u202e2027 (invented)" in result.stdout
+    assert "\u202e" not in result.stdout

@@ -1,12 +1,12 @@
-"""Take-home pay and gross pay from a schedule as CSV rows (the JSON is in `jsonout`).
+"""Take-home pay and gross pay from a schedule as CSV rows, written through `csvout`'s
+writer (the JSON is in `jsonout`).
 
 Standard library only (the `--csv` path). Money is cents, written from its Decimal.
 """
 
 from __future__ import annotations
 
-import csv
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from careerstats.core.money import plain
 from careerstats.core.periods import Period
@@ -22,10 +22,9 @@ PAYCHECKS = (Period.WEEK, Period.BIWEEK, Period.SEMIMONTH, Period.MONTH)
 TAKEHOME_COLUMNS = ("item", "period", "amount")
 
 
-def takehome_rows(result: TakeHome, out: TextIO) -> None:
-    """One row per figure: every part of gross pay and every tax a year, then the net per
-    paycheck (taxes as positive amounts withheld)."""
-    writer = csv.writer(out, lineterminator="\n")
+def takehome_rows(result: TakeHome, writer: Any) -> None:
+    """One row per figure, through `csvout`'s writer: every part of gross pay and every tax
+    a year, then the net per paycheck (taxes as positive amounts withheld)."""
     writer.writerow(TAKEHOME_COLUMNS)
     year = Period.YEAR.value
     for part in result.gross.parts:
@@ -51,8 +50,7 @@ def takehome_rows(result: TakeHome, out: TextIO) -> None:
 GROSS_COLUMNS = ("item", "period", "amount")
 
 
-def gross_rows(gross: GrossPay, out: TextIO) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+def gross_rows(gross: GrossPay, writer: Any) -> None:
     writer.writerow(GROSS_COLUMNS)
     for part in gross.parts:
         writer.writerow((f"gross_{part.part.value}", Period.YEAR.value, plain(part.per_year)))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from careerstats.core.gross import GrossPart, GrossPay
 from careerstats.core.money import dollars, to_cents, to_places
 from careerstats.core.periods import Period
+from careerstats.render.literal import visible_in_view
 
 if TYPE_CHECKING:
     from careerstats.core.takehome import TakeHome
@@ -156,7 +157,8 @@ def takehome_view(result: TakeHome) -> str:
         "\n",
         *(paragraph(f"Note: {note}", "  ") for note in result.notes if note not in warned),
         paragraph("Not computed: " + "; ".join(_not_computed()) + ".", "  "),
-        *(paragraph(f"Source: {source}", "  ") for source in year.sources),
+        # The sources are text from the tax data file: shown literally (render.literal).
+        *(paragraph(f"Source: {visible_in_view(source)}", "  ") for source in year.sources),
     ]
     return "".join(parts)
 
