@@ -61,6 +61,7 @@ ROW_FIELDS: tuple[str, ...] = (
     "hourly_only",
 )
 Row = tuple[Any, ...]
+_FIGURES = ROW_FIELDS.index("tot_emp")  # where a row's figures start
 
 _ALIASES = {
     "area_name": "area_title",
@@ -172,7 +173,7 @@ def file_bytes(path: Path) -> bytes:
     import os
     import stat
 
-    from careerstats.sources.workbook_limits import MAX_FILE_BYTES, check_file_size
+    from careerstats.sources.workbook_limits import check_file_size
 
     name = path.name
     try:
@@ -180,11 +181,16 @@ def file_bytes(path: Path) -> bytes:
             status = os.fstat(file.fileno())
             if stat.S_ISREG(status.st_mode):
                 check_file_size(status.st_size, name)  # refused before a byte is read
-            content = file.read(MAX_FILE_BYTES + 1)
+            # In pieces: read(n) would reserve n bytes at once, whatever the file holds.
+            pieces: list[bytes] = []
+            size = 0
+            while piece := file.read(16 * 1024 * 1024):
+                pieces.append(piece)
+                size += len(piece)
+                check_file_size(size, name)
     except OSError as error:
         raise DataError(f"{name}: cannot be read: {error.strerror or error}") from None
-    check_file_size(len(content), name)
-    return content
+    return b"".join(pieces)
 
 
 def release_year(path: Path, year: int | None) -> int:
@@ -310,6 +316,11 @@ def _csv_rows(content: bytes, name: str, remarks: list[str]) -> _Table:
 
     if content.startswith((_ZIP, _OLE)):
         raise DataError(f"{name}: named .csv but it is an Excel workbook; name it .xlsx or .xls")
+    if _is_utf16(content[:4096]):
+        raise DataError(
+            f'{name}: UTF-16 text (as Excel\'s "Unicode Text" saves it), not UTF-8 or '
+            'Windows-1252; save the sheet as "CSV UTF-8 (Comma delimited)" and import that'
+        )
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -323,7 +334,39 @@ def _csv_rows(content: bytes, name: str, remarks: list[str]) -> _Table:
     if "\x00" in text[:4096]:
         raise DataError(f"{name}: binary data, not a text CSV file")
     lines = text.splitlines()
+    _check_separator(lines[:HEADER_SEARCH_ROWS], name)
     return _Table(_csv_records(csv.reader(lines), name), len(lines), complete_rows=True)
+
+
+def _is_utf16(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    # Without a byte-order mark: ASCII text in UTF-16 has a NUL beside every character.
+    pairs = head[: len(head) // 2 * 2]
+    return len(pairs) >= 8 and (
+        pairs[1::2].count(0) > len(pairs) // 4 or pairs[0::2].count(0) > len(pairs) // 4
+    )
+
+
+_SEPARATORS = {";": "semicolons (;)", "\t": "tabs", "|": "vertical bars (|)"}
+
+
+def _check_separator(lines: Sequence[str], name: str) -> None:
+    """A header split by another separator than the comma gets a message saying so (Excel
+    writes semicolons where the decimal mark is a comma), rather than "no header"."""
+    import csv
+
+    for line in lines:
+        names = {normalise_header(cell) for cell in next(csv.reader([line]), [])}
+        if "occ_code" in names and "occ_title" in names:
+            return  # a comma-separated header
+        for separator, described in _SEPARATORS.items():
+            cells = {normalise_header(cell) for cell in line.split(separator)}
+            if "occ_code" in cells and "occ_title" in cells:
+                raise DataError(
+                    f"{name}: the columns are separated by {described}, not commas; save the "
+                    'sheet as "CSV UTF-8 (Comma delimited)" or as .xlsx and import that'
+                )
 
 
 def _csv_records(reader: Any, name: str) -> Iterator[list[str]]:
@@ -613,7 +656,7 @@ def _parse(
             raise DataError(f"{name}: row {line}: {where} is {shown}, {error.reason}") from None
         disorder = _out_of_order(wages)
         if disorder is not None:
-            low, high = (WAGE_COLUMNS[i][1] for i in disorder)
+            low, high = (WAGE_COLUMNS[i][1].upper() for i in disorder)
             raise DataError(
                 f"{name}: row {line}: {low} ({wages[disorder[0]]}) is above {high} "
                 f"({wages[disorder[1]]}): percentiles out of order; the file is damaged"
@@ -630,17 +673,17 @@ def _parse(
             _flag(cells[get_annual]) if get_annual is not None else 0,
             _flag(cells[get_hourly]) if get_hourly is not None else 0,
         )
+        # One occupation, place and ownership has one set of figures. BLS repeats a code
+        # whose broad group holds one occupation (13-1020, "detailed" and "broad", in 2017)
+        # with the same figures: kept as before, the store holding one of them.
         place = (area, naics, own, code)
         before = seen.setdefault(place, (line, row))
-        if before[0] != line and before[1] != row:
+        if before[0] != line and before[1][_FIGURES:] != row[_FIGURES:]:
             raise DataError(
                 f"{name}: rows {before[0]} and {line} both hold OCC_CODE {code} for AREA "
                 f"{area}, NAICS {naics}, OWN_CODE {own}, with different figures; the file "
                 "is damaged"
             )
-        if before[0] != line:
-            skipped += 1  # the same row twice
-            continue
         rows.append(row)
         if progress is not None and line % step == 0:
             progress(line, table.total)

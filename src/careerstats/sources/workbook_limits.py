@@ -104,8 +104,9 @@ class Xlsx:
                 # Only the r="..." attribute itself: not footer="..." or the like.
                 if at == 0 or window[at - 1 : at] in b" \t\r\n":
                     shown = window[at + 3 : at + 16].split(b'"')[0].decode("ascii", "replace")
+                    what = f"row {shown}" if shown.isdigit() else f"a cell at {shown}"
                     raise DataError(
-                        f"{self.name}: a cell at {shown} in {_short(part)}: beyond what "
+                        f"{self.name}: {what} in {_short(part)}: beyond what "
                         f"careerstats reads, {_limits_text()} per sheet"
                     )
             if error is None and b't="e"' in window:
@@ -138,7 +139,7 @@ def open_xlsx(content: bytes, name: str) -> Xlsx:
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+    except Exception:  # zipfile raises several kinds on a damaged archive
         raise DataError(
             f"{name}: not a readable Excel workbook: cut short or damaged (its zip archive "
             "cannot be read); download it again"
@@ -165,19 +166,18 @@ def _short(part: str) -> str:
 
 def _chunks(archive: zipfile.ZipFile, part: str, name: str) -> Iterator[bytes]:
     import zipfile
+    import zlib
 
     try:
         with archive.open(part) as stream:
             while chunk := stream.read(_CHUNK):
                 yield chunk
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as error:
-        import zlib
-
-        if isinstance(error, zlib.error | zipfile.BadZipFile | EOFError):
-            raise DataError(
-                f"{name}: not a readable Excel workbook: {_short(part)} is damaged or larger "
-                "than its archive declares; download it again"
-            ) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError):
+        raise DataError(
+            f"{name}: not a readable Excel workbook: {_short(part)} is damaged or larger "
+            "than its archive declares; download it again"
+        ) from None
+    except (OSError, RuntimeError, NotImplementedError) as error:  # encrypted, unknown method
         raise DataError(f"{name}: not a readable Excel workbook ({error})") from None
 
 
@@ -204,12 +204,14 @@ def _column_number(letters: str) -> int:
 def _sheet_parts(archive: zipfile.ZipFile, sizes: dict[str, int]) -> list[str | None]:
     """The zip part of each sheet, in the workbook's order (calamine's order too)."""
     import zipfile
+    import zlib
 
     try:
         book = _small_part(archive, "xl/workbook.xml", sizes)
         relations = _small_part(archive, "xl/_rels/workbook.xml.rels", sizes)
-    except (KeyError, zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
-        return []
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError,
+            ValueError, NotImplementedError):  # fmt: skip
+        return []  # calamine then says what is wrong with the workbook
     targets: dict[bytes, str] = {}
     for found in _RELATION.finditer(relations):
         attributes = dict(_ATTRIBUTE.findall(found.group(1)))
