@@ -6,6 +6,7 @@ cannot take the machine down; everything else through the CLI runner."""
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import resource
 import sqlite3
@@ -15,12 +16,17 @@ import sys
 import threading
 import zipfile
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import oews_files as fx
 import pytest
 from conftest import Run, as_json
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import Result
+
+from careerstats.sources import oews
 
 HEADER = fx.NATIONAL_COLUMNS
 COMMAND = Path(sys.executable).with_name("careerstats")
@@ -516,3 +522,36 @@ def test_O39_a_formula_error_cell_in_an_xls_is_named(files: Path, run: Run) -> N
         run("data", "import", path),
         "cell A11 of sheet 'national_dl' holds the formula error '#DIV/0!'",
     )
+
+
+# The percentile order check takes floats on its fast path; the reference here is exact.
+figures = st.one_of(
+    st.none(),
+    st.just("#"),
+    st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False).map(str),
+    st.sampled_from(["1.00000000000000001", "1.00000000000000002", "1", "20.59", "20.591"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    hourly=st.lists(figures, min_size=5, max_size=5),
+    annual=st.lists(figures, min_size=5, max_size=5),
+)
+def test_O34_the_order_check_agrees_with_exact_decimals(
+    hourly: list[str | None], annual: list[str | None]
+) -> None:
+    def in_order(group: list[str | None]) -> bool:
+        present = [value for value in group if value is not None]
+        for before, after in itertools.pairwise(present):
+            if before == "#" and after != "#":
+                return False
+            if "#" not in (before, after) and Decimal(before) > Decimal(after):
+                return False
+        return True
+
+    # As the reader gives them: canonical texts, `#`, None for absent (and for zero).
+    hourly, annual = [oews._wage(v) for v in hourly], [oews._wage(v) for v in annual]
+    wages = [None, *hourly, None, *annual]
+    expected = in_order(hourly) and in_order(annual)
+    assert (oews._out_of_order(wages) is None) == expected

@@ -13,6 +13,7 @@ no binary float ever reaches a figure. Special values are kept as BLS means them
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -581,6 +582,8 @@ def _parse(
     area_of: dict[tuple[Any, Any], str] = {}
     naics_of: dict[Any, str] = {}
     seen: dict[tuple[str, str, str, str], tuple[int, Row]] = {}
+    own_of: dict[Any, str] = {}
+    group_of: dict[Any, str] = {}
     skipped = 0
     step = max(table.total // 200, 1000)
     first = line + 1
@@ -635,13 +638,21 @@ def _parse(
                         )
             elif CROSS_INDUSTRY not in industries:
                 industries[CROSS_INDUSTRY] = "Cross-industry"
-            own = (
-                (_code(cells[get_own], "OWN_CODE") or ALL_OWNERSHIPS)
-                if get_own is not None
-                else ALL_OWNERSHIPS
-            )
-            title = _kept(cells[occ_title], "OCC_TITLE")
-            group = _kept(cells[get_group], "O_GROUP").lower() if get_group is not None else ""
+            own = ALL_OWNERSHIPS
+            if get_own is not None:
+                own = own_of.get(cells[get_own], "")
+                if not own:
+                    own = own_of[cells[get_own]] = (
+                        _code(cells[get_own], "OWN_CODE") or ALL_OWNERSHIPS
+                    )
+            title = _text(cells[occ_title])
+            if len(title) > MAX_CELL_CHARS:
+                _kept(title, "OCC_TITLE")  # raises, naming the limit
+            group = ""
+            if get_group is not None:
+                group = group_of.get(cells[get_group], "")
+                if not group:
+                    group = group_of[cells[get_group]] = _kept(cells[get_group], "O_GROUP").lower()
         except _BadValue as error:
             shown = quoted(error.cell) if isinstance(error.cell, str) else repr(error.cell)
             raise DataError(
@@ -739,12 +750,36 @@ class _BadValue(ValueError):
 _PERCENTILES = ((1, 2, 3, 4, 5), (7, 8, 9, 10, 11))
 
 
+_HOURLY_PERCENTILES = operator.itemgetter(*_PERCENTILES[0])
+_ANNUAL_PERCENTILES = operator.itemgetter(*_PERCENTILES[1])
+
+
 def _out_of_order(wages: Sequence[str | None]) -> tuple[int, int] | None:
     """The first pair of percentiles (positions) where a lower one exceeds a higher one.
 
-    A top-coded `#` is at or above the ceiling, so no exact figure may follow it. Floats
-    order the exact texts rightly wherever they differ (rounding keeps order); a tie is
-    settled exactly."""
+    A top-coded `#` is at or above the ceiling, so no exact figure may follow it. This runs
+    on every row, so the usual row (five figures each way) takes a few lookups and
+    comparisons of floats (`_numbers`, `#` the highest); the floats order the texts exactly
+    unless two texts of this run have the same float, and then every row is settled
+    exactly, as are rows with gaps or an order the floats question."""
+    numbers = _numbers
+    exact = len(numbers) == len(_texts) + 1  # no two texts share a float
+    for group in (_HOURLY_PERCENTILES(wages), _ANNUAL_PERCENTILES(wages)):
+        a, b, c, d, e = group
+        if a and b and c and d and e and exact:
+            try:
+                if numbers[a] <= numbers[b] <= numbers[c] <= numbers[d] <= numbers[e]:
+                    continue
+            except KeyError:  # beyond the cache's limit
+                pass
+        elif not (a or b or c or d or e):
+            continue
+        if not _in_order(group):
+            return _first_disorder(wages)
+    return None
+
+
+def _first_disorder(wages: Sequence[str | None]) -> tuple[int, int] | None:
     for positions in _PERCENTILES:
         last: int | None = None
         for position in positions:
@@ -756,12 +791,25 @@ def _out_of_order(wages: Sequence[str | None]) -> tuple[int, int] | None:
                 if before == TOP_CODED:
                     if value != TOP_CODED:
                         return last, position
-                elif value != TOP_CODED and before != value:
-                    high, low = float(value), float(before)  # type: ignore[arg-type]
-                    if low > high or (low == high and Decimal(before) > Decimal(value)):  # type: ignore[arg-type]
-                        return last, position
+                elif value != TOP_CODED and Decimal(before) > Decimal(value):  # type: ignore[arg-type]
+                    return last, position
             last = position
     return None
+
+
+def _in_order(group: tuple[str | None, ...]) -> bool:
+    """True when the figures rise or stay level from left to right (`#` at the top).
+
+    Every operation runs in C: the float of each figure comes from `_numbers`. Where two
+    different texts have the same float (beyond 17 digits) it answers False, and the
+    caller settles the order exactly."""
+    if None in group:
+        group = tuple(filter(None, group))  # a figure's text is never empty
+    try:
+        numbers = list(map(_numbers.__getitem__, group))  # type: ignore[arg-type]
+    except KeyError:  # beyond the cache's limit
+        numbers = [_INFINITY if value == TOP_CODED else float(value) for value in group]  # type: ignore[arg-type]
+    return numbers == sorted(numbers) and len(set(numbers)) == len(set(group))
 
 
 def _bad_column(cells: Sequence[Any], indices: Sequence[int | None], header: Sequence[str]) -> str:
@@ -779,6 +827,11 @@ _SPECIAL: dict[str, str | None] = {"": None, "*": None, "**": None, "#": TOP_COD
 _MISSING = object()
 _CACHE_LIMIT = 500_000
 _cache: dict[Any, str | None] = {}
+# The float of each figure read, for the order of percentiles: a lookup costs a fraction of
+# float() on every row.
+_INFINITY = float("inf")
+_numbers: dict[str, float] = {TOP_CODED: _INFINITY}
+_texts: dict[float, str] = {}  # a text for each float: fewer than `_numbers` on a collision
 
 
 def _wage(cell: Any) -> str | None:
@@ -796,6 +849,9 @@ def _wage(cell: Any) -> str | None:
     result = _read_wage(cell)
     if len(_cache) < _CACHE_LIMIT:
         _cache[cell] = result
+        if result is not None and result != TOP_CODED:
+            number = _numbers[result] = float(result)
+            _texts.setdefault(number, result)
     return result
 
 

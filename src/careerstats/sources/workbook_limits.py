@@ -8,7 +8,7 @@ standard library alone, and a workbook beyond these limits is refused with one l
 the limit. The limits are far above BLS's largest file (the all-data workbook: about
 415,000 rows of 32 columns, A to AF; about 1.6 MB of sheet XML per 1,400 rows, so some
 480 MB for its data sheet) and far below what would hurt the machine (the largest grid
-allowed costs calamine about 1.7 GB).
+allowed costs calamine about 1.6 GB).
 """
 
 from __future__ import annotations
