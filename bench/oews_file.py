@@ -146,4 +146,6 @@ _WORKBOOK_RELS = (
     f'.org/package/2006/relationships"><Relationship Id="rId1" Type="{_OFFICE}/worksheet" '
     'Target="worksheets/sheet1.xml"/></Relationships>'
 )
-_SHEET_HEAD = f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{_MAIN}"><sheetData>'.encode()
+_SHEET_HEAD = (
+    f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{_MAIN}"><sheetData>'.encode()
+)

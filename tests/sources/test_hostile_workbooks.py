@@ -171,6 +171,27 @@ def test_O25_a_part_that_unpacks_beyond_the_limit_is_refused(files: Path, home: 
     )
 
 
+def test_O25_shared_strings_beyond_their_limit_are_refused(files: Path, home: Path) -> None:
+    # A title of 65 MiB held in the shared strings, which calamine reads whole on opening.
+    path = fx.national_xlsx(files)
+    source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+        for info in source.infolist():
+            out.writestr(info, source.read(info.filename))
+        with out.open("xl/sharedStrings.xml", "w") as strings:
+            strings.write(b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+                          b'main"><si><t>')  # fmt: skip
+            for _ in range(65):
+                strings.write(b"x" * 1024 * 1024)
+            strings.write(b"</t></si></sst>")
+    done = limited("data", "import", path, home=home)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == (
+        "careerstats: error: national_M2012_dl.xlsx: sharedStrings.xml unpacks to 65 MiB, "
+        "beyond what careerstats reads (at most 64 MiB for the text of all cells)\n"
+    )
+
+
 def test_O26_a_hidden_sheet_is_never_parsed(files: Path, home: Path) -> None:
     # 400 MiB of whitespace: seconds and gigabytes for calamine; never parsed, so the memory
     # limit holds and the file imports.

@@ -32,6 +32,10 @@ MAX_ARCHIVE_BYTES = 2048 * MiB
 # Rows and columns of a sheet (columns A to AZ); Excel itself stops at 1,048,576 rows.
 MAX_ROWS = 999_999
 MAX_COLUMNS = 52
+# The parts calamine reads whole as it opens a workbook: the shared strings (every text cell
+# of every sheet, once: about 100 KB in a national workbook) and the styles.
+MAX_SHARED_PART_BYTES = 64 * MiB
+_SHARED_PARTS = ("xl/sharedstrings.xml", "xl/styles.xml")
 # Sheets other than the data sheet are read only for the notes that state the top-coding
 # ceiling (about 9 KB in BLS's workbooks); a larger one is not read at all.
 MAX_NOTES_SHEET_BYTES = 4 * MiB
@@ -147,6 +151,12 @@ def open_xlsx(content: bytes, name: str) -> Xlsx:
     total = 0
     for info in infos:
         total += info.file_size
+        if info.filename.lower() in _SHARED_PARTS and info.file_size > MAX_SHARED_PART_BYTES:
+            raise DataError(
+                f"{name}: {_short(info.filename)} unpacks to {info.file_size / MiB:,.0f} MiB, "
+                "beyond what careerstats reads (at most "
+                f"{MAX_SHARED_PART_BYTES // MiB:,} MiB for the text of all cells)"
+            )
         if info.file_size > MAX_PART_BYTES:
             raise DataError(
                 f"{name}: {_short(info.filename)} unpacks to {info.file_size / MiB:,.0f} MiB, "
