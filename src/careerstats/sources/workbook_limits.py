@@ -58,11 +58,10 @@ def check_file_size(size: int, name: str) -> None:
 # ------------------------------------------------------------------ .xlsx
 
 
-# A cell or row reference beyond the limits: a column of three letters or of two beyond AZ,
-# or a row number of seven digits or more. The literal prefix keeps the search fast.
-_FAR_REFERENCE = re.compile(
-    rb'r="(?:(?:[A-Za-z]{3,}|[B-Zb-z][A-Za-z])[0-9]|[A-Za-z]{0,2}[0-9]{7,})'
-)
+# A cell or row reference beyond the limits: a column of three letters, or of two from BA
+# on, or a row number of seven digits. This runs over every cell of the data sheet: the
+# literal prefix and the possessive letters keep each attempt to a few steps.
+_FAR_REFERENCE = re.compile(rb'r="[A-Za-z]{0,2}+(?:[A-Za-z]|(?<=[B-Zb-z][A-Za-z])[0-9]|[0-9]{7})')
 _DIMENSION = re.compile(
     rb'<(?:\w+:)?dimension\s+ref="([A-Za-z]*)([0-9]*)(?::([A-Za-z]+)([0-9]+))?"'
 )
