@@ -576,3 +576,36 @@ def test_O34_the_order_check_agrees_with_exact_decimals(
     wages = [None, *hourly, None, *annual]
     expected = in_order(hourly) and in_order(annual)
     assert (oews._out_of_order(wages) is None) == expected
+
+
+@pytest.mark.parametrize("option", ["--in-dollars-of", "--from"])
+@pytest.mark.parametrize(
+    "text", ["\u0662\u0660\u0660\u0668", "\uff12\uff10\uff10\uff18-\uff10\uff15"]
+)
+def test_U5_dates_take_ascii_digits_only(option: str, text: str, run: Run) -> None:
+    args = ["compare", "cs"] if option == "--in-dollars-of" else ["inflate", "100"]
+    result = run(*args, option, text, *([] if option == "--in-dollars-of" else ["--to", "2020"]))
+    one_error_line(result, f"not a date: {text!r}", status=2)
+    # The same date in ASCII digits is taken.
+    ascii_date = "2008" if len(text) == 4 else "2008-05"
+    again = run(
+        *args, option, ascii_date, *([] if option == "--in-dollars-of" else ["--to", "2020"])
+    )
+    assert again.exit_code == 0, again.stderr
+
+
+def test_U6_an_occ_code_in_other_digits_is_not_a_soc_code(files: Path, run: Run) -> None:
+    rows = fx.national_rows()
+    rows[1][HEADER.index("OCC_CODE")] = "\u0661\u0665-\u0661\u0662\u0665\u0662"
+    path = fx.write_csv(files / "national_M2012_dl.csv", HEADER, rows)
+    one_error_line(
+        run("data", "import", path), "row 3: OCC_CODE '\u0661\u0665-", "is not a SOC code"
+    )
+    result = run("compare", "\u0661\u0665-\u0661\u0662\u0665\u0662")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_U7_a_year_in_other_digits_in_the_file_name_is_no_year(files: Path, run: Run) -> None:
+    path = fx.national_xlsx(files, "national_M20\u0661\u0662_dl.xlsx")
+    one_error_line(run("data", "import", path), "cannot tell the release year from the file name")

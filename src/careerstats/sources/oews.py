@@ -73,7 +73,9 @@ _ALIASES = {
     "group": "o_group",
     "occ_group": "o_group",
 }
-_YEAR_IN_NAME = re.compile(r"(?:^|[^a-z0-9])m_?((?:19|20)\d{2})(?:[^0-9]|$)", re.IGNORECASE)
+_YEAR_IN_NAME = re.compile(
+    r"(?:^|[^a-z0-9])m_?((?:19|20)\d{2})(?:[^0-9]|$)", re.IGNORECASE | re.ASCII
+)
 # Plain decimal numbers, ASCII digits only, with thousands separators only in groups of
 # three: "20,59" (a decimal comma) and "1,9,0,8" are not numbers here.
 _PLAIN_AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+")
