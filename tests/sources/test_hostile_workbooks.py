@@ -201,6 +201,24 @@ def test_O26_a_hidden_sheet_is_never_parsed(files: Path, home: Path) -> None:
     assert done.stdout.startswith("oews-2012 created: national_M2012_dl.xlsx (national, 9 rows")
 
 
+def test_O26_a_large_sheet_besides_the_data_is_not_read_for_notes(files: Path) -> None:
+    """A visible sheet over 4 MiB after the data sheet is not read, even when it states a
+    ceiling: the release's known ceiling is used and marked as not stated by the file."""
+    note = "#  = a wage equal to or greater than $99.00 per hour"
+    path = fx.write_xlsx(
+        files / "national_M2024_dl.xlsx",
+        HEADER,
+        fx.national_rows(),
+        [[note], *([["x" * 1000]] * 5000)],
+    )
+    assert zipfile.ZipFile(path).getinfo("xl/worksheets/sheet2.xml").file_size > 4 * 1024 * 1024
+    parsed = oews.read(path)
+    assert not parsed.ceiling_stated
+    assert parsed.ceiling_hour == Decimal("115")  # BLS's for 2024, not the $99 of the note
+    small = fx.write_xlsx(files / "national_M2023_dl.xlsx", HEADER, fx.national_rows(), [[note]])
+    assert oews.read(small).ceiling_hour == Decimal("99.00")
+
+
 def far_xls(path: Path, row: int, column: int) -> Path:
     """An .xls whose extra number cell is moved to (row, column), 0-based, as a crafted file
     can (xlwt itself stops at column 255)."""
