@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import MISSING, Field, dataclass, field, fields
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, NamedTuple, TypeVar, dataclass_transform
 
 from careerstats.core.money import MAX_DIGITS
 from careerstats.core.periods import MONTH_NAMES, Period
@@ -66,6 +66,33 @@ class _Record:
 
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
+    # Written once here instead of generated per class (as `dataclass` generates __init__,
+    # and `frozen=True`, `eq` and `repr` more): generating them compiles code for every class
+    # on every run, the largest start-up cost of this module. Fields are set once, by
+    # __init__ (the dataset cache's decoder builds them through it too), and never changed after.
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        spec = _fields_of(type(self))
+        if len(args) > len(spec):
+            raise TypeError(f"{type(self).__name__}() takes {len(spec)} fields, not {len(args)}")
+        given = dict(zip((one.name for one in spec), args, strict=False))
+        for name in kwargs:
+            if name in given:
+                raise TypeError(f"{type(self).__name__}() got {name!r} twice")
+        given.update(kwargs)
+        for one in spec:
+            if one.name in given:
+                value = given.pop(one.name)
+            elif one.default_factory is not MISSING:
+                value = one.default_factory()
+            elif one.default is not MISSING:
+                value = one.default
+            else:
+                raise TypeError(f"{type(self).__name__}() needs {one.name!r}")
+            object.__setattr__(self, one.name, value)
+        if given:
+            raise TypeError(f"{type(self).__name__}() has no field {next(iter(given))!r}")
+        self.__post_init__()
+
     def __post_init__(self) -> None:
         _texts_filled(self)
         self._check()
@@ -73,9 +100,6 @@ class _Record:
     def _check(self) -> None:
         """Rules across fields, for the classes that have them."""
 
-    # Written once here instead of generated per class (as `frozen=True`, `eq` and `repr`
-    # would): generating them costs start-up time on every run. Fields are set once, by
-    # __init__ (the dataset cache's decoder builds them through it too), and never changed after.
     def __setattr__(self, name: str, value: Any) -> None:
         if name in self.__dict__:
             raise AttributeError(f"{type(self).__name__}.{name} is read-only")
@@ -87,6 +111,26 @@ class _Record:
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={value!r}" for name, value in vars(self).items())
         return f"{type(self).__name__}({fields})"
+
+
+_FIELDS: dict[type, tuple[Field[Any], ...]] = {}
+
+
+def _fields_of(kind: type) -> tuple[Field[Any], ...]:
+    known = _FIELDS.get(kind)
+    if known is None:
+        known = _FIELDS[kind] = fields(kind)
+    return known
+
+
+_R = TypeVar("_R", bound=_Record)
+
+
+@dataclass_transform(field_specifiers=(field,))
+def record(kind: type[_R]) -> type[_R]:
+    """A dataset class: a dataclass (pydantic validates it as one, `dataclasses.replace` and
+    `fields` work) built by `_Record.__init__`, with nothing generated for it."""
+    return dataclass(init=False, eq=False, repr=False)(kind)
 
 
 class Statistic(StrEnum):
@@ -127,7 +171,7 @@ PERCENTILE_ORDER = tuple(_PERCENTILES)
 # ---------------------------------------------------------------- the career catalog
 
 
-@dataclass(eq=False, repr=False)
+@record
 class OfficeProfile(_Record):
     description: Text
     duties: tuple[Text, ...] = ()
@@ -135,7 +179,7 @@ class OfficeProfile(_Record):
     examples_from: tuple[Text, ...] = ()
 
 
-@dataclass(eq=False, repr=False)
+@record
 class FormerCode(_Record):
     classification: Text
     code: Text
@@ -144,7 +188,7 @@ class FormerCode(_Record):
         _require(SOC_CODE, self.code, "SOC code", "43-4051")
 
 
-@dataclass(eq=False, repr=False)
+@record
 class Education(_Record):
     typical: Text | None = None
     preferred: Text | None = None
@@ -152,7 +196,7 @@ class Education(_Record):
     fields_of_study: tuple[Text, ...] = ()
 
 
-@dataclass(eq=False, repr=False)
+@record
 class Career(_Record):
     id: Text
     title: Text
@@ -180,7 +224,7 @@ class Career(_Record):
         return (self.soc, *(former.code for former in self.former_soc))
 
 
-@dataclass(eq=False, repr=False)
+@record
 class Catalog(_Record):
     offices: dict[Office, OfficeProfile]
     careers: tuple[Career, ...]
@@ -218,7 +262,7 @@ class AnnualBasis(StrEnum):
     SALARIES = "salaries"
 
 
-@dataclass(eq=False, repr=False)
+@record
 class IndustryWage(_Record):
     industry: Text
     period: Period
@@ -230,7 +274,7 @@ class IndustryWage(_Record):
         _positive("value", self.value)
 
 
-@dataclass(eq=False, repr=False)
+@record
 class ExtraCompensation(_Record):
     kind: Text
     period: Period
@@ -241,7 +285,7 @@ class ExtraCompensation(_Record):
         _positive("value", self.value)
 
 
-@dataclass(eq=False, repr=False)
+@record
 class ExperiencePay(_Record):
     level: Text
     label: Text
@@ -253,7 +297,7 @@ class ExperiencePay(_Record):
         _positive("value", self.value)
 
 
-@dataclass(eq=False, repr=False)
+@record
 class StatedPercentage(_Record):
     """A percentage the source states in words, kept so it can be checked against figures."""
 
@@ -263,7 +307,7 @@ class StatedPercentage(_Record):
     compares: tuple[Text, Text] | None = None
 
 
-@dataclass(eq=False, repr=False)
+@record
 class SourceDerivation(_Record):
     """A figure the citing text worked out itself from published ones (the agency never
     published it), kept so the audit can set it beside the figure the agency did publish."""
@@ -278,7 +322,7 @@ class SourceDerivation(_Record):
         _positive("value", self.value)
 
 
-@dataclass(eq=False, repr=False)
+@record
 class OutlookFact(_Record):
     measure: Text
     percent: Percent
@@ -286,7 +330,7 @@ class OutlookFact(_Record):
     description: Text | None = None
 
 
-@dataclass(eq=False, repr=False)
+@record
 class CareerFigures(_Record):
     career: Text
     soc: Text
@@ -316,7 +360,9 @@ class CareerFigures(_Record):
             if not figures:
                 raise ValueError(f"wages.{period.value} lists no figures")
             for statistic, value in figures.items():
-                _positive(f"wages.{period.value}.{statistic.value}", value)
+                # Where a wage is, worded only when it is wrong: `top` builds 800 entries a run.
+                if not 0 < value < _TOO_LARGE:
+                    _positive(f"wages.{period.value}.{statistic.value}", value)
             present = [(s, figures[s]) for s in PERCENTILE_ORDER if s in figures]
             for (low, low_value), (high, high_value) in itertools.pairwise(present):
                 if high_value < low_value:
@@ -333,7 +379,7 @@ class CareerFigures(_Record):
                     )
 
 
-@dataclass(eq=False, repr=False)
+@record
 class SourceRelease(_Record):
     id: Text
     publisher: Text
@@ -378,3 +424,45 @@ class SourceRelease(_Record):
     def entries(self) -> list[CareerFigures]:
         """Every career's figures in this release (an imported release reads them on demand)."""
         return list(self.careers)
+
+    def entries_at(self, levels: frozenset[str]) -> list[CareerFigures]:
+        """The entries of these levels (OEWS O_GROUP: total, major, ..., detailed), and those
+        whose source states none."""
+        return [entry for entry in self.entries() if not entry.groups or levels & set(entry.groups)]
+
+    def summaries_at(
+        self, levels: frozenset[str], period: Period, statistic: Statistic | None
+    ) -> list[Summary]:
+        """Each entry of these levels with one of its figures as published (`statistic` per
+        `period`; none without a statistic): what ranking them needs, and no more."""
+        found = []
+        for entry in self.entries_at(levels):
+            figure, top_coded = None, False
+            if statistic is not None:
+                figure = entry.wages.get(period, {}).get(statistic)
+                if figure is None:
+                    figure = entry.top_coded.get(period, {}).get(statistic)
+                    top_coded = figure is not None
+            found.append(
+                Summary(
+                    entry.soc,
+                    entry.title_in_source,
+                    entry.groups,
+                    entry.employment,
+                    figure,
+                    top_coded,
+                )
+            )
+        return found
+
+
+class Summary(NamedTuple):
+    """One entry's code, title, level(s) and employment, and one figure as published: a
+    ceiling when `top_coded` (at or above it), None where none is published."""
+
+    soc: str
+    title_in_source: str | None
+    groups: tuple[str, ...]
+    employment: int | None
+    figure: Decimal | None
+    top_coded: bool
