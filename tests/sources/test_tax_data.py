@@ -169,3 +169,21 @@ def test_a_source_from_the_tax_file_is_shown_literally(
     result = run("takehome", "50000")
     assert "SSA \\u202e2027 (invented)" in result.stdout
     assert "\u202e" not in result.stdout
+
+
+def test_a_planted_tax_entry_without_the_homes_key_is_not_believed(home: Path) -> None:
+    import json
+
+    from careerstats.sources import tax_cache
+
+    load_or_build = tax_cache.load_or_build
+    load_or_build(BUNDLED, lambda: load_tax_data(BUNDLED))
+    (entry,) = _entries(home)
+    forged = tax_cache.encode(load_tax_data(BUNDLED))
+    forged["years"][0]["social_security"][1] = "1"  # a wage base of one dollar
+    payload = json.dumps(forged).encode()
+    entry_key = entry.name.removeprefix("tax-").removesuffix(".json")
+    wrong_secret = bytes(32)
+    entry.write_bytes(tax_cache._header(entry_key, payload, wrong_secret) + payload)
+    rebuilt = load_or_build(BUNDLED, lambda: load_tax_data(BUNDLED))
+    assert rebuilt.year(2024).social_security.wage_base == Decimal(168600)

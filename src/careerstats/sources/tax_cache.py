@@ -3,7 +3,8 @@ pydantic alone costs more than the rest of the run).
 
 The same rules as the dataset cache (`sources.cache`): an entry is keyed by the data file's
 content, the package version, the Python version and the source of the modules that define
-what it holds; it carries a checksum of its payload; it is parsed as JSON and built into
+what it holds; it carries a checksum of its payload keyed with the home's secret (so a
+planted entry cannot lie); it is parsed as JSON and built into
 the tax classes by explicit conversions, never unpickled or imported; anything damaged,
 foreign or unreadable is rebuilt from the file, and a cache that cannot be written is
 simply not used.
@@ -27,14 +28,21 @@ from careerstats.core.tax import (
     TaxData,
     TaxYear,
 )
-from careerstats.sources.cache import DISABLE, _read_regular_file, checksum
+from careerstats.sources.cache import (
+    DISABLE,
+    _new_secret,
+    _read_regular_file,
+    _secret,
+    checksum,
+    keyed_checksum,
+)
 from careerstats.sources.paths import cache_dir
 from careerstats.version import __version__
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-MAGIC = b"careerstats-tax-cache 1 json\n"
+MAGIC = b"careerstats-tax-cache 2 json keyed\n"
 PREFIX = "tax-"
 _ENTRY_MODULES = ("core/tax.py", "sources/tax_cache.py")
 
@@ -56,10 +64,11 @@ def load_or_build(file: Traversable | Path, build: Callable[[], TaxData]) -> Tax
         return build()  # the file cannot be read: building says so
     path = cache_dir() / f"{PREFIX}{entry_key}.json"
     blob = _read_regular_file(path)
-    if blob is not None:
+    secret = _secret(path.parent) if blob is not None else None
+    if blob is not None and secret is not None:
         end = blob.find(b"\n", len(MAGIC)) + 1
         header, payload = blob[:end], blob[end:]
-        if end and header == _header(entry_key, payload):
+        if end and header == _header(entry_key, payload, secret):
             try:
                 return decode(json.loads(payload))
             except Exception:  # a damaged or foreign entry is rebuilt, whatever the error
@@ -69,8 +78,9 @@ def load_or_build(file: Traversable | Path, build: Callable[[], TaxData]) -> Tax
     return data
 
 
-def _header(entry_key: str, payload: bytes) -> bytes:
-    return MAGIC + f"{entry_key} {checksum(payload)}\n".encode()
+def _header(entry_key: str, payload: bytes, secret: bytes) -> bytes:
+    # Keyed with the home's secret, as the dataset's entries are: a planted entry cannot lie.
+    return MAGIC + f"{entry_key} {keyed_checksum(entry_key, payload, secret)}\n".encode()
 
 
 def encode(data: TaxData) -> dict[str, Any]:
@@ -159,15 +169,22 @@ def _write(path: Path, entry_key: str, data: TaxData) -> None:
     payload = json.dumps(encode(data), separators=(",", ":")).encode()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        secret = _new_secret(path.parent)
+        if secret is None:
+            return
         handle, temporary = tempfile.mkstemp(prefix=f".{PREFIX}", dir=path.parent)
     except OSError:
         return
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(_header(entry_key, payload) + payload)
+            out.write(_header(entry_key, payload, secret) + payload)
         os.replace(temporary, path)
         for stale in path.parent.glob(f"{PREFIX}*.json"):
             if stale != path:
                 stale.unlink(missing_ok=True)
-    except OSError:  # a full disk, or a directory under the entry's name
+    except BaseException as error:
+        # A full disk, a directory under the entry's name, or an interrupt: no temporary
+        # file is left behind; the run goes on without the cache, unless interrupted.
         Path(temporary).unlink(missing_ok=True)
+        if not isinstance(error, OSError):
+            raise
