@@ -41,9 +41,20 @@ def compare(
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     in_dollars_of: options.InDollarsOfOption = None,
-    chart: options.ChartOption = True,
+    chart: Annotated[
+        bool | None,
+        typer.Option(
+            "--chart/--no-chart",
+            help="Draw the distribution chart (tables only). Default: for one release, or "
+            "with --full.",
+            show_default=False,
+        ),
+    ] = None,
+    per: options.PerShownOption = None,
+    full: options.FullOption = False,
 ) -> None:
-    """Compare careers' pay side by side: published figures, derived ones marked, and sources.
+    """Compare careers' pay: a row per career, the statistics as columns, hourly and annual
+    apart; published figures, derived ones marked, and sources.
 
     Example: careerstats compare cs pr
     """
@@ -59,7 +70,7 @@ def compare(
         schedule,
         in_dollars_of=options.when(in_dollars_of),
     )
-    write("comparison", result, output, chart=chart)
+    write("comparison", result, output, chart=chart, per=options.shown_period(per), full=full)
 
 
 @app.command()

@@ -70,13 +70,16 @@ def _people(shown: Shown) -> None:
         if isinstance(item, str):  # plain text: Rich is not even loaded
             _stdout(item)
         else:
-            from careerstats.render.common import console
+            from careerstats.render.common import console, printed
 
             out = out or console()
-            out.print(item)
+            _stdout(printed(out, item))
     if shown.notes:
         from careerstats.render.common import console
 
         err = console(stderr=True)
         for note in shown.notes:
-            err.print(note, style="dim", soft_wrap=False, markup=False, highlight=False)
+            # A terminal gets the note wrapped at its words; a pipe or a file the whole line.
+            err.print(
+                note, style="dim", soft_wrap=not err.is_terminal, markup=False, highlight=False
+            )

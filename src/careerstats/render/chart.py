@@ -81,7 +81,9 @@ class DistributionChart:
         if not values:
             yield Text("no percentiles or medians to chart", style="dim")
             return
-        label_width = min(LABEL_MOST, max(len(row.label) + row.derived for row in self.rows))
+        # Labels take what they need, up to half the width (never less than LABEL_MOST).
+        most = max(LABEL_MOST, options.max_width // 2 - 2)
+        label_width = min(most, max(len(row.label) + row.derived for row in self.rows))
         # Room on the right for half of the last axis label, centred on its tick, and for a
         # top-coded bound written after a bar that may end at the scale's end.
         after = max((len(row.note) + 1 for row in self.rows if row.points and row.note), default=0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
@@ -12,8 +13,13 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from careerstats.core.figures import SHOWN_PERIODS, STATISTIC_ORDER, Basis, WageFigure
-from careerstats.core.model import SourceRelease
+from careerstats.core.figures import (
+    SHOWN_PERIODS,
+    STATISTIC_ORDER,
+    Basis,
+    WageFigure,
+)
+from careerstats.core.model import SourceRelease, is_top_coding_note
 from careerstats.core.money import dollars, to_places
 from careerstats.core.pay import CareerPay
 from careerstats.core.periods import Period, Schedule
@@ -55,6 +61,19 @@ def console(*, stderr: bool = False) -> Console:
     )
 
 
+def printed(out: Console, item: RenderableType) -> str:
+    """`item` as `out` prints it, without the spaces Rich pads lines with: a piped table
+    carries no trailing spaces. A paragraph of text is not wrapped for a pipe or a file."""
+    with out.capture() as captured:
+        paragraph = isinstance(item, Text) or getattr(item, "paragraph", False)
+        out.print(item, soft_wrap=paragraph and not out.is_terminal)
+    return "\n".join(_TRAILING.sub(r"\1", line) for line in captured.get().split("\n"))
+
+
+# Spaces at the end of a line, also before the codes that end its styles on a terminal.
+_TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$")
+
+
 def _dumb_terminal_size(stderr: bool) -> os.terminal_size | None:
     """Rich takes a dumb terminal to be 80 columns; ask the terminal (COLUMNS still wins)."""
     if os.environ.get("TERM") != "dumb" or os.environ.get("COLUMNS"):
@@ -85,10 +104,9 @@ def block_table(title: str) -> Table:
         title_style="bold",
         show_header=False,
         box=box.SIMPLE_HEAD,
-        expand=True,  # the title has the whole width; values stay beside their labels
     )
     table.add_column("", no_wrap=True)
-    table.add_column("", overflow="fold")
+    table.add_column("", justify="right")  # the figures' last digits line up
     return table
 
 
@@ -106,6 +124,23 @@ class Fitted:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.wide() if options.max_width >= self.needed else self.narrow()
+
+
+def row_table(heading: str, label: int) -> Table:
+    """A table with one row per item, its label first (cut with an ellipsis when the console is
+    narrow) and figure columns after it: the figures never wrap or lose a character."""
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        padding=0,  # the box's blank column parts the columns
+    )
+    table.add_column(heading, width=label, style="bold", header_style="bold")
+    return table
+
+
+def width_of(heading: str, cells: Iterable[Text]) -> int:
+    """The columns a no-wrap column of `cells` under `heading` takes."""
+    return max([len(heading), *(max(map(len, cell.plain.split("\n"))) for cell in cells)])
 
 
 def money_text(value: Decimal) -> str:
@@ -173,15 +208,72 @@ def derived_legend(schedule: Schedule, pays: Iterable[CareerPay] = ()) -> str:
                 f" (an hourly figure marked {DERIVED_MARK} is the annual one / 2,080, the hours "
                 "BLS's annual figures assume)"
             )
-    return f"{how}; unmarked figures are as published; {AT_LEAST} top-coded: at or above"
+    return f"{how}; unmarked figures are as published"
+
+
+TOP_CODED_LEGEND = f"{AT_LEAST} top-coded by BLS: the figure is at or above the amount shown"
+
+
+def shown_figures(
+    pays: Iterable[CareerPay], periods: Iterable[Period] = SHOWN_PERIODS
+) -> list[WageFigure]:
+    chosen = tuple(periods)
+    return [
+        figure for pay in pays for period in chosen for figure in pay.wages.get(period, {}).values()
+    ]
+
+
+def figure_legend(
+    schedule: Schedule, pays: Sequence[CareerPay], periods: Iterable[Period] = SHOWN_PERIODS
+) -> list[str]:
+    """The legend of the marks the shown figures carry, and of no other."""
+    figures = shown_figures(pays, periods)
+    lines: list[str] = []
+    if any(f.derived for f in figures):
+        lines.append(derived_legend(schedule, pays))
+    if any(f.at_least for f in figures):
+        lines.append(TOP_CODED_LEGEND)
+    return lines
 
 
 def source_line(release: SourceRelease) -> str:
+    """The release as a reader can look it up: publisher, program, title and period, and the
+    publication that quotes it, when it is known from an article only."""
     line = f"{release.id}: {release.publisher}, {release.program}, {release.period_label}"
     area, industry = getattr(release, "area", None), getattr(release, "industry", None)
     if area is not None and industry is not None:
         line += f"; {area.title} ({area.code}), {industry.title} (NAICS {industry.code})"
+    quoted = not release.official and getattr(release, "record", None) is None
+    if quoted and release.cited_in:
+        line += "; as quoted in " + "; and in ".join(release.cited_in)
     return line
+
+
+def source_lines(releases: Sequence[SourceRelease]) -> list[str]:
+    """A line per release; the bundled yearly OEWS releases, when several, share one."""
+    yearly = [r for r in releases if r.official and r.id.startswith("oews-")]
+    if len(yearly) < 3:
+        return [source_line(release) for release in releases]
+    first = yearly[0]
+    years = sorted(int(r.id.removeprefix("oews-")) for r in yearly)
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    spans = ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+    shared = (
+        f"oews-YEAR ({spans}): {first.publisher}, {first.program}, national estimates for "
+        "May of the year"
+    )
+    lines: list[str] = []
+    for release in releases:
+        if release is first:
+            lines.append(shared)
+        elif release not in yearly:
+            lines.append(source_line(release))
+    return lines
 
 
 def wage_rows(
@@ -204,13 +296,30 @@ def wage_rows(
             table.add_section()
 
 
-def source_notes(releases: Iterable[SourceRelease], pays: Iterable[CareerPay]) -> list[str]:
-    """Source caveats worth knowing beside a table: the release's notes, then the career's."""
+def source_notes(
+    releases: Iterable[SourceRelease],
+    pays: Iterable[CareerPay],
+    periods: Iterable[Period] | None = None,
+) -> list[str]:
+    """Source caveats worth knowing beside a table: the release's notes, then the career's.
+
+    With `periods`, the notes of what is not on the screen are left out: a release's note on
+    its top-coding ceiling appears only when a figure shown from it is top-coded."""
+    pays = list(pays)
+    top_coded = {
+        pay.release.id
+        for pay in pays
+        if any(f.at_least for f in shown_figures([pay], periods or SHOWN_PERIODS))
+    }
     lines: list[str] = []
     for release in releases:
         if release.reference_period_note:  # how the date was read, or why there is none
             lines.append(f"{release.id}, reference period: {release.reference_period_note}")
-        lines.extend(f"{release.id}: {note}" for note in release.notes)
+        lines.extend(
+            f"{release.id}: {note}"
+            for note in release.notes
+            if periods is None or not is_top_coding_note(note) or release.id in top_coded
+        )
     for pay in pays:
         lines.extend(f"{pay.release.id}, {pay.career.id}: {note}" for note in pay.entry.notes)
     return lines
