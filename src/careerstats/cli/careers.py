@@ -88,15 +88,29 @@ def show(
     days_per_week: options.DaysOption = "5",
     as_json: JsonOption = False,
     in_dollars_of: options.InDollarsOfOption = None,
-    chart: options.ChartOption = True,
+    chart: Annotated[
+        bool | None,
+        typer.Option(
+            "--chart/--no-chart",
+            help="Draw the distribution chart (tables only). Default: with --full, or when "
+            "one source covers the career.",
+            show_default=False,
+        ),
+    ] = None,
+    per: options.PerShownOption = None,
+    full: options.FullOption = False,
 ) -> None:
-    """Everything about one career: duties, education, skills, and every source's figures."""
+    """One career: its pay in every source (a row each), its outlook; with --full also
+    duties, education, skills, the articles it comes from, notes and more figures.
+
+    Example: careerstats show cs --full
+    """
     from careerstats.core.profiles import profile
 
     dataset = options.dataset(area, industry)
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
     result = profile(dataset, dataset.career(career), schedule, options.when(in_dollars_of))
-    write("profile", result, chosen(as_json), chart=chart)
+    write("profile", result, chosen(as_json), chart=chart, per=options.shown_period(per), full=full)
 
 
 @app.command()

@@ -173,6 +173,12 @@ def adjusted_legend(target: When | None) -> list[str]:
     ]
 
 
+def unadjusted_lines(pays: Iterable[CareerPay]) -> list[str]:
+    """Why a release's figures stay as published under --in-dollars-of."""
+    reasons = {pay.release.id: pay.not_adjusted for pay in pays if pay.not_adjusted}
+    return [f"not adjusted: {reason}" for reason in reasons.values() if reason]
+
+
 def _prices_cell(pay: CareerPay) -> Text:
     if pay.rebase is not None:
         rebase = pay.rebase

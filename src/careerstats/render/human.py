@@ -98,9 +98,9 @@ def _comparison_heading(result: Comparison) -> str:
 
 
 def _adjusted(result: Comparison) -> list[str]:
-    from careerstats.render.common import adjusted_legend
+    from careerstats.render.common import adjusted_legend, unadjusted_lines
 
-    return adjusted_legend(result.adjusted_to)
+    return [*adjusted_legend(result.adjusted_to), *unadjusted_lines(result.rows)]
 
 
 def history(result: History, *, chart: bool = True, **_: Any) -> Shown:
@@ -109,10 +109,17 @@ def history(result: History, *, chart: bool = True, **_: Any) -> Shown:
     return Shown((history_view(result, chart=chart),))
 
 
-def profile(result: Profile, *, chart: bool = True, **_: Any) -> Shown:
+def profile(
+    result: Profile,
+    *,
+    chart: bool | None = None,
+    per: Period | None = None,
+    full: bool = False,
+    **_: Any,
+) -> Shown:
     from careerstats.render.profile_view import profile_view
 
-    return Shown((profile_view(result, chart=chart),))
+    return Shown((profile_view(result, chart=chart, per=per, full=full),))
 
 
 def rank(result: Rank, **_: Any) -> Shown:
