@@ -147,6 +147,9 @@ def rank(
     industry: options.IndustryOption = None,
     in_dollars_of: options.InDollarsOfOption = None,
     as_json: JsonOption = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Say how the percentile is found (the method).")
+    ] = False,
 ) -> None:
     """Where an amount ranks among a career's wages, as a percentile.
 
@@ -179,7 +182,7 @@ def rank(
     from careerstats.render.plaintext import period_note
 
     note = period_note(result)
-    write("rank", result, chosen(as_json), warnings=(note,) if note else ())
+    write("rank", result, chosen(as_json), warnings=(note,) if note else (), explain=explain)
 
 
 @app.command("list")

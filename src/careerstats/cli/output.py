@@ -75,11 +75,10 @@ def _people(shown: Shown) -> None:
             out = out or console()
             _stdout(printed(out, item))
     if shown.notes:
-        from careerstats.render.common import console
+        from careerstats.render.common import console, width_imagined
 
         err = console(stderr=True)
+        whole = width_imagined(err)
         for note in shown.notes:
             # A terminal gets the note wrapped at its words; a pipe or a file the whole line.
-            err.print(
-                note, style="dim", soft_wrap=not err.is_terminal, markup=False, highlight=False
-            )
+            err.print(note, style="dim", soft_wrap=whole, markup=False, highlight=False)

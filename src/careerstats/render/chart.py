@@ -23,6 +23,7 @@ from careerstats.core.periods import Period
 
 LABEL_MOST = 28
 BAR_LEAST = 24
+BAR_ROOM = 40
 _LABEL_ROOM = 5
 _STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
 
@@ -81,13 +82,14 @@ class DistributionChart:
         if not values:
             yield Text("no percentiles or medians to chart", style="dim")
             return
-        # Labels take what they need, up to half the width (never less than LABEL_MOST).
-        most = max(LABEL_MOST, options.max_width // 2 - 2)
-        label_width = min(most, max(len(row.label) + row.derived for row in self.rows))
         # Room on the right for half of the last axis label, centred on its tick, and for a
         # top-coded bound written after a bar that may end at the scale's end.
         after = max((len(row.note) + 1 for row in self.rows if row.points and row.note), default=0)
         right = max(_LABEL_ROOM, after)
+        # Labels take what they need of the width a bar of BAR_ROOM columns leaves (and never
+        # less than LABEL_MOST): wider consoles cut fewer titles.
+        most = max(LABEL_MOST, options.max_width - 2 - right - BAR_ROOM)
+        label_width = min(most, max(len(row.label) + row.derived for row in self.rows))
         room = options.max_width - label_width - 2 - right
         # Too narrow for labels beside the bars: each label goes on its own line above its bar.
         stacked = room < BAR_LEAST

@@ -66,12 +66,18 @@ def printed(out: Console, item: RenderableType) -> str:
     carries no trailing spaces. A paragraph of text is not wrapped for a pipe or a file."""
     with out.capture() as captured:
         paragraph = isinstance(item, Text) or getattr(item, "paragraph", False)
-        out.print(item, soft_wrap=paragraph and not out.is_terminal)
+        out.print(item, soft_wrap=paragraph and width_imagined(out))
     return "\n".join(_TRAILING.sub(r"\1", line) for line in captured.get().split("\n"))
 
 
 # Spaces at the end of a line, also before the codes that end its styles on a terminal.
 _TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$")
+
+
+def width_imagined(out: Console) -> bool:
+    """Writing to a pipe or a file with no COLUMNS: any width would be made up, so text is
+    written in whole lines (tables still need one: Rich's 80 columns)."""
+    return not out.is_terminal and not os.environ.get("COLUMNS")
 
 
 def _dumb_terminal_size(stderr: bool) -> os.terminal_size | None:
@@ -104,6 +110,8 @@ def block_table(title: str) -> Table:
         title_style="bold",
         show_header=False,
         box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
     )
     table.add_column("", no_wrap=True)
     table.add_column("", justify="right")  # the figures' last digits line up

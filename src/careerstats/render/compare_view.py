@@ -140,6 +140,8 @@ class ComparisonView:
         if self.full and result.outlooks:
             yield Text("")
             yield _requirements(result)
+        if self.full:
+            yield from _typical_education(result)
 
 
 def _groups(result: Comparison, rows: Sequence[Row]) -> list[tuple[str, list[Row]]]:
@@ -299,6 +301,16 @@ def _requirements(result: Comparison) -> Table:
     return table
 
 
+def _typical_education(result: Comparison) -> list[RenderableType]:
+    """The catalog's typical education of each career, from BLS as the articles cite it."""
+    lines: list[RenderableType] = []
+    for row in _career_rows(result):
+        education = row.pay.career.education
+        if education and education.typical:
+            lines.append(Text(f"{row.label}, typical education: {education.typical}"))
+    return lines
+
+
 def _fit(
     columns: Sequence[Column], extra: Sequence[Column], room: int
 ) -> tuple[list[Column], list[Column]]:
@@ -352,7 +364,8 @@ def _blocks(result: Comparison, periods: Sequence[Period], *, full: bool) -> Gro
     several = several_sources(result)
     for pay in result.rows:
         title = f"{pay.career.title} ({pay.release.id})" if several else pay.career.title
-        table = block_table(title)
+        parts.append(Text(title, style="bold"))  # over the whole width, not the table's
+        table = block_table("")
         wage_rows(table, [pay], periods)
         _block_extras(table, result, pay)
         prices_row(table, [pay])
@@ -399,8 +412,29 @@ class ComparisonLegend:
         self.result, self.view, self.lines = result, view, lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in [*self.lines, *comparison_legend(self.result, self.view.shown)]:
+        lines = [
+            *self.lines,
+            *comparison_legend(self.result, self.view.shown),
+            *_empty_cells(self.result, self.view.periods),
+        ]
+        for line in lines:
             yield Text(line, style="dim")
+
+
+def _empty_cells(result: Comparison, periods: Sequence[Period]) -> list[str]:
+    """Why a row has no figures for a period, and why a career has no outlook line."""
+    several = several_sources(result)
+    lines: list[str] = []
+    for pay in result.rows:
+        name = f"{pay.release.id}, {pay.career.title}" if several else pay.career.title
+        for period in periods:
+            reason = pay.not_derived(period)
+            if reason:
+                lines.append(f"{name}: no {period.adjective} figures: {reason}")
+    for found in result.outlooks:
+        if found.projection is None:
+            lines.append(outlook_view.missing(found))
+    return lines
 
 
 def comparison_legend(result: Comparison, shown: set[str]) -> list[str]:

@@ -122,10 +122,10 @@ def profile(
     return Shown((profile_view(result, chart=chart, per=per, full=full),))
 
 
-def rank(result: Rank, **_: Any) -> Shown:
+def rank(result: Rank, *, explain: bool = False, **_: Any) -> Shown:
     from careerstats.render.rank_view import rank_view
 
-    return Shown((rank_view(result),))
+    return Shown((rank_view(result, explain=explain),))
 
 
 def career_list(listing: list[CareerListing], **_: Any) -> Shown:
