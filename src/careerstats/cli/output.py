@@ -69,9 +69,13 @@ def _people(shown: Shown) -> None:
     for item in shown.out:
         if isinstance(item, str):  # plain text: Rich is not even loaded
             _stdout(item)
-        else:
-            from careerstats.render.common import console, printed
+            continue
+        from careerstats.render.common import console, plain_text, printed
 
+        text = plain_text(item) if out is None else None
+        if text is not None:  # a pipe or a file: no console is built
+            _stdout(text)
+        else:
             out = out or console()
             _stdout(printed(out, item))
     if shown.notes:

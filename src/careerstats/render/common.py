@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from rich import box
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from rich.table import Table
 from rich.text import Text
 
 from careerstats.core.figures import (
@@ -25,6 +23,9 @@ from careerstats.core.pay import CareerPay
 from careerstats.core.periods import Period, Schedule
 
 if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.table import Table
+
     from careerstats.core.inflation import When
 
 DERIVED_MARK = "*"
@@ -39,16 +40,17 @@ MISSING = "-"
 AT_LEAST = "≥"
 
 
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        # Rich would exit with status 1; the CLI ends quietly with 0 when the reader leaves.
-        self.quiet = True
-        raise BrokenPipeError
-
-
 def console(*, stderr: bool = False) -> Console:
     # Rich already honours TERM=dumb, writes no styles when not on a terminal and uses 80
     # columns there. NO_COLOR alone would still leave bold and italic: no escape codes at all.
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit with status 1; the CLI ends quietly with 0 when the reader leaves.
+            self.quiet = True
+            raise BrokenPipeError
+
     plain = bool(os.environ.get("NO_COLOR"))
     size = _dumb_terminal_size(stderr)
     return _Console(
@@ -72,6 +74,43 @@ def printed(out: Console, item: RenderableType) -> str:
 
 # Spaces at the end of a line, also before the codes that end its styles on a terminal.
 _TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$")
+
+
+def plain_text(item: object) -> str | None:
+    """`item` as plain text for a pipe or a file, laid out without Rich's console (whose import
+    costs more than the rest of a `compare`); None when only Rich can lay it out, or when the
+    output is a terminal or cannot take every character."""
+    if sys.stdout.isatty() or "utf" not in (sys.stdout.encoding or "").lower():
+        return None
+    width = _columns()
+    if isinstance(item, Text):
+        lines: list[str] | None = [wrapped(item.plain, width)]
+    else:
+        laid_out = getattr(item, "plain_lines", None)
+        lines = laid_out(width) if laid_out is not None else None
+    if lines is None:
+        return None
+    return "".join(_TRAILING.sub(r"\1", line) + "\n" for line in "\n".join(lines).split("\n"))
+
+
+def _columns() -> int:
+    try:
+        return max(int(os.environ.get("COLUMNS", "")), 1)
+    except ValueError:
+        return 80  # as Rich takes a pipe to be
+
+
+def wrapped(text: str, width: int) -> str:
+    """A paragraph for a pipe or a file: whole when COLUMNS gives no width, else wrapped at
+    the words as Rich would."""
+    if not os.environ.get("COLUMNS") or len(text) <= width:
+        return text
+    import textwrap
+
+    return "\n".join(
+        textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) or line
+        for line in text.split("\n")
+    )
 
 
 def width_imagined(out: Console) -> bool:
@@ -104,6 +143,9 @@ def side_by_side_width(columns: int) -> int:
 
 def block_table(title: str) -> Table:
     """One item's figures as label and value lines, under its title (the narrow layout)."""
+    from rich import box
+    from rich.table import Table  # loaded only where a Rich table is built
+
     table = Table(
         title=title,
         title_justify="left",
@@ -135,8 +177,11 @@ class Fitted:
 
 
 def row_table(heading: str, label: int) -> Table:
-    """A table with one row per item, its label first (cut with an ellipsis when the console is
-    narrow) and figure columns after it: the figures never wrap or lose a character."""
+    """A Rich table with one row per item, its label first (cut with an ellipsis when the
+    console is narrow), for columns of text that may wrap."""
+    from rich import box
+    from rich.table import Table  # loaded only where a Rich table is built
+
     table = Table(
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -144,6 +189,56 @@ def row_table(heading: str, label: int) -> Table:
     )
     table.add_column(heading, width=label, style="bold", header_style="bold")
     return table
+
+
+class RowTable:
+    """A label column and right-aligned figure columns that never wrap, one row per item.
+
+    Laid out here rather than by Rich's Table, which measures and wraps every cell: these
+    tables are on every `compare` and `show`, and cost a fraction of the time this way."""
+
+    def __init__(
+        self,
+        heading: str,
+        label: int,
+        labels: Sequence[str],
+        columns: Sequence[tuple[str, Sequence[Text]]],
+    ) -> None:
+        self.heading, self.label, self.labels, self.columns = heading, label, labels, columns
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        ascii_only = options.ascii_only or console.is_dumb_terminal
+        yield from self.lines(options.max_width, ascii_only=ascii_only)
+
+    def plain_lines(self, width: int) -> list[str]:
+        return [line.plain for line in self.lines(width)]
+
+    def lines(self, max_width: int, *, ascii_only: bool = False) -> Iterable[Text]:
+        widths = [width_of(heading, cells) for heading, cells in self.columns]
+        figures = sum(width + 1 for width in widths)
+        label = max(1, min(self.label, max_width - figures))
+        rule = "-" if ascii_only else "\u2500"
+        head = Text(_cut(self.heading, label).ljust(label), style="bold")
+        for (heading, _), width in zip(self.columns, widths, strict=True):
+            head.append(" " + heading.rjust(width), style="bold")
+        yield head
+        yield Text(rule * (label + figures), style="dim")
+        for index, name in enumerate(self.labels):
+            cells = [list(cells[index].split("\n")) for _, cells in self.columns]
+            height = max((len(lines) for lines in cells), default=1)
+            for row in range(height):
+                line = Text(_cut(name, label).ljust(label) if row == 0 else " " * label, "bold")
+                for lines, width in zip(cells, widths, strict=True):
+                    part = lines[row] if row < len(lines) else Text("")
+                    line.append(" " * (width - part.cell_len + 1))
+                    line.append_text(part)
+                line.rstrip()
+                yield line
+
+
+def _cut(text: str, width: int) -> str:
+    """`text`, or as much of it as fits in `width` with an ellipsis."""
+    return text if len(text) <= width else text[: max(0, width - 1)] + "\u2026"
 
 
 def width_of(heading: str, cells: Iterable[Text]) -> int:
@@ -341,6 +436,8 @@ def source_notes(
 
 def label_grid() -> Table:
     """Label and value lines: labels bold on the left, values wrapping beside them."""
+    from rich.table import Table  # loaded only where a Rich table is built
+
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")  # a long id breaks rather than loses its end
@@ -349,6 +446,8 @@ def label_grid() -> Table:
 
 def bullets(items: Iterable[str]) -> Table:
     """A list whose wrapped lines hang under their first word, not under the dash."""
+    from rich.table import Table  # loaded only where a Rich table is built
+
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=3, justify="right")
     grid.add_column()

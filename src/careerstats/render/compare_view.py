@@ -8,12 +8,13 @@ lines (the narrow layout)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+    from rich.table import Table
 
 from careerstats.core.comparison import Comparison, MedianGap, ReleaseChange
 from careerstats.core.figures import SHOWN_PERIODS, STATISTIC_ORDER
@@ -25,6 +26,7 @@ from careerstats.render import outlook_view
 from careerstats.render.common import (
     DERIVED_MARK,
     MISSING,
+    RowTable,
     block_table,
     figure_cell,
     prices_row,
@@ -33,6 +35,7 @@ from careerstats.render.common import (
     signed_money,
     wage_rows,
     width_of,
+    wrapped,
 )
 
 # Below this many columns even one career's figures do not fit as a row: blocks instead.
@@ -80,6 +83,20 @@ class ComparisonView:
             yield _blocks(self.result, self.periods, full=self.full)
             return
         yield from self._tables(width)
+
+    def plain_lines(self, width: int) -> list[str] | None:
+        """The tables as text, for a pipe or a file; None for what only Rich lays out."""
+        if width < NARROW:
+            return None
+        lines: list[str] = []
+        for item in self._tables(width):
+            if isinstance(item, Text):
+                lines.append(wrapped(item.plain, width))
+            elif isinstance(item, RowTable):
+                lines.extend(item.plain_lines(width))
+            else:
+                return None
+        return lines
 
     def _tables(self, width: int) -> Iterable[RenderableType]:
         result = self.result
@@ -344,22 +361,19 @@ def _label_width(rows: Sequence[Row], width: int, tables: Sequence[Sequence[Colu
     return max(min(longest, LABEL_LEAST), min(longest, width - figures))
 
 
-def _table(rows: Sequence[Row], columns: Sequence[Column], label: int, *, heading: str) -> Table:
-    table = row_table(heading, label)
-    for column in columns:
-        table.add_column(column.heading, justify="right", no_wrap=True)
-    for index, row in enumerate(rows):
-        table.add_row(
-            Text(row.label, overflow="ellipsis", no_wrap=True),
-            *(column.cells[index] for column in columns),
-        )
-    return table
+def _table(rows: Sequence[Row], columns: Sequence[Column], label: int, *, heading: str) -> RowTable:
+    return RowTable(
+        heading, label, [row.label for row in rows], [(c.heading, c.cells) for c in columns]
+    )
 
 
 # The narrow layout: one block per career (and release), label and value lines.
 
 
 def _blocks(result: Comparison, periods: Sequence[Period], *, full: bool) -> Group:
+    from rich.console import Group
+    from rich.padding import Padding
+
     parts: list[RenderableType] = []
     several = several_sources(result)
     for pay in result.rows:
@@ -412,13 +426,18 @@ class ComparisonLegend:
         self.result, self.view, self.lines = result, view, lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        lines = [
+        for line in self.texts():
+            yield Text(line, style="dim")
+
+    def plain_lines(self, width: int) -> list[str]:
+        return [wrapped(line, width) for line in self.texts()]
+
+    def texts(self) -> list[str]:
+        return [
             *self.lines,
             *comparison_legend(self.result, self.view.shown),
             *_empty_cells(self.result, self.view.periods),
         ]
-        for line in lines:
-            yield Text(line, style="dim")
 
 
 def _empty_cells(result: Comparison, periods: Sequence[Period]) -> list[str]:
