@@ -24,6 +24,7 @@ from careerstats.core.periods import Period, Schedule
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.measure import Measurement
     from rich.table import Table
 
     from careerstats.core.inflation import When
@@ -432,6 +433,28 @@ def source_notes(
     for pay in pays:
         lines.extend(f"{pay.release.id}, {pay.career.id}: {note}" for note in pay.entry.notes)
     return lines
+
+
+class Hyphenated:
+    """An identifier (customer-service-representatives) that, where it must wrap, breaks after
+    one of its hyphens rather than inside a word."""
+
+    def __init__(self, text: str) -> None:
+        self.parts = re.findall(r"[^-]+-?|-", text)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        return Measurement(max(map(len, self.parts)), sum(map(len, self.parts)))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        line = ""
+        for part in self.parts:
+            if line and len(line) + len(part) > options.max_width:
+                yield Text(line)
+                line = ""
+            line += part
+        yield Text(line)
 
 
 def label_grid() -> Table:

@@ -16,6 +16,7 @@ from careerstats.core.profiles import Profile
 from careerstats.render import outlook_view
 from careerstats.render.common import (
     ADJUSTED_MARK,
+    Hyphenated,
     adjusted_legend,
     bullets,
     figure_legend,
@@ -35,7 +36,7 @@ def profile_view(
     parts: list[RenderableType] = []
     head = label_grid()
     head.add_row("career", Text(career.title, style="bold"))
-    head.add_row("id", career.id)
+    head.add_row("id", Hyphenated(career.id))
     former = ", ".join(f"{f.code} ({f.classification})" for f in career.former_soc)
     head.add_row("SOC", career.soc + (f"; formerly {former}" if former else ""))
     for label, text in outlook_view.soc_lines(result.soc) if result.soc else ():
