@@ -131,17 +131,6 @@ def _dumb_terminal_size(stderr: bool) -> os.terminal_size | None:
     return size if size.columns else None
 
 
-# The widest row label ("annual 90th percentile", "hourly median change") and a figure
-# column wide enough for "≥ $239,200*^": below their sum, views show one block per column.
-LABEL_WIDTH = 22
-FIGURE_WIDTH = 14
-
-
-def side_by_side_width(columns: int) -> int:
-    """Console columns a table of row labels and `columns` figure columns needs."""
-    return LABEL_WIDTH + 2 + (FIGURE_WIDTH + 2) * columns
-
-
 def block_table(title: str) -> Table:
     """One item's figures as label and value lines, under its title (the narrow layout)."""
     from rich import box
