@@ -268,3 +268,19 @@ def test_the_data_files_carry_no_internal_file_numbers() -> None:
             if not line.lstrip().startswith("#")
         )
         assert not FILE_NUMBERS.search(text), (name, FILE_NUMBERS.search(text))
+
+
+def test_L8_figures_too_wide_for_rows_become_blocks_never_cut(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Adjusted figures carry the published one below them: across releases at 80 columns the
+    # five percentiles no longer fit beside a readable label, so each row becomes a block.
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run("compare", "cs", "--source", "all", "--in-dollars-of", "2024", "--no-chart").stdout
+    lines = out.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    assert not [line for line in lines if line.startswith("\u2026")]
+    assert "Customer service representatives (oews-2024)" in lines
+    # May 2024's annual median, $42,830, in 2024 annual-average dollars (x 313.689 / 314.069).
+    assert re.search(r"annual median +\$42,778\.18\^", out)
+    assert out.count("employment 2024: 2,814.0 thousand") == 1  # the career's, shown once

@@ -78,15 +78,25 @@ class ComparisonView:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        if width < NARROW:
+        if width < NARROW or not self._fits(width):
             self.shown.update({"median gap", "change (real)", "EP"})
             yield _blocks(self.result, self.periods, full=self.full)
             return
         yield from self._tables(width)
 
+    def _fits(self, width: int) -> bool:
+        """Whether every statistic but the mean fits beside labels of a readable width."""
+        rows = _rows(self.result)
+        least = min(max(len(row.label) for row in rows), LABEL_LEAST)
+        for period in self.periods:
+            columns = [c for c in _statistic_columns(rows, period) if c.heading != "mean"]
+            if least + sum(width_of(c.heading, c.cells) + 1 for c in columns) > width:
+                return False
+        return True
+
     def plain_lines(self, width: int) -> list[str] | None:
         """The tables as text, for a pipe or a file; None for what only Rich lays out."""
-        if width < NARROW:
+        if width < NARROW or not self._fits(width):
             return None
         lines: list[str] = []
         for item in self._tables(width):
@@ -384,7 +394,9 @@ def _blocks(result: Comparison, periods: Sequence[Period], *, full: bool) -> Gro
         _block_extras(table, result, pay)
         prices_row(table, [pay])
         parts.append(table)
-        lines = _outlook_lines(result, pay, full=full)
+        # The projections are the career's, not the release's: once, after its first block.
+        first = pay is next(p for p in result.rows if p.career.id == pay.career.id)
+        lines = _outlook_lines(result, pay, full=full) if first else []
         for label, text in lines:
             parts.append(Padding(Text(f"{label}: {text}"), (0, 0, 0, 2)))
         parts.append(Text(""))
