@@ -202,6 +202,9 @@ def test_T22_a_note_only_for_a_figure_on_the_screen(run: Run) -> None:
     assert "# (top-coded) figures are at least $115.00 an hour" in top_coded.stderr
     assert "\u2265 top-coded by BLS" in top_coded.stdout  # the legend of the mark, too
     assert "\u2265 top-coded" not in run("compare", "15-1252").stdout
+    # show --full lists the sources' notes: no release's top-coding note for customer service,
+    # none of whose figures is top-coded.
+    assert "(top-coded) figures are at least" not in run("show", "cs", "--full").stdout
     # Many sources' notes: counted, and read with --full.
     many = run("compare", "cs", "pr", "--source", "all")
     assert many.stderr == "note: 9 notes on these sources and figures: add --full to read them\n"

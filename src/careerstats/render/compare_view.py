@@ -12,10 +12,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rich.text import Text
 
-if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-    from rich.table import Table
-
 from careerstats.core.comparison import Comparison, MedianGap, ReleaseChange
 from careerstats.core.figures import SHOWN_PERIODS, STATISTIC_ORDER
 from careerstats.core.model import Statistic
@@ -37,6 +33,10 @@ from careerstats.render.common import (
     width_of,
     wrapped,
 )
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+    from rich.table import Table
 
 # Below this many columns even one career's figures do not fit as a row: blocks instead.
 NARROW = 56

@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from careerstats.core.figures import SHOWN_PERIODS
 from careerstats.core.money import dollars
 from careerstats.core.pay import CareerPay, StatedAmount
 from careerstats.core.periods import Period
@@ -199,7 +200,8 @@ def _facts(result: Profile) -> list[RenderableType]:
             (f"where the {career.office}-office skills come from", result.office.examples_from)
         )
     sections.append(("outlook", career.outlook))
-    caveats = source_notes((p.release for p in result.pay), result.pay)
+    # A release's note on top-coding only where one of the career's figures is top-coded.
+    caveats = source_notes((p.release for p in result.pay), result.pay, SHOWN_PERIODS)
     sections.append(("notes", [*career.notes, *caveats]))
     sections.append(("the articles these facts come from", career.facts_from))
     parts: list[RenderableType] = []
