@@ -23,7 +23,7 @@ from careerstats.core.pay import CareerPay
 from careerstats.core.periods import Period, Schedule
 
 if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
     from rich.measure import Measurement
     from rich.table import Table
 
@@ -422,6 +422,15 @@ def source_notes(
     for pay in pays:
         lines.extend(f"{pay.release.id}, {pay.career.id}: {note}" for note in pay.entry.notes)
     return lines
+
+
+def paragraphs(*lines: RenderableType) -> Group:
+    """Lines of text printed as paragraphs: a pipe or a file with no COLUMNS gets them whole."""
+    from rich.console import Group
+
+    group = Group(*lines)
+    group.paragraph = True  # type: ignore[attr-defined]
+    return group
 
 
 class Hyphenated:

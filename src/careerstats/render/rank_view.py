@@ -18,6 +18,7 @@ from careerstats.render.common import (
     adjusted_legend,
     derived_legend,
     money_text,
+    paragraphs,
 )
 
 
@@ -124,7 +125,7 @@ def rank_view(result: Rank, *, explain: bool = False) -> Group:
     lines.extend(Text(line, style="dim") for line in adjusted_legend(_adjusted(result)))
     if explain:  # the method is in --help too: not on every answer
         lines.append(Text(f"method: {METHOD}", style="dim"))
-    return Group(*lines)
+    return paragraphs(*lines)
 
 
 def _adjusted(result: Rank) -> When | None:
