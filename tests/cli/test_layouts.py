@@ -189,6 +189,11 @@ def test_T21_a_pipe_without_columns_gets_whole_lines_notes_included() -> None:
         "note: oews-2024: # (top-coded) figures are at least $115.00 an hour or $239,200 a "
         "year (as the workbook states)"
     ]
+    rank = piped("rank", "pr", "40000").stdout.splitlines()
+    assert rank[0] == (
+        "$40,000 a year for public relations specialists (oews-2024, May 2024): below the "
+        "10th percentile"
+    )
     # With COLUMNS the width is the user's: the same lines wrapped at it.
     narrow = piped("compare", "29-1211", env={"COLUMNS": "60"})
     assert max(cell_len(line) for line in narrow.stdout.splitlines()) <= 60
