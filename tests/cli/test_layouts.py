@@ -113,7 +113,7 @@ def test_L4_figures_are_right_aligned_so_the_decimals_line_up() -> None:
 
 
 def test_L5_nothing_wraps_inside_a_word_at_40_columns() -> None:
-    for args in (("compare", "cs", "pr"), ("show", "cs"), ("rank", "pr", "40000")):
+    for args in (("compare", "cs", "pr"), ("show", "cs"), ("rank", "pr", "40000"), ("sources",)):
         narrow = terminal(*args, columns=40)
         assert max(cell_len(line) for line in narrow) <= 40
         # A word cut in two at 40 columns leaves pieces that are words neither at 200 columns

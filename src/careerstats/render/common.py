@@ -434,24 +434,36 @@ def paragraphs(*lines: RenderableType) -> Group:
 
 
 class Hyphenated:
-    """An identifier (customer-service-representatives) that, where it must wrap, breaks after
-    one of its hyphens rather than inside a word."""
+    """Text whose long identifiers and addresses (customer-service-representatives,
+    https://www.bls.gov/oes/special-requests/...) break after a hyphen or a slash where a line
+    must end inside them, never inside a word; other text wraps between words."""
 
     def __init__(self, text: str) -> None:
-        self.parts = re.findall(r"[^-]+-?|-", text)
+        self.words = [re.findall(r"[^/-]+[/-]*|[/-]+", word) for word in text.split()]
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         from rich.measure import Measurement
 
-        return Measurement(max(map(len, self.parts)), sum(map(len, self.parts)))
+        parts = [len(part) for word in self.words for part in word]
+        whole = sum(sum(map(len, word)) for word in self.words) + len(self.words) - 1
+        return Measurement(max(parts, default=0), max(whole, 0))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
         line = ""
-        for part in self.parts:
-            if line and len(line) + len(part) > options.max_width:
+        for word in self.words:
+            text = "".join(word)
+            if line and len(line) + 1 + len(text) <= width:
+                line += " " + text
+                continue
+            if line:
                 yield Text(line)
                 line = ""
-            line += part
+            for part in word:  # a word longer than the line: after its hyphens and slashes
+                if line and len(line) + len(part) > width:
+                    yield Text(line)
+                    line = ""
+                line += part
         yield Text(line)
 
 
