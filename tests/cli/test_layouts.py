@@ -292,3 +292,16 @@ def test_L8_figures_too_wide_for_rows_become_blocks_never_cut(
     # May 2024's annual median, $42,830, in 2024 annual-average dollars (x 313.689 / 314.069).
     assert re.search(r"annual median +\$42,778\.18\^", out)
     assert out.count("employment 2024: 2,814.0 thousand") == 1  # the career's, shown once
+
+
+def test_L4_narrow_blocks_put_every_careers_figures_in_one_column(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    out = run("compare", "cs", "pr", "--source", "bls-2008", "--no-chart").stdout
+    medians = [line for line in out.splitlines() if line.startswith("hourly median ")]
+    # $14.36 as published, $24.65 derived from $51,280 / 2,080: the cents end together.
+    assert [line.rstrip("*") for line in medians] == [
+        "hourly median                    $14.36",
+        "hourly median                    $24.65",
+    ]

@@ -131,8 +131,9 @@ def _dumb_terminal_size(stderr: bool) -> os.terminal_size | None:
     return size if size.columns else None
 
 
-def block_table(title: str) -> Table:
-    """One item's figures as label and value lines, under its title (the narrow layout)."""
+def block_table(title: str, label: int = 0, value: int = 0) -> Table:
+    """One item's figures as label and value lines, under its title (the narrow layout);
+    `label` and `value` widths shared by every block keep the figures of all in one column."""
     from rich import box
     from rich.table import Table  # loaded only where a Rich table is built
 
@@ -145,8 +146,9 @@ def block_table(title: str) -> Table:
         show_edge=False,
         pad_edge=False,
     )
-    table.add_column("", no_wrap=True)
-    table.add_column("", justify="right")  # the figures' last digits line up
+    table.add_column("", no_wrap=True, min_width=label)
+    # The last digits line up, within a block and, at a shared width, across blocks.
+    table.add_column("", justify="right", width=value or None)
     return table
 
 

@@ -80,7 +80,7 @@ class ComparisonView:
         width = options.max_width
         if width < NARROW or not self._fits(width):
             self.shown.update({"median gap", "change (real)", "EP"})
-            yield _blocks(self.result, self.periods, full=self.full)
+            yield _blocks(self.result, self.periods, width, full=self.full)
             return
         yield from self._tables(width)
 
@@ -380,16 +380,27 @@ def _table(rows: Sequence[Row], columns: Sequence[Column], label: int, *, headin
 # The narrow layout: one block per career (and release), label and value lines.
 
 
-def _blocks(result: Comparison, periods: Sequence[Period], *, full: bool) -> Group:
+def _blocks(result: Comparison, periods: Sequence[Period], width: int, *, full: bool) -> Group:
     from rich.console import Group
     from rich.padding import Padding
 
     parts: list[RenderableType] = []
     several = several_sources(result)
+    figures = [
+        figure_cell(pay.figure(period, statistic))
+        for pay in result.rows
+        for period in periods
+        for statistic in STATISTIC_ORDER
+    ]
+    extras = [_gap_text(gap) for gap in result.gaps] + [
+        _change_text(change) for change in result.changes
+    ]
+    value = min(width_of("", [*figures, *extras]), max(width - 26, 0))
     for pay in result.rows:
         title = f"{pay.career.title} ({pay.release.id})" if several else pay.career.title
         parts.append(Text(title, style="bold"))  # over the whole width, not the table's
-        table = block_table("")
+        # Every block's figures in one column: labels as wide as "annual 90th percentile".
+        table = block_table("", label=22, value=value)
         wage_rows(table, [pay], periods)
         _block_extras(table, result, pay)
         prices_row(table, [pay])
