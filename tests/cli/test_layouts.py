@@ -302,6 +302,6 @@ def test_L4_narrow_blocks_put_every_careers_figures_in_one_column(
     medians = [line for line in out.splitlines() if line.startswith("hourly median ")]
     # $14.36 as published, $24.65 derived from $51,280 / 2,080: the cents end together.
     assert [line.rstrip("*") for line in medians] == [
-        "hourly median                    $14.36",
-        "hourly median                    $24.65",
+        "hourly median                   $14.36",
+        "hourly median                   $24.65",
     ]

@@ -147,8 +147,9 @@ def block_table(title: str, label: int = 0, value: int = 0) -> Table:
         pad_edge=False,
     )
     table.add_column("", no_wrap=True, min_width=label)
-    # The last digits line up, within a block and, at a shared width, across blocks.
-    table.add_column("", justify="right", width=value or None)
+    # The last digits line up, within a block and, at a shared width, across blocks (whose
+    # cells `flush_right` sets).
+    table.add_column("", justify="left" if value else "right", width=value or None)
     return table
 
 
@@ -196,7 +197,11 @@ class RowTable:
         labels: Sequence[str],
         columns: Sequence[tuple[str, Sequence[Text]]],
     ) -> None:
-        self.heading, self.label, self.labels, self.columns = heading, label, labels, columns
+        self.heading, self.label, self.labels = heading, label, labels
+        self.columns = [
+            (heading, [hang(cell, max(map(mark_width, cells), default=0)) for cell in cells])
+            for heading, cells in columns
+        ]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         ascii_only = options.ascii_only or console.is_dumb_terminal
@@ -236,6 +241,45 @@ def _cut(text: str, width: int) -> str:
 def width_of(heading: str, cells: Iterable[Text]) -> int:
     """The columns a no-wrap column of `cells` under `heading` takes."""
     return max([len(heading), *(max(map(len, cell.plain.split("\n"))) for cell in cells)])
+
+
+MARKS = DERIVED_MARK + ADJUSTED_MARK
+
+
+def mark_width(cell: Text) -> int:
+    """How many marks (* ^) follow the figure on the cell's first line."""
+    first = cell.plain.split("\n")[0]
+    return len(first) - len(first.rstrip(MARKS))
+
+
+def hang(cell: Text, marks: int) -> Text:
+    """`cell` with its marks hanging in a margin `marks` wide: right-aligned, the figures'
+    last digits then line up whether or not they carry a mark."""
+    if not marks:
+        return cell
+    lines = cell.split("\n")
+    for index, line in enumerate(lines):
+        own = mark_width(line) if index == 0 else 0
+        line.append(" " * (marks - own))
+    return Text("\n").join(lines)
+
+
+def flush_right(cell: Text, marks: int, width: int) -> Text:
+    """`cell` set right in `width` columns by hand, its marks hanging in a margin `marks`
+    wide, for a left-justified Rich column (which would strip the margin of a right-justified
+    one); a line longer than `width` wraps between words first."""
+    import textwrap
+
+    lines: list[Text] = []
+    for line in hang(cell, marks).split("\n"):
+        if len(line) <= width:
+            lines.append(line)
+            continue
+        for part in textwrap.wrap(line.plain, width, break_long_words=False):
+            lines.append(Text(part + " " * (marks - mark_width(Text(part)))))
+    for line in lines:
+        line.pad_left(max(width - len(line), 0))
+    return Text("\n").join(lines)
 
 
 def money_text(value: Decimal) -> str:
@@ -378,14 +422,22 @@ def source_lines(releases: Sequence[SourceRelease]) -> list[str]:
 
 
 def wage_rows(
-    table: Table, pays: Sequence[CareerPay], periods: Iterable[Period] = SHOWN_PERIODS
+    table: Table,
+    pays: Sequence[CareerPay],
+    periods: Iterable[Period] = SHOWN_PERIODS,
+    shape: Callable[[Text], Text] | None = None,
 ) -> None:
     for period in periods:
         statistics = [s for s in STATISTIC_ORDER if any(p.figure(period, s) for p in pays)]
         for statistic in statistics:
             table.add_row(
                 f"{period.adjective} {statistic.label}",
-                *(figure_cell(pay.figure(period, statistic)) for pay in pays),
+                *(
+                    shape(figure_cell(pay.figure(period, statistic)))
+                    if shape
+                    else figure_cell(pay.figure(period, statistic))
+                    for pay in pays
+                ),
             )
         reasons = [pay.not_derived(period) for pay in pays]
         if any(reasons):

@@ -7,7 +7,7 @@ lines (the narrow layout)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from rich.text import Text
@@ -25,6 +25,8 @@ from careerstats.render.common import (
     RowTable,
     block_table,
     figure_cell,
+    flush_right,
+    mark_width,
     prices_row,
     ratio_text,
     row_table,
@@ -395,14 +397,15 @@ def _blocks(result: Comparison, periods: Sequence[Period], width: int, *, full: 
     extras = [_gap_text(gap) for gap in result.gaps] + [
         _change_text(change) for change in result.changes
     ]
-    value = min(width_of("", [*figures, *extras]), max(width - 26, 0))
+    marks = max(map(mark_width, [*figures, *extras]), default=0)  # they hang to the right
+    value = min(width_of("", [*figures, *extras]) + marks, max(width - 26, 0))
     for pay in result.rows:
         title = f"{pay.career.title} ({pay.release.id})" if several else pay.career.title
         parts.append(Text(title, style="bold"))  # over the whole width, not the table's
         # Every block's figures in one column: labels as wide as "annual 90th percentile".
         table = block_table("", label=22, value=value)
-        wage_rows(table, [pay], periods)
-        _block_extras(table, result, pay)
+        wage_rows(table, [pay], periods, lambda cell: flush_right(cell, marks, value))
+        _block_extras(table, result, pay, lambda cell: flush_right(cell, marks, value))
         prices_row(table, [pay])
         parts.append(table)
         # The projections are the career's, not the release's: once, after its first block.
@@ -414,15 +417,17 @@ def _blocks(result: Comparison, periods: Sequence[Period], width: int, *, full: 
     return Group(*parts)
 
 
-def _block_extras(table: Table, result: Comparison, pay: CareerPay) -> None:
+def _block_extras(
+    table: Table, result: Comparison, pay: CareerPay, shape: Callable[[Text], Text]
+) -> None:
     if pay.entry.employment:
-        table.add_row("employed", f"{pay.entry.employment:,}")
+        table.add_row("employed", shape(Text(f"{pay.entry.employment:,}")))
     gap = _preferred([g for g in result.gaps if g.other is pay])
     if gap is not None:
-        table.add_row(f"{gap.period.adjective} median gap", _gap_text(gap))
+        table.add_row(f"{gap.period.adjective} median gap", shape(_gap_text(gap)))
     for change in result.changes:
         if change.newer is pay and change.period is Period.YEAR:
-            table.add_row("median change (real)", _change_text(change))
+            table.add_row("median change (real)", shape(_change_text(change)))
     table.add_section()
 
 
