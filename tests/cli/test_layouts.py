@@ -112,6 +112,16 @@ def test_L4_figures_are_right_aligned_so_the_decimals_line_up() -> None:
         assert len(ends) == 1, rows
 
 
+def test_L4_a_mark_hangs_after_its_figure_so_the_digits_line_up(run: Run) -> None:
+    out = run("compare", "cs", "pr", "--source", "bls-2008", "--no-chart").stdout
+    hourly = out.split("\nHourly ")[1].splitlines()
+    cs = next(line for line in hourly if line.startswith("Customer service"))
+    pr = next(line for line in hourly if line.startswith("Public relations"))
+    # The published $14.36 and the derived $24.65* (51,280 / 2,080): the cents end together.
+    assert cs.index("$14.36") + 6 == pr.index("$24.65") + 6
+    assert pr[pr.index("$24.65") + 6] == "*"
+
+
 def test_L5_nothing_wraps_inside_a_word_at_40_columns() -> None:
     for args in (("compare", "cs", "pr"), ("show", "cs"), ("rank", "pr", "40000"), ("sources",)):
         narrow = terminal(*args, columns=40)
