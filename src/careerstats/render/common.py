@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
+from rich import text as rich_text
+from rich.text import Span, Text
 
 from careerstats.core.figures import (
     SHOWN_PERIODS,
@@ -21,10 +23,12 @@ from careerstats.core.model import SourceRelease, is_top_coding_note
 from careerstats.core.money import dollars, to_places
 from careerstats.core.pay import CareerPay
 from careerstats.core.periods import Period, Schedule
+from careerstats.render.literal import has_hidden, visible_in_view
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
     from rich.measure import Measurement
+    from rich.segment import Segment
     from rich.table import Table
 
     from careerstats.core.inflation import When
@@ -41,9 +45,22 @@ MISSING = "-"
 AT_LEAST = "≥"
 
 
-def console(*, stderr: bool = False) -> Console:
-    # Rich already honours TERM=dumb, writes no styles when not on a terminal and uses 80
-    # columns there. NO_COLOR alone would still leave bold and italic: no escape codes at all.
+# Rich drops a few control characters (BEL, BS, VT, FF, CR) when a Text is made and lets
+# the others (ESC, C1, bidi overrides) through to the terminal. Every Text a view makes, from
+# a string of its own or a title from a file, shows them all as escapes instead, before
+# it is measured, so tables stay aligned (and so is the plain text written to a pipe).
+def _shown_as_escapes(text: str, _translate_table: dict[int, None] | None = None) -> str:
+    return visible_in_view(text)
+
+
+rich_text.strip_control_codes = _shown_as_escapes  # type: ignore[attr-defined]
+
+
+@functools.cache
+def _console_class() -> type[Console]:
+    """The console every view is printed through: text from files reaches the terminal as
+    text (no markup, no emoji codes, control characters made visible: `render.literal`).
+    Built on first use: a pipe gets compare's tables without Rich's console being imported."""
     from rich.console import Console
 
     class _Console(Console):
@@ -52,16 +69,60 @@ def console(*, stderr: bool = False) -> Console:
             self.quiet = True
             raise BrokenPipeError
 
+        def render_str(self, text: str, **options: Any) -> Text:
+            # Every string cell, title, caption and note passes here, before it is measured.
+            options.update(markup=False, emoji=False)
+            return super().render_str(visible_in_view(text), **options)
+
+        def render(
+            self, renderable: RenderableType, options: ConsoleOptions | None = None
+        ) -> Iterable[Segment]:
+            # Should a Text hold a control character all the same (made before this module
+            # was loaded, or by a Rich that no longer makes Text as above), it is made
+            # visible here.
+            if isinstance(renderable, Text) and has_hidden(renderable.plain):
+                renderable = _literal_text(renderable)
+            return super().render(renderable, options)
+
+    return _Console
+
+
+def _literal_text(text: Text) -> Text:
+    """`text` with its control characters made visible, its styles kept on the same characters."""
+    plain, shifted, moved = text.plain, [], 0
+    for index, character in enumerate(plain):
+        shifted.append(index + moved)
+        moved += len(visible_in_view(character)) - 1
+    shifted.append(len(plain) + moved)
+    copy = text.copy()
+    copy.plain = visible_in_view(plain)
+    end = len(plain)
+    copy.spans = [Span(shifted[s.start], shifted[min(s.end, end)], s.style) for s in text.spans]
+    return copy
+
+
+# Every view fits 40 columns (T3); on a narrower terminal it is laid out 40 wide and the
+# terminal wraps its lines, rather than cutting every value to "…".
+NARROWEST = 40
+
+
+def console(*, stderr: bool = False) -> Console:
+    # Rich already honours TERM=dumb, writes no styles when not on a terminal and uses 80
+    # columns there. NO_COLOR alone would still leave bold and italic: no escape codes at all.
     plain = bool(os.environ.get("NO_COLOR"))
     size = _dumb_terminal_size(stderr)
-    return _Console(
+    out = _console_class()(
         stderr=stderr,
+        markup=False,
         highlight=False,
         emoji=False,
         color_system=None if plain else "auto",
         width=size.columns if size else None,
         height=size.lines if size else None,
     )
+    if out.width < NARROWEST:  # `COLUMNS=1`: Rich's tables cannot be laid out in it at all
+        out.width = NARROWEST
+    return out
 
 
 def printed(out: Console, item: RenderableType) -> str:
