@@ -458,7 +458,8 @@ class ComparisonLegend:
             yield Text(line, style="dim")
 
     def plain_lines(self, width: int) -> list[str]:
-        return [wrapped(line, width) for line in self.texts()]
+        # Made a Text first, as the Rich path does: control characters become visible.
+        return [wrapped(Text(line).plain, width) for line in self.texts()]
 
     def texts(self) -> list[str]:
         return [
