@@ -42,7 +42,17 @@ def compare(
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     in_dollars_of: options.InDollarsOfOption = None,
-    chart: options.ChartOption = True,
+    chart: Annotated[
+        bool | None,
+        typer.Option(
+            "--chart/--no-chart",
+            help="Draw the distribution chart (tables only). Default: for one release, or "
+            "with --full.",
+            show_default=False,
+        ),
+    ] = None,
+    per: options.PerShownOption = None,
+    full: options.FullOption = False,
     takehome: Annotated[
         bool,
         typer.Option(
@@ -72,7 +82,8 @@ def compare(
     commission: pay_options.CommissionOption = None,
     unpaid_weeks: pay_options.UnpaidWeeksOption = None,
 ) -> None:
-    """Compare careers' pay side by side: published figures, derived ones marked, and sources.
+    """Compare careers' pay: a row per career, the statistics as columns, hourly and annual
+    apart; published figures, derived ones marked, and sources.
 
     With --takehome or extra pay, a section of each career's gross and take-home pay.
 
@@ -100,11 +111,21 @@ def compare(
         unpaid_weeks,
     )
     taxes = (tax_year, status, state, state_rate)
+    shown = options.shown_period(per)
     if not takehome and pay_options.nothing_asked(extra_pay, taxes):
-        write("comparison", result, output, chart=chart)
+        write("comparison", result, output, chart=chart, per=shown, full=full)
         return
     section = pay_options.takehome_section(result, extra_pay, taxes, taxed=takehome)
-    write("comparison", result, output, chart=chart, takehome=section, warnings=section.warnings())
+    write(
+        "comparison",
+        result,
+        output,
+        chart=chart,
+        per=shown,
+        full=full,
+        takehome=section,
+        warnings=section.warnings(),
+    )
 
 
 @app.command()
@@ -125,15 +146,29 @@ def show(
     days_per_week: options.DaysOption = "5",
     as_json: JsonOption = False,
     in_dollars_of: options.InDollarsOfOption = None,
-    chart: options.ChartOption = True,
+    chart: Annotated[
+        bool | None,
+        typer.Option(
+            "--chart/--no-chart",
+            help="Draw the distribution chart (tables only). Default: with --full, or when "
+            "one source covers the career.",
+            show_default=False,
+        ),
+    ] = None,
+    per: options.PerShownOption = None,
+    full: options.FullOption = False,
 ) -> None:
-    """Everything about one career: duties, education, skills, and every source's figures."""
+    """One career: its pay in every source (a row each), its outlook; with --full also
+    duties, education, skills, the articles it comes from, notes and more figures.
+
+    Example: careerstats show cs --full
+    """
     from careerstats.core.profiles import profile
 
     dataset = options.dataset(area, industry)
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
     result = profile(dataset, dataset.career(career), schedule, options.when(in_dollars_of))
-    write("profile", result, chosen(as_json), chart=chart)
+    write("profile", result, chosen(as_json), chart=chart, per=options.shown_period(per), full=full)
 
 
 @app.command()
@@ -181,6 +216,9 @@ def rank(
     industry: options.IndustryOption = None,
     in_dollars_of: options.InDollarsOfOption = None,
     as_json: JsonOption = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Say how the percentile is found (the method).")
+    ] = False,
 ) -> None:
     """Where an amount ranks among a career's wages, as a percentile.
 
@@ -213,7 +251,7 @@ def rank(
     from careerstats.render.plaintext import period_note
 
     note = period_note(result)
-    write("rank", result, chosen(as_json), warnings=(note,) if note else ())
+    write("rank", result, chosen(as_json), warnings=(note,) if note else (), explain=explain)
 
 
 @app.command("list")
