@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from careerstats.core.comparison import Comparison
     from careerstats.core.history import History
     from careerstats.core.profiles import ReleaseContents
+    from careerstats.core.search import SearchResult
 
 COMPARISON_COLUMNS = (
     "career_id",
@@ -56,6 +57,14 @@ def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
                         figure.basis.value,
                     )
                 )
+
+
+def search(result: SearchResult, out: TextIO, **_: Any) -> None:
+    from careerstats.render.search_view import CSV_COLUMNS, search_rows
+
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(search_rows(result))
 
 
 RELEASE_COLUMNS = (

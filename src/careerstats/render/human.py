@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from careerstats.core.periods import Period
     from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Rank
+    from careerstats.core.search import SearchResult
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases
 
@@ -72,6 +73,17 @@ def rank(result: Rank, **_: Any) -> Shown:
     from careerstats.render.rank_view import rank_view
 
     return Shown((rank_view(result),))
+
+
+def search(result: SearchResult, **_: Any) -> Shown:
+    import shutil
+    import sys
+
+    from careerstats.render.search_view import search_text
+
+    # On a terminal a title is cut to the width; piped, every line is whole (for grep).
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    return Shown((search_text(result, width),))
 
 
 def career_list(listing: list[CareerListing], **_: Any) -> Shown:

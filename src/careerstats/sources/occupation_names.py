@@ -1,0 +1,90 @@
+"""The names occupations are found by: every title of the newest bundled OEWS release (major
+group to detailed occupation) and of the 2018 SOC structure, and the 6,539 alternate titles
+of the SOC direct-match file (`CEO`, `Software Engineer`).
+
+Standard library only. A search runs a regular expression over the files' text and parses
+only the lines it finds something in, so a run reads three files and parses one release's
+titles, never every name.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+
+from careerstats.core.matching import Entry, Named, level_of
+from careerstats.sources.bundle import bundled_text
+from careerstats.sources.bundled_oews import BundledOccupations, releases, titled
+from careerstats.sources.bundled_soc import SOC_DIR, structure
+
+ALTERNATES = "direct_match_titles_2018.csv"
+_ALTERNATES_HEADER = "code,illustrative,title\n"
+_WORDS = re.compile(r"[a-z]+")
+TOTAL = "00-0000"  # "All Occupations": not an occupation to look for
+
+
+class NamedOccupations(BundledOccupations):
+    """The bundled occupations (the core's `Occupations`) with the names they are found by,
+    read on the first search."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._entries: dict[str, Entry] | None = None
+        self._titles = ""
+        self._alternates = ""
+
+    def entries(self) -> dict[str, Entry]:
+        """Every occupation of the newest bundled release by code, with its title, level
+        and employment as published, then every 2018 SOC code it lacks (without
+        employment: OEWS publishes some of them only inside a group of its own)."""
+        if self._entries is None:
+            found: dict[str, Entry] = {}
+            newest = releases()[-1]
+            for code, group, employment, title in titled(newest.id):
+                if code == TOTAL or code in found:
+                    continue
+                level = group or level_of(code)
+                found[code] = Entry(
+                    code, title, level, int(employment) if employment.isdigit() else None
+                )
+            for code, item in structure().items():
+                found.setdefault(code, Entry(code, item.title, item.level, None))
+            self._entries = found
+            self._titles = "".join(f"{code},{entry.title}\n" for code, entry in found.items())
+            text = bundled_text(SOC_DIR, ALTERNATES)
+            self._alternates = text.removeprefix(_ALTERNATES_HEADER)
+        return self._entries
+
+    def entry(self, code: str) -> Entry | None:
+        return self.entries().get(code)
+
+    def vocabulary(self) -> set[str]:
+        """Every word of every title and alternate title, in lower case (read only when a
+        query has a word no name uses, to look for the word it may have meant)."""
+        self.entries()
+        return set(_WORDS.findall(self._titles.lower())) | set(
+            _WORDS.findall(self._alternates.lower())
+        )
+
+    def names_with(self, pattern: str) -> list[Named]:
+        """The titles and alternate titles in which `pattern` finds something (any case)."""
+        entries = self.entries()
+        regex = re.compile(pattern, re.IGNORECASE)
+        found = [
+            Named(code, title, "title")
+            for code, title in (line.split(",", 1) for line in _lines(regex, self._titles))
+        ]
+        for cells in csv.reader(_lines(regex, self._alternates)):
+            if len(cells) == 3 and cells[0] in entries:
+                found.append(Named(cells[0], cells[2], "alternate"))
+        return found
+
+
+def _lines(regex: re.Pattern[str], text: str) -> list[str]:
+    """The lines of `text` in which `regex` finds something, each once."""
+    found: dict[int, str] = {}
+    for hit in regex.finditer(text):
+        start = text.rfind("\n", 0, hit.start()) + 1
+        if start not in found:
+            found[start] = text[start : text.find("\n", hit.start())]
+    return list(found.values())
