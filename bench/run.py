@@ -83,6 +83,8 @@ STARTUP: dict[str, list[str]] = {
     "compare cs pr --json": ["compare", "cs", "pr", "--json"],
     "rank cs 30000 --json": ["rank", "cs", "30000", "--json"],
     "history cs --json": ["history", "cs", "--json"],
+    "search nurse --json": ["search", "nurse", "--json"],
+    "search softwre --json (a slip)": ["search", "softwre", "--json"],
 }
 BUDGETS = {
     "convert 14.36 --from hour --to year": 1.3,
@@ -90,6 +92,8 @@ BUDGETS = {
     "compare cs pr --json": 1.6,
     "rank cs 30000 --json": None,
     "history cs --json": 2.0,
+    "search nurse --json": 2.0,
+    "search softwre --json (a slip)": None,
 }
 
 

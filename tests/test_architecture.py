@@ -91,6 +91,9 @@ COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("data", "list", "--json"), NO_RICH + NO_VALIDATION),
     (("history", "cs", "--json"), NO_RICH + NO_VALIDATION),
     (("history", "cs", "--csv"), NO_RICH + NO_VALIDATION),
+    (("search", "nurse"), NO_RICH + NO_VALIDATION),
+    (("search", "nurse", "--json"), NO_RICH + NO_VALIDATION),
+    (("search", "nurse", "--csv"), NO_RICH + NO_VALIDATION),
 ]
 
 # Runs the real entry point and records, at exit, every module the run imported.

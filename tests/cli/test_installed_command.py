@@ -76,9 +76,9 @@ def test_usage_error_status_and_one_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert len(done.stderr.splitlines()) == 1
-    assert "did you mean one of cs, pr, receptionist" in done.stderr
+    assert "'careerstats search influencer'" in done.stderr
     typo = careerstats("compare", "cs", "custmer service", cwd=tmp_path)
-    assert "did you mean 'cs' (customer service representatives)?" in typo.stderr
+    assert "did you mean 'cs' (customer service representatives) or '43-4021'" in typo.stderr
 
 
 def test_output_cut_short_by_the_reader_ends_quietly(tmp_path: Path) -> None:

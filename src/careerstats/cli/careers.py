@@ -52,14 +52,11 @@ def compare(
 
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
     dataset = options.dataset(area, industry)
+    found, named = options.careers(dataset, careers)
     result = run_compare(
-        dataset,
-        [dataset.career(name) for name in careers],
-        source,
-        schedule,
-        in_dollars_of=options.when(in_dollars_of),
+        dataset, found, source, schedule, in_dollars_of=options.when(in_dollars_of)
     )
-    write("comparison", result, output, chart=chart)
+    write("comparison", result, output, chart=chart, warnings=named)
 
 
 @app.command()
@@ -84,8 +81,9 @@ def show(
 
     dataset = options.dataset(area, industry)
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
-    result = profile(dataset, dataset.career(career), schedule, options.when(in_dollars_of))
-    write("profile", result, chosen(as_json), chart=chart)
+    (found,), named = options.careers(dataset, [career])
+    result = profile(dataset, found, schedule, options.when(in_dollars_of))
+    write("profile", result, chosen(as_json), chart=chart, warnings=named)
 
 
 @app.command()
@@ -142,9 +140,10 @@ def rank(
     period = options.period(per)
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
     dataset = options.dataset(area, industry)
+    (found,), named = options.careers(dataset, [career])
     result = run_rank(
         dataset,
-        dataset.career(career),
+        found,
         value,
         period,
         source,
@@ -154,7 +153,7 @@ def rank(
     from careerstats.render.plaintext import period_note
 
     note = period_note(result)
-    write("rank", result, chosen(as_json), warnings=(note,) if note else ())
+    write("rank", result, chosen(as_json), warnings=(*named, *((note,) if note else ())))
 
 
 @app.command("list")
@@ -235,8 +234,8 @@ def history(
     from careerstats.sources.lineage import lineage
 
     dataset = options.dataset()
-    found = dataset.career(career)
+    (found,), named = options.careers(dataset, [career])
     result = run_history(
         dataset, found, lineage(found.soc, found.title), options.when(in_dollars_of)
     )
-    write("history", result, output, chart=chart)
+    write("history", result, output, chart=chart, warnings=named)

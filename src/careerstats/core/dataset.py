@@ -54,6 +54,10 @@ class Dataset:
         """Find a career by id, alias, SOC code or title; an unknown name suggests close ones."""
         return self._names.find(name)
 
+    def named_as(self, name: str, career: Career) -> str | None:
+        """What `name` was taken to mean, when it is not the career's own code or title."""
+        return self._names.named_as(name, career)
+
     def matches(self, query: str) -> list[Match]:
         """The occupations a query finds, best first (see `CareerNames.matches`)."""
         return self._names.matches(query)

@@ -195,6 +195,19 @@ class CareerNames:
                 return self._by_code.get(older.soc, older)
         raise self._unknown(name)
 
+    def named_as(self, name: str, career: Career) -> str | None:
+        """What `name` was taken to mean, when it is not the career's own code, id, alias or
+        title ('ceo' is 11-1011 Chief Executives), for the user to see."""
+        code = as_code(name)
+        if code is not None and code in career.soc_codes:
+            return None
+        own = (career.id, career.title, *career.aliases)
+        if words(name) in {words(text) for text in own}:
+            return None
+        entry = self._entry(career.soc)
+        title = entry.title if entry is not None and career.soc == career.id else career.title
+        return f"{quoted(name.strip())} is {career.soc} {title}"
+
     def matches(self, query: str, *, slips: bool = True) -> list[Match]:
         """Every occupation with a name that has all the query's words (with `slips`, a word
         missing from every name may be matched with one slip), best first; a group is left
