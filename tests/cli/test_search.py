@@ -322,3 +322,9 @@ def test_N14_a_very_long_name_is_cut_in_the_message() -> None:
     line = refused("show", "x" * 5000)
     assert "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'... (5,000 characters)" in line
     assert len(line) < 400
+
+
+def test_a_title_only_an_older_release_uses_names_that_release_s_code() -> None:
+    result = run("show", "software developers, applications", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["career"]["soc"] == "15-1132"

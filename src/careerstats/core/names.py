@@ -45,9 +45,9 @@ if TYPE_CHECKING:  # a Protocol class costs start-up time, and only the type che
             """Every occupation, by SOC code, with the ids of the releases that have it."""
             ...
 
-        def names_with(self, pattern: str) -> list[Named]:
-            """The official and alternate titles in which the regular expression finds
-            something, ignoring case."""
+        def names_with(self, patterns: Sequence[str]) -> list[Named]:
+            """The official and alternate titles in which one of the regular expressions
+            finds something, in lower case."""
             ...
 
         def entry(self, code: str) -> Entry | None:
@@ -93,8 +93,8 @@ class AllOccupations:
                 known[1].extend(i for i in release_ids if i not in known[1])
         return [merged[code] for code in sorted(merged)]
 
-    def names_with(self, pattern: str) -> list[Named]:
-        return list(dict.fromkeys(n for part in self.parts for n in part.names_with(pattern)))
+    def names_with(self, patterns: Sequence[str]) -> list[Named]:
+        return list(dict.fromkeys(n for part in self.parts for n in part.names_with(patterns)))
 
     def entry(self, code: str) -> Entry | None:
         for part in self.parts:
@@ -263,9 +263,9 @@ class CareerNames:
             wanted = tuple(near for word in slipped for near in vocabulary if one_edit(word, near))
             if not wanted:
                 return found
-        pattern = "|".join(word_pattern(word) for word in wanted)
+        patterns = [word_pattern(word) for word in wanted]
         if self.occupations is not None:
-            found.extend(self.occupations.names_with(pattern))
+            found.extend(self.occupations.names_with(patterns))
         return found
 
     def _vocabulary(self) -> set[str]:

@@ -76,13 +76,16 @@ def rank(result: Rank, **_: Any) -> Shown:
 
 
 def search(result: SearchResult, **_: Any) -> Shown:
+    import os
     import shutil
     import sys
 
     from careerstats.render.search_view import search_text
 
-    # On a terminal a title is cut to the width; piped, every line is whole (for grep).
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    # On a terminal (or at the width COLUMNS asks for) a title is cut to the width, never
+    # wrapped; piped, every line is whole, for grep.
+    fitted = sys.stdout.isatty() or bool(os.environ.get("COLUMNS"))
+    width = shutil.get_terminal_size().columns if fitted else None
     return Shown((search_text(result, width),))
 
 

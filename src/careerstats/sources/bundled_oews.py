@@ -295,7 +295,12 @@ def titled(release_id: str) -> list[tuple[str, str, str, str]]:
     release, as published, without reading its figures (a code published twice has two
     lines)."""
     found = []
-    for line in csv.reader(_text(release(release_id)).splitlines()[1:]):
+    for text in _text(release(release_id)).splitlines()[1:]:
+        # Only a title can hold a comma (and then quotes): split the rest by hand, which is
+        # several times faster than the csv module over a whole release.
+        line = text.split(",", len(COLUMNS) - 1)
+        if line[-1].startswith('"'):
+            line = next(csv.reader([text]))
         if len(line) != len(COLUMNS):
             raise _damaged(f"{OEWS_DIR}/{release_id}.csv", f"the line of {line[:1]} is damaged")
         found.append((line[0], line[1], line[2], line[-1]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from careerstats.core.dataset import Dataset
 from careerstats.core.matching import Entry, Named, level_of
@@ -225,19 +225,23 @@ class StoreOccupations:
     def career(self, name: str) -> Career | None:
         return store_career(self.store, name)
 
-    def names_with(self, pattern: str) -> list[Named]:
-        regex = re.compile(pattern, re.IGNORECASE)
+    def names_with(self, patterns: Sequence[str]) -> list[Named]:
+        regex = re.compile("|".join(patterns))
         return [
             Named(entry.code, entry.title, "title")
             for entry in self._entries().values()
-            if regex.search(entry.title)
+            if regex.search(entry.title.lower())
         ]
 
     def entry(self, code: str) -> Entry | None:
         return self._entries().get(code)
 
     def vocabulary(self) -> set[str]:
-        return {word for entry in self._entries().values() for word in entry.title.lower().split()}
+        return {
+            word
+            for entry in self._entries().values()
+            for word in re.findall(r"[a-z]+", entry.title.lower())
+        }
 
     def _entries(self) -> dict[str, Entry]:
         if self._known is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 
 from careerstats.core.matching import Entry, Named, level_of
 from careerstats.sources.bundle import bundled_text
@@ -30,8 +31,8 @@ class NamedOccupations(BundledOccupations):
     def __init__(self) -> None:
         super().__init__()
         self._entries: dict[str, Entry] | None = None
-        self._titles = ""
-        self._alternates = ""
+        self._titles = self._titles_lower = ""
+        self._alternates = self._alternates_lower = ""
 
     def entries(self) -> dict[str, Entry]:
         """Every occupation of the newest bundled release by code, with its title, level
@@ -53,6 +54,8 @@ class NamedOccupations(BundledOccupations):
             self._titles = "".join(f"{code},{entry.title}\n" for code, entry in found.items())
             text = bundled_text(SOC_DIR, ALTERNATES)
             self._alternates = text.removeprefix(_ALTERNATES_HEADER)
+            self._titles_lower = self._titles.lower() if self._titles.isascii() else ""
+            self._alternates_lower = self._alternates.lower() if self._alternates.isascii() else ""
         return self._entries
 
     def entry(self, code: str) -> Entry | None:
@@ -66,25 +69,35 @@ class NamedOccupations(BundledOccupations):
             _WORDS.findall(self._alternates.lower())
         )
 
-    def names_with(self, pattern: str) -> list[Named]:
-        """The titles and alternate titles in which `pattern` finds something (any case)."""
+    def names_with(self, patterns: Sequence[str]) -> list[Named]:
+        """The titles and alternate titles in which a pattern finds something (in lower
+        case)."""
         entries = self.entries()
-        regex = re.compile(pattern, re.IGNORECASE)
         found = [
             Named(code, title, "title")
-            for code, title in (line.split(",", 1) for line in _lines(regex, self._titles))
+            for code, title in (
+                line.split(",", 1) for line in _lines(patterns, self._titles, self._titles_lower)
+            )
         ]
-        for cells in csv.reader(_lines(regex, self._alternates)):
+        lines = _lines(patterns, self._alternates, self._alternates_lower)
+        for cells in csv.reader(lines):
             if len(cells) == 3 and cells[0] in entries:
                 found.append(Named(cells[0], cells[2], "alternate"))
         return found
 
 
-def _lines(regex: re.Pattern[str], text: str) -> list[str]:
-    """The lines of `text` in which `regex` finds something, each once."""
+def _lines(patterns: Sequence[str], text: str, lower: str) -> list[str]:
+    """The lines of `text` in which a pattern finds something, each once. The patterns are
+    for lower-case text: `text` is searched in lower case (`lower`, at the same offsets when
+    it is as long: each letter became one letter; fast, as each pattern starts with letters),
+    else without regard to case."""
+    flags = 0
+    if len(lower) != len(text):
+        lower, flags = text, re.IGNORECASE
     found: dict[int, str] = {}
-    for hit in regex.finditer(text):
-        start = text.rfind("\n", 0, hit.start()) + 1
-        if start not in found:
-            found[start] = text[start : text.find("\n", hit.start())]
-    return list(found.values())
+    for pattern in patterns:
+        for hit in re.finditer(pattern, lower, flags):
+            start = text.rfind("\n", 0, hit.start()) + 1
+            if start not in found:
+                found[start] = text[start : text.find("\n", hit.start())]
+    return [found[start] for start in sorted(found)]
