@@ -328,3 +328,13 @@ def test_a_title_only_an_older_release_uses_names_that_release_s_code() -> None:
     result = run("show", "software developers, applications", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["career"]["soc"] == "15-1132"
+
+
+def test_N10_an_alternate_title_of_two_occupations_is_not_guessed() -> None:
+    # "Road Grader" is a direct-match title of both 47-2073 and 47-2071.
+    assert refused("show", "road grader") == (
+        "careerstats: error: 'road grader' fits 2 occupations: '47-2073' (operating engineers "
+        "and other construction equipment operators), '47-2071' (paving, surfacing, and "
+        "tamping equipment operators); give its SOC code or more of its title; 'careerstats "
+        "search road grader' lists them all"
+    )
