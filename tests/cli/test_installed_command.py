@@ -136,7 +136,7 @@ def test_search_as_installed_writes_whole_lines_when_piped(tmp_path: Path) -> No
     assert (
         lines[3]
         == "15-1252  detailed  $133,080  oews-2024  Software Developers, as Software Engineer"
-    )  # noqa: E501
+    )
     assert lines[4].endswith("Software Quality Assurance Analysts and Testers, as Software "
                              "Quality Engineer")  # fmt: skip
 
