@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 
+import oews_files as fx
 import pytest
 from typer.testing import CliRunner, Result
 
@@ -338,3 +340,30 @@ def test_N10_an_alternate_title_of_two_occupations_is_not_guessed() -> None:
         "tamping equipment operators); give its SOC code or more of its title; 'careerstats "
         "search road grader' lists them all"
     )
+
+
+def test_search_an_hourly_only_occupation_shows_its_hourly_median() -> None:
+    # 27-2011 Actors, May 2024: HOURLY is TRUE, H_MEDIAN 23.33, no annual figures.
+    hit = found("actors")["hits"][0]
+    assert hit["soc"] == "27-2011"
+    assert hit["median"]["period"] == "hour"
+    assert hit["median"]["value"] == 23.33
+    assert "$23.33/h" in run("search", "actors", "--limit", "1").stdout
+
+
+def test_search_finds_an_occupation_only_imported_data_has(files: Path) -> None:
+    path = fx.national_csv_with(
+        files, 2012, {"27-2011": {"OCC_CODE": "27-2098", "OCC_TITLE": "Quantum Jugglers"}}
+    )
+    assert run("data", "import", str(path)).exit_code == 0
+    (hit,) = found("quantum", "juggler")["hits"]
+    assert (hit["soc"], hit["title"]) == ("27-2098", "Quantum Jugglers")
+    assert hit["median"] == {
+        "period": "hour",
+        "value": 23.33,  # the fixture's hourly median of the row
+        "source": "oews-2012",
+        "reference_period": "2012-05",
+    }
+    result = run("show", "quantum juggler", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["career"]["soc"] == "27-2098"
