@@ -367,3 +367,16 @@ def test_search_finds_an_occupation_only_imported_data_has(files: Path) -> None:
     result = run("show", "quantum juggler", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["career"]["soc"] == "27-2098"
+
+
+def test_search_a_code_only_older_releases_have_shows_the_newest_that_has_it() -> None:
+    # 15-1132 "Software Developers, Applications" (SOC 2010), last published May 2018:
+    # A_MEDIAN 103,620.
+    (hit,) = found("151132")["hits"]
+    assert (hit["soc"], hit["title"]) == ("15-1132", "Software Developers, Applications")
+    assert hit["median"] == {
+        "period": "year",
+        "value": 103620,
+        "source": "oews-2018",
+        "reference_period": "2018-05",
+    }

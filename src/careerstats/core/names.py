@@ -117,11 +117,6 @@ class Match(NamedTuple):
     titled: Fit | None
     career: Career | None  # the catalog's career with this code, if any
 
-    @property
-    def alternate(self) -> str | None:
-        """The alternate title that matched, when it was one."""
-        return self.name.text if self.name.kind == "alternate" else None
-
     def order(self, by: Fit | None = None) -> tuple[bool, int, int, bool, int, int, float, str]:
         """Best first (by its best name's fit, or `by`): the same words, then fewer slips;
         a code, alias or title before an alternate title of the same words, an official
@@ -216,6 +211,9 @@ class CareerNames:
         code = as_code(query)
         if code is not None:
             entry = self._entry(code)
+            older = self.occupations.career(code) if entry is None and self.occupations else None
+            if older is not None:  # a code only older releases have (15-1132)
+                entry = Entry(code, older.title, level_of(code), None)
             if entry is None:
                 return []
             named = Named(code, code, "code")
