@@ -380,3 +380,10 @@ def test_search_a_code_only_older_releases_have_shows_the_newest_that_has_it() -
         "source": "oews-2018",
         "reference_period": "2018-05",
     }
+
+
+def test_rank_names_the_code_and_title_it_ranked_against() -> None:
+    result = run("rank", "ceo", "100000")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("$100,000 a year for chief executives (11-1011; oews-2024,")
+    assert result.stderr == "note: 'ceo' is 11-1011 Chief Executives\n"
