@@ -11,6 +11,8 @@ from typing import Any
 
 import oews_files as fx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from careerstats.cli import app
@@ -387,3 +389,21 @@ def test_rank_names_the_code_and_title_it_ranked_against() -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("$100,000 a year for chief executives (11-1011; oews-2024,")
     assert result.stderr == "note: 'ceo' is 11-1011 Chief Executives\n"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(alphabet=st.sampled_from("abcdeilnorstuy -,'/0123456789É®"), min_size=0, max_size=24)
+)
+def test_any_words_get_matches_or_one_clean_error_line(text: str) -> None:
+    """Whatever is typed, a search or a name gives a result or one error line, exit 2:
+    never a traceback (exceptions are not caught by the runner here)."""
+    for args in (("search", text, "--json"), ("show", text, "--json")):
+        result = runner.invoke(app, list(args), catch_exceptions=False)
+        if result.exit_code == 0:
+            assert json.loads(result.stdout)
+        else:
+            assert result.exit_code == 2, result.stderr
+            assert result.stdout == ""
+            assert len(result.stderr.splitlines()) == 1
+            assert result.stderr.startswith("careerstats: error: ")
