@@ -54,8 +54,8 @@ class NamedOccupations(BundledOccupations):
             self._titles = "".join(f"{code},{entry.title}\n" for code, entry in found.items())
             text = bundled_text(SOC_DIR, ALTERNATES)
             self._alternates = text.removeprefix(_ALTERNATES_HEADER)
-            self._titles_lower = self._titles.lower() if self._titles.isascii() else ""
-            self._alternates_lower = self._alternates.lower() if self._alternates.isascii() else ""
+            self._titles_lower = self._titles.lower()
+            self._alternates_lower = self._alternates.lower()
         return self._entries
 
     def entry(self, code: str) -> Entry | None:
@@ -65,9 +65,7 @@ class NamedOccupations(BundledOccupations):
         """Every word of every title and alternate title, in lower case (read only when a
         query has a word no name uses, to look for the word it may have meant)."""
         self.entries()
-        return set(_WORDS.findall(self._titles.lower())) | set(
-            _WORDS.findall(self._alternates.lower())
-        )
+        return set(_WORDS.findall(self._titles_lower)) | set(_WORDS.findall(self._alternates_lower))
 
     def names_with(self, patterns: Sequence[str]) -> list[Named]:
         """The titles and alternate titles in which a pattern finds something (in lower
