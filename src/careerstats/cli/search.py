@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from careerstats.cli import options
-from careerstats.cli.output import CsvOption, JsonOption, chosen, write
+from careerstats.cli.output import JsonOption, chosen, write
 from careerstats.cli.root import app
 
 
@@ -27,7 +27,9 @@ def search(
         typer.Option("--limit", "-n", metavar="N", help="Show the N best matches."),
     ] = 10,
     as_json: JsonOption = False,
-    as_csv: CsvOption = False,
+    as_csv: Annotated[
+        bool, typer.Option("--csv", help="Write CSV to stdout, one row per match.")
+    ] = False,
 ) -> None:
     """Find occupations by official title, alternate job title (SOC direct-match file),
     alias, group name or SOC code; plurals, case, word order and a typo are forgiven. Each
