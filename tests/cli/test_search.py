@@ -407,3 +407,12 @@ def test_any_words_get_matches_or_one_clean_error_line(text: str) -> None:
             assert result.stdout == ""
             assert len(result.stderr.splitlines()) == 1
             assert result.stderr.startswith("careerstats: error: ")
+
+
+def test_N15_a_control_character_in_a_name_never_reaches_the_terminal() -> None:
+    line = refused("show", "nur\x1bse")
+    assert line == (
+        "careerstats: error: unknown career 'nur\\x1bse'; no occupation is named like it; "
+        "'careerstats search nurse' finds occupations by any of their words"
+    )
+    assert "\x1b" not in refused("search", "nur\x1bse")

@@ -71,10 +71,11 @@ def worded(error: CareerstatsError) -> str:
 
 
 def _search(name: str) -> str:
-    """`'careerstats search nurse'`, with what was typed as it was (cut when long)."""
+    """`'careerstats search nurse'`, with the words typed (cut when long; a control
+    character, which could drive the terminal, left out)."""
     from careerstats.core.wording import SHOWN
 
-    words = " ".join(name.split())
+    words = " ".join("".join(c for c in name if c.isprintable() or c.isspace()).split())
     if len(words) > SHOWN:
         words = words[: SHOWN - 3] + "..."
     return f"'careerstats search {words}'"
