@@ -416,3 +416,16 @@ def test_N15_a_control_character_in_a_name_never_reaches_the_terminal() -> None:
         "'careerstats search nurse' finds occupations by any of their words"
     )
     assert "\x1b" not in refused("search", "nur\x1bse")
+
+
+def test_a_control_character_in_an_imported_title_is_not_sent_to_the_terminal(
+    files: Path,
+) -> None:
+    path = fx.national_csv_with(
+        files, 2012, {"27-2011": {"OCC_CODE": "27-2098", "OCC_TITLE": "Quantum\x1b[31m Jugglers"}}
+    )
+    assert run("data", "import", str(path)).exit_code == 0
+    result = run("search", "jugglers")
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "Quantum\ufffd[31m Jugglers" in result.stdout  # the title was imported as it was

@@ -14,6 +14,7 @@ NOTE_WIDTH = 80
 AT_LEAST = "≥"
 MISSING = "-"
 ELLIPSIS = "…"
+REPLACEMENT = "\ufffd"
 CSV_COLUMNS = (
     "rank",
     "soc",
@@ -44,12 +45,15 @@ def median_text(median: Median | None) -> str:
 
 def title_text(hit: Hit) -> str:
     """The official title, and the name found when it was another: an alternate title
-    ("Software Developers, as Software Engineer") or a catalog alias."""
+    ("Software Developers, as Software Engineer") or a catalog alias. A control character
+    (an imported file's title may hold one) is shown as �, never sent to the terminal."""
     if hit.matched_as == "alternate":
-        return f"{hit.title}, as {hit.matched}"
-    if hit.alias is not None:
-        return f"{hit.title} ({hit.alias})"
-    return hit.title
+        shown = f"{hit.title}, as {hit.matched}"
+    elif hit.alias is not None:
+        shown = f"{hit.title} ({hit.alias})"
+    else:
+        shown = hit.title
+    return "".join(c if c.isprintable() else REPLACEMENT for c in shown)
 
 
 def search_text(result: SearchResult, width: int | None) -> str:
