@@ -429,3 +429,5 @@ def test_a_control_character_in_an_imported_title_is_not_sent_to_the_terminal(
     assert result.exit_code == 0, result.stderr
     assert "\x1b" not in result.stdout
     assert "Quantum\ufffd[31m Jugglers" in result.stdout  # the title was imported as it was
+    line = refused("show", "quantum jugglr")  # a slip: the closest occupations are offered
+    assert "'27-2098' (quantum\ufffd[31m jugglers)" in line

@@ -340,4 +340,6 @@ def _label(match: Match) -> str:
     if match.career is not None:
         shown = match.career.aliases[0] if match.career.aliases else match.career.id
         return f"'{shown}' ({match.career.title.lower()})"
-    return f"'{match.entry.code}' ({match.entry.title.lower()})"
+    # A title from an imported file may hold a control character: never into a message.
+    title = "".join(c if c.isprintable() else "\ufffd" for c in match.entry.title.lower())
+    return f"'{match.entry.code}' ({title})"
