@@ -431,3 +431,6 @@ def test_a_control_character_in_an_imported_title_is_not_sent_to_the_terminal(
     assert "Quantum\ufffd[31m Jugglers" in result.stdout  # the title was imported as it was
     line = refused("show", "quantum jugglr")  # a slip: the closest occupations are offered
     assert "'27-2098' (quantum\ufffd[31m jugglers)" in line
+    named = run("show", "quantum", "--json")  # a word only its title holds
+    assert named.exit_code == 0, named.stderr
+    assert named.stderr == "note: 'quantum' is 27-2098 Quantum\ufffd[31m Jugglers\n"
