@@ -85,6 +85,8 @@ STARTUP: dict[str, list[str]] = {
     "history cs --json": ["history", "cs", "--json"],
     "search nurse --json": ["search", "nurse", "--json"],
     "search softwre --json (a slip)": ["search", "softwre", "--json"],
+    "top --json": ["top", "--json"],
+    "list (table)": ["list"],
 }
 BUDGETS = {
     "convert 14.36 --from hour --to year": 1.3,
@@ -94,6 +96,8 @@ BUDGETS = {
     "history cs --json": 2.0,
     "search nurse --json": 2.0,
     "search softwre --json (a slip)": None,
+    "top --json": 2.0,
+    "list (table)": 2.5,
 }
 
 
@@ -167,6 +171,35 @@ def cold_cache(rounds: int, env: dict[str, str]) -> Row:
         1.0,
         f"validates the YAML with pydantic: the first run after installing "
         f"({medians['cold'] / medians['import typer']:.2f}x import typer)",
+    )
+
+
+# What bash asks for when TAB is pressed after `careerstats show softw`.
+COMPLETE_CAREER = {
+    "_CAREERSTATS_COMPLETE": "complete_bash",
+    "COMP_WORDS": "careerstats show softw",
+    "COMP_CWORD": "2",
+}
+
+
+def completion(rounds: int, env: dict[str, str]) -> Row:
+    """Completing a career name, as a shell waits for it: budget 0.3 s."""
+    medians = alternate(
+        {
+            "import typer": [PYTHON, "-c", "import typer"],
+            "complete": [CAREERSTATS],
+        },
+        rounds,
+        env,
+        {"complete": {**env, **COMPLETE_CAREER}},
+    )
+    return Row(
+        "completing a career (show softw<TAB>)",
+        medians["complete"],
+        "0.3 s budget",
+        0.3,
+        1.0,
+        f"{medians['complete'] / medians['import typer']:.2f}x import typer",
     )
 
 
@@ -334,6 +367,7 @@ def main() -> None:
         # for compiling the sources, which is not what a user waits for.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         measured = startup(rounds, env, options.against)
+        measured.append(completion(rounds, env))
         if options.startup_only:
             report(measured)
             return

@@ -141,25 +141,6 @@ def test_search_as_installed_writes_whole_lines_when_piped(tmp_path: Path) -> No
                              "Quality Engineer")  # fmt: skip
 
 
-def test_search_as_installed_cuts_titles_to_the_columns_asked_for(tmp_path: Path) -> None:
-    env = {**os.environ, "COLUMNS": "60"}
-    done = subprocess.run(
-        [str(COMMAND), "search", "software", "engineer"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    table = done.stdout.splitlines()[3:5]
-    assert table == [
-        "15-1252  detailed  $133,080  oews-2024  Software Developers…",
-        "15-1253  detailed  $102,610  oews-2024  Software Quality As…",
-    ]
-
-
 def test_a_name_fitting_several_occupations_exits_2_as_installed(tmp_path: Path) -> None:
     done = careerstats("compare", "teacher", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (2, "")

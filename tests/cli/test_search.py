@@ -434,3 +434,16 @@ def test_a_control_character_in_an_imported_title_is_not_sent_to_the_terminal(
     named = run("show", "quantum", "--json")  # a word only its title holds
     assert named.exit_code == 0, named.stderr
     assert named.stderr == "note: 'quantum' is 27-2098 Quantum\ufffd[31m Jugglers\n"
+
+
+def test_on_a_terminal_a_line_is_cut_to_its_width_never_wrapped() -> None:
+    from careerstats.core.search import search
+    from careerstats.render.search_view import search_text
+    from careerstats.sources.dataset import bundled
+
+    text = search_text(search(bundled(), "software engineer"), 60)
+    assert text.splitlines()[3:5] == [
+        "15-1252  detailed  $133,080  oews-2024  Software Developers…",
+        "15-1253  detailed  $102,610  oews-2024  Software Quality As…",
+    ]
+    assert max(len(line) for line in text.splitlines()[:5]) == 60

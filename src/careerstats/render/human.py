@@ -13,10 +13,12 @@ if TYPE_CHECKING:
     from careerstats.core.conversion import Conversion
     from careerstats.core.history import History
     from careerstats.core.inflation import Adjustment, CpiTable
+    from careerstats.core.listing import OccupationList
     from careerstats.core.periods import Period
-    from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
+    from careerstats.core.profiles import Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Rank
     from careerstats.core.search import SearchResult
+    from careerstats.core.top import Top
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases
 
@@ -76,23 +78,10 @@ def rank(result: Rank, **_: Any) -> Shown:
 
 
 def search(result: SearchResult, **_: Any) -> Shown:
-    import os
-    import shutil
-    import sys
-
+    from careerstats.render.listing_lines import terminal_width
     from careerstats.render.search_view import search_text
 
-    # On a terminal (or at the width COLUMNS asks for) a title is cut to the width, never
-    # wrapped; piped, every line is whole, for grep.
-    fitted = sys.stdout.isatty() or bool(os.environ.get("COLUMNS"))
-    width = shutil.get_terminal_size().columns if fitted else None
-    return Shown((search_text(result, width),))
-
-
-def career_list(listing: list[CareerListing], **_: Any) -> Shown:
-    from careerstats.render.listing_view import career_list_view
-
-    return Shown((career_list_view(listing),))
+    return Shown((search_text(result, terminal_width()),))
 
 
 def source_list(listing: list[SourceListing], **_: Any) -> Shown:
@@ -125,3 +114,16 @@ def release_contents(result: ReleaseContents, **_: Any) -> Shown:
     from careerstats.render.listing_view import release_contents_view
 
     return Shown((release_contents_view(result),))
+
+
+def occupation_list(result: OccupationList, **_: Any) -> Shown:
+    from careerstats.render.listing_lines import occupation_lines, terminal_width
+
+    return Shown((occupation_lines(result, terminal_width()),))
+
+
+def top(result: Top, **_: Any) -> Shown:
+    from careerstats.render.listing_lines import terminal_width
+    from careerstats.render.top_view import top_lines
+
+    return Shown((top_lines(result, terminal_width()),))

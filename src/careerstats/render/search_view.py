@@ -9,12 +9,11 @@ from careerstats.core.money import dollars, plain
 from careerstats.core.periods import Period
 from careerstats.core.search import Hit, Median, SearchResult
 from careerstats.core.wording import counted, quoted
+from careerstats.render.listing_lines import cut, literal
 
 NOTE_WIDTH = 80
 AT_LEAST = "≥"
 MISSING = "-"
-ELLIPSIS = "…"
-REPLACEMENT = "\ufffd"
 CSV_COLUMNS = (
     "rank",
     "soc",
@@ -46,14 +45,14 @@ def median_text(median: Median | None) -> str:
 def title_text(hit: Hit) -> str:
     """The official title, and the name found when it was another: an alternate title
     ("Software Developers, as Software Engineer") or a catalog alias. A control character
-    (an imported file's title may hold one) is shown as �, never sent to the terminal."""
+    (an imported file's title may hold one) is shown as U+FFFD, never sent to the terminal."""
     if hit.matched_as == "alternate":
         shown = f"{hit.title}, as {hit.matched}"
     elif hit.alias is not None:
         shown = f"{hit.title} ({hit.alias})"
     else:
         shown = hit.title
-    return "".join(c if c.isprintable() else REPLACEMENT for c in shown)
+    return literal(shown)
 
 
 def search_text(result: SearchResult, width: int | None) -> str:
@@ -73,10 +72,7 @@ def search_text(result: SearchResult, width: int | None) -> str:
     lines = []
     for row in rows:
         cells = [row[2].rjust(widths[2]) if i == 2 else row[i].ljust(widths[i]) for i in range(4)]
-        line = "  ".join(cells) + "  " + row[4]
-        if width is not None and len(line) > width:
-            line = line[: max(width - 1, 0)] + ELLIPSIS
-        lines.append(line)
+        lines.append(cut("  ".join(cells) + "  " + row[4], width))
     shown = len(result.hits)
     found = counted(result.total, "occupation")
     head = f"{found} found for {quoted(result.query)}, best first"
