@@ -428,12 +428,12 @@ def test_a_control_character_in_an_imported_title_is_not_sent_to_the_terminal(
     result = run("search", "jugglers")
     assert result.exit_code == 0, result.stderr
     assert "\x1b" not in result.stdout
-    assert "Quantum\ufffd[31m Jugglers" in result.stdout  # the title was imported as it was
+    assert "Quantum\\x1b[31m Jugglers" in result.stdout  # shown as its escape
     line = refused("show", "quantum jugglr")  # a slip: the closest occupations are offered
-    assert "'27-2098' (quantum\ufffd[31m jugglers)" in line
+    assert "'27-2098' (quantum\\x1b[31m jugglers)" in line
     named = run("show", "quantum", "--json")  # a word only its title holds
     assert named.exit_code == 0, named.stderr
-    assert named.stderr == "note: 'quantum' is 27-2098 Quantum\ufffd[31m Jugglers\n"
+    assert named.stderr == "note: 'quantum' is 27-2098 Quantum\\x1b[31m Jugglers\n"
 
 
 def test_on_a_terminal_a_line_is_cut_to_its_width_never_wrapped() -> None:
@@ -447,3 +447,16 @@ def test_on_a_terminal_a_line_is_cut_to_its_width_never_wrapped() -> None:
         "15-1253  detailed  $102,610  oews-2024  Software Quality As…",
     ]
     assert max(len(line) for line in text.splitlines()[:5]) == 60
+
+
+def test_search_csv_never_writes_a_cell_that_runs_as_a_formula(files: Path) -> None:
+    path = fx.national_csv_with(
+        files, 2012, {"27-2011": {"OCC_CODE": "27-2098", "OCC_TITLE": "=cmd Quantum Jugglers"}}
+    )
+    assert run("data", "import", str(path)).exit_code == 0
+    result = run("search", "quantum", "--csv")
+    assert result.exit_code == 0, result.stderr
+    (row,) = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["soc"] == "27-2098"
+    assert not row["title"].startswith("=")
+    assert "=cmd Quantum Jugglers" in row["title"]

@@ -201,7 +201,7 @@ class CareerNames:
             return None
         entry = self._entry(career.soc)
         title = entry.title if entry is not None and career.soc == career.id else career.title
-        return f"{quoted(name.strip())} is {career.soc} {_printable(title)}"
+        return f"{quoted(name.strip())} is {career.soc} {title}"
 
     def matches(self, query: str, *, slips: bool = True) -> list[Match]:
         """Every occupation with a name that has all the query's words (with `slips`, a word
@@ -340,9 +340,4 @@ def _label(match: Match) -> str:
     if match.career is not None:
         shown = match.career.aliases[0] if match.career.aliases else match.career.id
         return f"'{shown}' ({match.career.title.lower()})"
-    return f"'{match.entry.code}' ({_printable(match.entry.title.lower())})"
-
-
-def _printable(text: str) -> str:
-    """A title from an imported file may hold a control character: never into a message."""
-    return "".join(c if c.isprintable() else "\ufffd" for c in text)
+    return f"'{match.entry.code}' ({match.entry.title.lower()})"

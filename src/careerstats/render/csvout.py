@@ -2,11 +2,18 @@
 
 A top-coded figure's `value` is its ceiling with `at_least` true: at or above that value.
 `basis` is the JSON's: published, standard_2080 (derived on BLS's 2,080-hour year) or
-schedule (derived from the hourly figure at the schedule asked for)."""
+schedule (derived from the hourly figure at the schedule asked for).
+
+Every CSV goes through `writer`: a text cell that a spreadsheet would run as a formula
+(beginning with =, +, -, @, a tab or a carriage return: a title such as `=HYPERLINK(...)`)
+is written with a `'` before it, as spreadsheets themselves mark text; numbers (`-3.25`)
+are never changed."""
 
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from careerstats.core.money import plain, to_places
@@ -18,6 +25,36 @@ if TYPE_CHECKING:
     from careerstats.core.profiles import ReleaseContents
     from careerstats.core.search import SearchResult
     from careerstats.core.top import Top
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def cell(value: object) -> object:
+    """`value` as a spreadsheet will read it as text, not run it as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+class _Writer:
+    """`csv.writer` whose text cells cannot run as formulas."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._csv = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._csv.writerow([cell(value) for value in row])
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def writer_for(out: TextIO) -> _Writer:
+    """The CSV writer every command's CSV goes through (see the module's note on formulas)."""
+    return _Writer(out)
+
 
 COMPARISON_COLUMNS = (
     "career_id",
@@ -37,7 +74,7 @@ COMPARISON_COLUMNS = (
 
 
 def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(COMPARISON_COLUMNS)
     for pay in result.rows:
         for period, row in pay.wages.items():
@@ -64,7 +101,7 @@ def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
 def search(result: SearchResult, out: TextIO, **_: Any) -> None:
     from careerstats.render.search_view import CSV_COLUMNS, search_rows
 
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(CSV_COLUMNS)
     writer.writerows(search_rows(result))
 
@@ -85,7 +122,7 @@ RELEASE_COLUMNS = (
 
 def release_contents(result: ReleaseContents, out: TextIO, **_: Any) -> None:
     """One row per published figure of every entry; a top-coded one has at_least true."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(RELEASE_COLUMNS)
     for entry in result.entries:
         only = entry.only_published_per.value if entry.only_published_per else ""
@@ -138,7 +175,7 @@ HISTORY_COLUMNS = (
 def history(result: History, out: TextIO, **_: Any) -> None:
     """One line per release, code and figure; the change columns are empty where no change
     is computed, and `no_change` says why."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(HISTORY_COLUMNS)
     for row in result.rows:
         changes = {(c.period, c.statistic): c for c in row.changes}
@@ -189,7 +226,7 @@ OCCUPATION_LIST_COLUMNS = (
 
 def occupation_list(result: OccupationList, out: TextIO, **_: Any) -> None:
     """One row per occupation; a catalog career's aliases joined by `; `."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(OCCUPATION_LIST_COLUMNS)
     for section in result.sections:
         for item in section.items:
@@ -227,7 +264,7 @@ TOP_COLUMNS = (
 def top(result: Top, out: TextIO, **_: Any) -> None:
     """One row per occupation ranked; a top-coded figure's `value` is its ceiling with
     `at_least` true."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(TOP_COLUMNS)
     per = (result.per.value if result.per else "year") if result.by.statistic else ""
     for row in result.rows:

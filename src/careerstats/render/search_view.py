@@ -45,7 +45,8 @@ def median_text(median: Median | None) -> str:
 def title_text(hit: Hit) -> str:
     """The official title, and the name found when it was another: an alternate title
     ("Software Developers, as Software Engineer") or a catalog alias. A control character
-    (an imported file's title may hold one) is shown as U+FFFD, never sent to the terminal."""
+    (an imported file's title may hold one) is shown as its escape (`\\x1b`), never sent to
+    the terminal."""
     if hit.matched_as == "alternate":
         shown = f"{hit.title}, as {hit.matched}"
     elif hit.alias is not None:
