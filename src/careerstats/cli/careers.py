@@ -42,9 +42,20 @@ def compare(
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     in_dollars_of: options.InDollarsOfOption = None,
-    chart: options.ChartOption = True,
+    chart: Annotated[
+        bool | None,
+        typer.Option(
+            "--chart/--no-chart",
+            help="Draw the distribution chart (tables only). Default: for one release, or "
+            "with --full.",
+            show_default=False,
+        ),
+    ] = None,
+    per: options.PerShownOption = None,
+    full: options.FullOption = False,
 ) -> None:
-    """Compare careers' pay side by side: published figures, derived ones marked, and sources.
+    """Compare careers' pay: a row per career, the statistics as columns, hourly and annual
+    apart; published figures, derived ones marked, and sources.
 
     Example: careerstats compare cs pr
     """
@@ -57,7 +68,15 @@ def compare(
     result = run_compare(
         dataset, found, source, schedule, in_dollars_of=options.when(in_dollars_of)
     )
-    write("comparison", result, output, chart=chart, warnings=named)
+    write(
+        "comparison",
+        result,
+        output,
+        chart=chart,
+        per=options.shown_period(per),
+        full=full,
+        warnings=named,
+    )
 
 
 @app.command()
@@ -78,16 +97,38 @@ def show(
     days_per_week: options.DaysOption = "5",
     as_json: JsonOption = False,
     in_dollars_of: options.InDollarsOfOption = None,
-    chart: options.ChartOption = True,
+    chart: Annotated[
+        bool | None,
+        typer.Option(
+            "--chart/--no-chart",
+            help="Draw the distribution chart (tables only). Default: with --full, or when "
+            "one source covers the career.",
+            show_default=False,
+        ),
+    ] = None,
+    per: options.PerShownOption = None,
+    full: options.FullOption = False,
 ) -> None:
-    """Everything about one career: duties, education, skills, and every source's figures."""
+    """One career: its pay in every source (a row each), its outlook; with --full also
+    duties, education, skills, the articles it comes from, notes and more figures.
+
+    Example: careerstats show cs --full
+    """
     from careerstats.core.profiles import profile
 
     dataset = options.dataset(area, industry)
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
     (found,), named = options.careers(dataset, [career])
     result = profile(dataset, found, schedule, options.when(in_dollars_of))
-    write("profile", result, chosen(as_json), chart=chart, warnings=named)
+    write(
+        "profile",
+        result,
+        chosen(as_json),
+        chart=chart,
+        per=options.shown_period(per),
+        full=full,
+        warnings=named,
+    )
 
 
 @app.command()
@@ -135,6 +176,9 @@ def rank(
     industry: options.IndustryOption = None,
     in_dollars_of: options.InDollarsOfOption = None,
     as_json: JsonOption = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Say how the percentile is found (the method).")
+    ] = False,
 ) -> None:
     """Where an amount ranks among a career's wages, as a percentile.
 
@@ -168,7 +212,13 @@ def rank(
     from careerstats.render.plaintext import period_note
 
     note = period_note(result)
-    write("rank", result, chosen(as_json), warnings=(*named, *((note,) if note else ())))
+    write(
+        "rank",
+        result,
+        chosen(as_json),
+        warnings=(*named, *((note,) if note else ())),
+        explain=explain,
+    )
 
 
 @app.command("list")

@@ -30,9 +30,10 @@ Office = Literal["front", "back"]
 # pydantic reads this per class: unknown keys in a dataset file are errors.
 STRICT: dict[str, Any] = {"extra": "forbid"}
 
-SOC_CODE = re.compile(r"\d{2}-\d{4}")
+# ASCII digits only: a bare \d is any script's digit (15-1252 in Arabic-Indic would pass).
+SOC_CODE = re.compile(r"\d{2}-\d{4}", re.ASCII)
 IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-YEAR_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+YEAR_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])", re.ASCII)
 
 
 def _require(pattern: re.Pattern[str], value: str, what: str, example: str) -> None:
@@ -376,6 +377,15 @@ class CareerFigures(_Record):
                     raise ValueError(
                         f"stated percentage compares unknown experience level {level!r}"
                     )
+
+
+# How a release's note on its top-coding ceiling begins: views show that note only beside a
+# figure that is top-coded.
+TOP_CODING_NOTE = "# (top-coded) figures are at least"
+
+
+def is_top_coding_note(note: str) -> bool:
+    return note.startswith(TOP_CODING_NOTE)
 
 
 @record
