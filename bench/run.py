@@ -83,6 +83,8 @@ STARTUP: dict[str, list[str]] = {
     "compare cs pr --json": ["compare", "cs", "pr", "--json"],
     "rank cs 30000 --json": ["rank", "cs", "30000", "--json"],
     "history cs --json": ["history", "cs", "--json"],
+    "search nurse --json": ["search", "nurse", "--json"],
+    "search softwre --json (a slip)": ["search", "softwre", "--json"],
     "top --json": ["top", "--json"],
     "list (table)": ["list"],
 }
@@ -92,6 +94,8 @@ BUDGETS = {
     "compare cs pr --json": 1.6,
     "rank cs 30000 --json": None,
     "history cs --json": 2.0,
+    "search nurse --json": 2.0,
+    "search softwre --json (a slip)": None,
     "top --json": 2.0,
     "list (table)": 2.5,
 }

@@ -100,6 +100,9 @@ COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("takehome", "42830", "--json"), NO_RICH),
     (("takehome", "42830", "--csv"), NO_RICH),
     (("convert", "20", "--overtime-hours", "5", "--to", "week"), NO_RICH + NO_VALIDATION),
+    (("search", "nurse"), NO_RICH + NO_VALIDATION),
+    (("search", "nurse", "--json"), NO_RICH + NO_VALIDATION),
+    (("search", "nurse", "--csv"), NO_RICH + NO_VALIDATION),
 ]
 
 # Runs the real entry point and records, at exit, every module the run imported.

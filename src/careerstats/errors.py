@@ -36,6 +36,22 @@ class UnknownCareer(UsageError):
         self.name, self.by_code = name, by_code
 
 
+class AmbiguousCareer(UsageError):
+    """The name `name` fits several occupations; `codes` are their SOC codes, best first."""
+
+    def __init__(self, message: str, name: str, codes: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.name, self.codes = name, codes
+
+
+class NothingFound(UsageError):
+    """A search for `query` found no occupation; `empty` when it held no word to look for."""
+
+    def __init__(self, message: str, query: str, *, empty: bool = False) -> None:
+        super().__init__(message)
+        self.query, self.empty = query, empty
+
+
 class NoCoverage(UsageError):
     """No release covers the careers asked for together; `uncovered` are the ids of those
     that no release covers at all."""

@@ -81,9 +81,9 @@ def test_usage_error_status_and_one_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert len(done.stderr.splitlines()) == 1
-    assert "did you mean one of cs, pr, receptionist" in done.stderr
+    assert "'careerstats search influencer'" in done.stderr
     typo = careerstats("compare", "cs", "custmer service", cwd=tmp_path)
-    assert "did you mean 'cs' (customer service representatives)?" in typo.stderr
+    assert "did you mean 'cs' (customer service representatives) or '43-4021'" in typo.stderr
 
 
 def test_output_cut_short_by_the_reader_ends_quietly(tmp_path: Path) -> None:
@@ -130,3 +130,24 @@ def test_the_data_group_runs_as_installed(tmp_path: Path) -> None:
     done = careerstats("data", "audit", "--json", cwd=tmp_path)
     assert done.returncode == 0
     assert json.loads(done.stdout)["findings"]
+
+
+def test_search_as_installed_writes_whole_lines_when_piped(tmp_path: Path) -> None:
+    done = careerstats("search", "software", "engineer", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    lines = done.stdout.splitlines()
+    # Piped, without COLUMNS: the title and the alternate title that matched are whole.
+    assert (
+        lines[3]
+        == "15-1252  detailed  $133,080  oews-2024  Software Developers, as Software Engineer"
+    )
+    assert lines[4].endswith("Software Quality Assurance Analysts and Testers, as Software "
+                             "Quality Engineer")  # fmt: skip
+
+
+def test_a_name_fitting_several_occupations_exits_2_as_installed(tmp_path: Path) -> None:
+    done = careerstats("compare", "teacher", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("careerstats: error: 'teacher' fits 72 occupations: '25-2021'")
+    assert len(done.stderr.splitlines()) == 1

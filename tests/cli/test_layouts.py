@@ -201,8 +201,8 @@ def test_T21_a_pipe_without_columns_gets_whole_lines_notes_included() -> None:
     ]
     rank = piped("rank", "pr", "40000").stdout.splitlines()
     assert rank[0] == (
-        "$40,000 a year for public relations specialists (oews-2024, May 2024): below the "
-        "10th percentile"
+        "$40,000 a year for public relations specialists (27-3031; oews-2024, May 2024): "
+        "below the 10th percentile"
     )
     # With COLUMNS the width is the user's: the same lines wrapped at it.
     narrow = piped("compare", "29-1211", env={"COLUMNS": "60"})

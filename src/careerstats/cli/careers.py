@@ -94,12 +94,9 @@ def compare(
 
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
     dataset = options.dataset(area, industry)
+    found, named = options.careers(dataset, careers)
     result = run_compare(
-        dataset,
-        [dataset.career(name) for name in careers],
-        source,
-        schedule,
-        in_dollars_of=options.when(in_dollars_of),
+        dataset, found, source, schedule, in_dollars_of=options.when(in_dollars_of)
     )
     extra_pay = (
         overtime_hours,
@@ -113,7 +110,7 @@ def compare(
     taxes = (tax_year, status, state, state_rate)
     shown = options.shown_period(per)
     if not takehome and pay_options.nothing_asked(extra_pay, taxes):
-        write("comparison", result, output, chart=chart, per=shown, full=full)
+        write("comparison", result, output, chart=chart, per=shown, full=full, warnings=named)
         return
     section = pay_options.takehome_section(result, extra_pay, taxes, taxed=takehome)
     write(
@@ -124,7 +121,7 @@ def compare(
         per=shown,
         full=full,
         takehome=section,
-        warnings=section.warnings(),
+        warnings=(*named, *section.warnings()),
     )
 
 
@@ -167,8 +164,17 @@ def show(
 
     dataset = options.dataset(area, industry)
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
-    result = profile(dataset, dataset.career(career), schedule, options.when(in_dollars_of))
-    write("profile", result, chosen(as_json), chart=chart, per=options.shown_period(per), full=full)
+    (found,), named = options.careers(dataset, [career])
+    result = profile(dataset, found, schedule, options.when(in_dollars_of))
+    write(
+        "profile",
+        result,
+        chosen(as_json),
+        chart=chart,
+        per=options.shown_period(per),
+        full=full,
+        warnings=named,
+    )
 
 
 @app.command()
@@ -239,9 +245,10 @@ def rank(
     period = options.period(per)
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
     dataset = options.dataset(area, industry)
+    (found,), named = options.careers(dataset, [career])
     result = run_rank(
         dataset,
-        dataset.career(career),
+        found,
         value,
         period,
         source,
@@ -251,7 +258,13 @@ def rank(
     from careerstats.render.plaintext import period_note
 
     note = period_note(result)
-    write("rank", result, chosen(as_json), warnings=(note,) if note else (), explain=explain)
+    write(
+        "rank",
+        result,
+        chosen(as_json),
+        warnings=(*named, *((note,) if note else ())),
+        explain=explain,
+    )
 
 
 @app.command("list")
@@ -346,8 +359,8 @@ def history(
     from careerstats.sources.lineage import lineage
 
     dataset = options.dataset()
-    found = dataset.career(career)
+    (found,), named = options.careers(dataset, [career])
     result = run_history(
         dataset, found, lineage(found.soc, found.title), options.when(in_dollars_of)
     )
-    write("history", result, output, chart=chart)
+    write("history", result, output, chart=chart, warnings=named)

@@ -7,11 +7,13 @@ become the commands and options a user can act with. Only the CLI names its opti
 from __future__ import annotations
 
 from careerstats.errors import (
+    AmbiguousCareer,
     CareerstatsError,
     GroupAboveLevel,
     NoCoverage,
     NoStore,
     NotAdjustable,
+    NothingFound,
     NothingImported,
     OffSchedule,
     OnlyPublishedPer,
@@ -29,8 +31,16 @@ def hint(error: CareerstatsError) -> str | None:
         case UnknownCareer(by_code=True):
             listing = "'careerstats list --source ID' lists a release's codes"
             return f"{listing} ('careerstats sources' lists the releases)"
-        case UnknownCareer():
-            return "'careerstats list' shows every career"
+        case UnknownCareer(name=name) if not any(character.isalnum() for character in name):
+            return "give an alias, SOC code or title; 'careerstats search WORDS' finds one"
+        case UnknownCareer(name=name):
+            return f"{_search(name)} finds occupations by any of their words"
+        case AmbiguousCareer(name=name):
+            return f"give its SOC code or more of its title; {_search(name)} lists them all"
+        case NothingFound(empty=True):
+            return "give words of a title, a job title or a SOC code: 'careerstats search nurse'"
+        case NothingFound():
+            return "give fewer or other words, a job title or a SOC code"
         case NoCoverage(uncovered=(first, *_)):
             return f"'careerstats show {first}' has its profile"
         case NoCoverage():
@@ -87,6 +97,17 @@ def worded(error: CareerstatsError) -> str:
     if extra is None:
         return message
     return f"{message} {extra}" if message.endswith("?") else f"{message}; {extra}"
+
+
+def _search(name: str) -> str:
+    """`'careerstats search nurse'`, with the words typed (cut when long; a control
+    character, which could drive the terminal, left out)."""
+    from careerstats.core.wording import SHOWN
+
+    words = " ".join("".join(c for c in name if c.isprintable() or c.isspace()).split())
+    if len(words) > SHOWN:
+        words = words[: SHOWN - 3] + "..."
+    return f"'careerstats search {words}'"
 
 
 def _standard() -> str:

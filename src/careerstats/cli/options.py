@@ -17,6 +17,7 @@ from careerstats.errors import UsageError
 if TYPE_CHECKING:
     from careerstats.core.dataset import Dataset
     from careerstats.core.inflation import When
+    from careerstats.core.model import Career
     from careerstats.core.periods import Period, Schedule
 
 
@@ -28,6 +29,14 @@ def dataset(area: str | None = None, industry: str | None = None) -> Dataset:
     if dataset.store_problem:
         say(f"{PROG}: warning: {dataset.store_problem}; showing bundled data only")
     return dataset
+
+
+def careers(dataset: Dataset, names: list[str]) -> tuple[list[Career], tuple[str, ...]]:
+    """The careers named, and a note for each name that is not a career's own code, alias
+    or title, saying which occupation it was taken for."""
+    found = [dataset.career(name) for name in names]
+    notes = (dataset.named_as(name, career) for name, career in zip(names, found, strict=True))
+    return found, tuple(note for note in notes if note)
 
 
 HoursOption = Annotated[

@@ -63,6 +63,7 @@ COMMAND_MODULES = {
     "convert": "pay",
     "inflate": "pay",
     "takehome": "takehome",
+    "search": "search",
     "top": "top",
     "completion": "completion",
 }
@@ -72,7 +73,7 @@ def every_command() -> typer.Typer:
     """`app` with every command registered, in the order `--help` lists them."""
     import importlib
 
-    for module in ("careers", "top", "pay", "takehome", "data", "completion"):
+    for module in ("careers", "search", "top", "pay", "takehome", "data", "completion"):
         importlib.import_module(f"careerstats.cli.{module}")
     return app
 

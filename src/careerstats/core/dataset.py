@@ -18,7 +18,7 @@ from careerstats.errors import UsageError
 
 if TYPE_CHECKING:
     from careerstats.core.inflation import CpiTable
-    from careerstats.core.names import Occupations
+    from careerstats.core.names import Match, Occupations
     from careerstats.core.outlook import Classification, Projections
 
 
@@ -53,6 +53,14 @@ class Dataset:
     def career(self, name: str) -> Career:
         """Find a career by id, alias, SOC code or title; an unknown name suggests close ones."""
         return self._names.find(name)
+
+    def named_as(self, name: str, career: Career) -> str | None:
+        """What `name` was taken to mean, when it is not the career's own code or title."""
+        return self._names.named_as(name, career)
+
+    def matches(self, query: str) -> list[Match]:
+        """The occupations a query finds, best first (see `CareerNames.matches`)."""
+        return self._names.matches(query)
 
     def source(self, source_id: str) -> SourceRelease:
         for release in self.sources:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from careerstats.core.history import History
     from careerstats.core.listing import OccupationList
     from careerstats.core.profiles import ReleaseContents
+    from careerstats.core.search import SearchResult
     from careerstats.core.takehome import TakeHome
     from careerstats.core.top import Top
 
@@ -105,6 +106,14 @@ def comparison(
         from careerstats.render.takehome_data import comparison_takehome_rows
 
         comparison_takehome_rows(takehome, writer)
+
+
+def search(result: SearchResult, out: TextIO, **_: Any) -> None:
+    from careerstats.render.search_view import CSV_COLUMNS, search_rows
+
+    writer = writer_for(out)
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(search_rows(result))
 
 
 RELEASE_COLUMNS = (

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from careerstats.core.periods import Period
     from careerstats.core.profiles import Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Rank
+    from careerstats.core.search import SearchResult
     from careerstats.core.takehome import TakeHome
     from careerstats.core.top import Top
     from careerstats.sources.dataset import CheckedFile
@@ -136,6 +137,13 @@ def rank(result: Rank, *, explain: bool = False, **_: Any) -> Shown:
     from careerstats.render.rank_view import rank_view
 
     return Shown((rank_view(result, explain=explain),))
+
+
+def search(result: SearchResult, **_: Any) -> Shown:
+    from careerstats.render.listing_lines import terminal_width
+    from careerstats.render.search_view import search_text
+
+    return Shown((search_text(result, terminal_width()),))
 
 
 def source_list(listing: list[SourceListing], **_: Any) -> Shown:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from careerstats.core.pay import CareerPay, StatedAmount
     from careerstats.core.profiles import Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Point, Rank
+    from careerstats.core.search import SearchResult
     from careerstats.core.takehome import TakeHome
     from careerstats.core.top import Top
     from careerstats.sources.dataset import CheckedFile
@@ -563,6 +564,35 @@ def rank(result: Rank, **_: Any) -> dict[str, Any]:
         "adjusted_to": str(pay.rebase.target) if pay.rebase else None,
         "method": METHOD,
     }
+
+
+def search(result: SearchResult, **_: Any) -> dict[str, Any]:
+    """The occupations found, best first, each with the name that matched and the newest
+    published median (`at_least` in place of `value` where it is top-coded)."""
+    hits = []
+    for rank, hit in enumerate(result.hits, start=1):
+        median = hit.median
+        hits.append(
+            {
+                "rank": rank,
+                "soc": hit.code,
+                "title": hit.title,
+                "level": hit.level,
+                "matched": {"name": hit.matched, "as": hit.matched_as},
+                "career": hit.career_id,
+                "alias": hit.alias,
+                "employment": hit.employment,
+                "median": None
+                if median is None
+                else {
+                    "period": median.period.value,
+                    "at_least" if median.at_least else "value": money(median.value),
+                    "source": median.release.id,
+                    "reference_period": median.release.reference_period,
+                },
+            }
+        )
+    return {"query": result.query, "total": result.total, "limit": result.limit, "hits": hits}
 
 
 def audit(result: Audit, **_: Any) -> dict[str, Any]:

@@ -98,7 +98,9 @@ def rank_view(result: Rank, *, explain: bool = False) -> Group:
     verdict, where = _verdict(result)
     head = Text.assemble(
         (amount, "bold"),
-        f" for {pay.career.title.lower()} ({pay.release.id}, {pay.release.period_label}): ",
+        # The code too: the name typed may have been an alternate title ('ceo').
+        f" for {pay.career.title.lower()} ({pay.career.soc}; {pay.release.id}, "
+        f"{pay.release.period_label}): ",
         (verdict, "bold green"),
     )
     points = ", ".join(

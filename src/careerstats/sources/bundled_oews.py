@@ -292,6 +292,23 @@ def occupations(release_id: str) -> list[Occupation]:
     return found
 
 
+def titled(release_id: str) -> list[tuple[str, str, str, str]]:
+    """The code, level (O_GROUP), employment (TOT_EMP) and title of each line of a bundled
+    release, as published, without reading its figures (a code published twice has two
+    lines)."""
+    found = []
+    for text in _text(release(release_id)).splitlines()[1:]:
+        # Only a title can hold a comma (and then quotes): split the rest by hand, which is
+        # several times faster than the csv module over a whole release.
+        line = text.split(",", len(COLUMNS) - 1)
+        if line[-1].startswith('"'):
+            line = next(csv.reader([text]))
+        if len(line) != len(COLUMNS):
+            raise _damaged(f"{OEWS_DIR}/{release_id}.csv", f"the line of {line[:1]} is damaged")
+        found.append((line[0], line[1], line[2], line[-1]))
+    return found
+
+
 # ------------------------------------------------------------------ as source releases
 
 

@@ -200,8 +200,9 @@ def bundled() -> Dataset:
     Employment Projections and the SOC structure (the last two modules read on first use)."""
     from careerstats.sources import bundled_projections
     from careerstats.sources.bundle import bundled_files
-    from careerstats.sources.bundled_oews import BundledOccupations, bundled_releases
+    from careerstats.sources.bundled_oews import bundled_releases
     from careerstats.sources.cache import load_or_build
+    from careerstats.sources.occupation_names import NamedOccupations
 
     files = list(bundled_files())
     cited = load_or_build(files, lambda: load_files(files))
@@ -211,7 +212,7 @@ def bundled() -> Dataset:
     return replace(
         cited,
         sources=(*cited.sources, *bundled_releases(codes)),
-        occupations=BundledOccupations(),
+        occupations=NamedOccupations(),
         prices=_bundled_prices,
         projections=bundled_projections,
         classification=_Classification(),

@@ -9,10 +9,12 @@ releases unchanged, and a query never loads more than the rows it asks for.
 
 from __future__ import annotations
 
+import re
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from careerstats.core.dataset import Dataset
+from careerstats.core.matching import Entry, Named, level_of
 from careerstats.core.model import (
     SOC_CODE,
     TOP_CODING_NOTE,
@@ -216,12 +218,39 @@ class StoreOccupations:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._known: dict[str, Entry] | None = None
 
     def titles(self) -> dict[str, str]:
         return self.store.occupation_titles()
 
     def career(self, name: str) -> Career | None:
         return store_career(self.store, name)
+
+    def names_with(self, patterns: Sequence[str]) -> list[Named]:
+        regex = re.compile("|".join(patterns))
+        return [
+            Named(entry.code, entry.title, "title")
+            for entry in self._entries().values()
+            if regex.search(entry.title.lower())
+        ]
+
+    def entry(self, code: str) -> Entry | None:
+        return self._entries().get(code)
+
+    def vocabulary(self) -> set[str]:
+        return {
+            word
+            for entry in self._entries().values()
+            for word in re.findall(r"[a-z]+", entry.title.lower())
+        }
+
+    def _entries(self) -> dict[str, Entry]:
+        if self._known is None:
+            self._known = {
+                code: Entry(code, title, level_of(code), None)
+                for code, title, _ in self.store.occupation_index()
+            }
+        return self._known
 
     def index(self) -> list[tuple[Career, list[str]]]:
         return [
