@@ -91,6 +91,9 @@ COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("data", "list", "--json"), NO_RICH + NO_VALIDATION),
     (("history", "cs", "--json"), NO_RICH + NO_VALIDATION),
     (("history", "cs", "--csv"), NO_RICH + NO_VALIDATION),
+    (("relocate", "60000", "--from", "CA", "--to", "TX"), NO_RICH + NO_VALIDATION),
+    (("relocate", "60000", "--from", "CA", "--to", "TX", "--json"), NO_RICH + NO_VALIDATION),
+    (("relocate", "60000", "--from", "CA", "--to", "TX", "--csv"), NO_RICH + NO_VALIDATION),
 ]
 
 # Runs the real entry point and records, at exit, every module the run imported.

@@ -14,12 +14,16 @@ from careerstats.errors import (
     NothingImported,
     OffSchedule,
     OnlyPublishedPer,
+    PlaceMissing,
     UnknownCareer,
     UnknownPlace,
+    UnknownPricePlace,
     UnknownYear,
 )
 
 IMPORT = "'careerstats data import FILE'"
+# The download that adds the areas of each kind (OEWS's state and metro files).
+_FETCH = {"state": "--states", "territory": "--states", "metro": "--metros", "nonmetro": "--metros"}
 
 
 def hint(error: CareerstatsError) -> str | None:
@@ -41,6 +45,17 @@ def hint(error: CareerstatsError) -> str | None:
             return f"rank it at {_standard()}"
         case NothingImported() | NoStore():
             return f"run {IMPORT}"
+        case UnknownPricePlace(ambiguous=True):
+            return f"give the code of one to --{error.place}"
+        case UnknownPricePlace():
+            return (
+                "BEA publishes price parities for the states, DC and metropolitan areas, "
+                "not for territories or OEWS's nonmetropolitan areas"
+            )
+        case PlaceMissing(kind=kind) if kind in _FETCH:
+            return f"'careerstats data fetch {_FETCH[kind]}' would add it"
+        case PlaceMissing():
+            return "'careerstats data areas' lists the areas imported"
         case UnknownPlace(ambiguous=True):
             return f"give a code to --{error.place}"
         case UnknownPlace(place=place, default=default):

@@ -61,6 +61,7 @@ COMMAND_MODULES = {
     "sources": "careers",
     "convert": "pay",
     "inflate": "pay",
+    "relocate": "places",
 }
 
 
@@ -68,7 +69,7 @@ def every_command() -> typer.Typer:
     """`app` with every command registered, in the order `--help` lists them."""
     import importlib
 
-    for module in ("careers", "pay", "data"):
+    for module in ("careers", "pay", "places", "data"):
         importlib.import_module(f"careerstats.cli.{module}")
     return app
 

@@ -14,6 +14,7 @@ from careerstats.core.money import plain, to_places
 if TYPE_CHECKING:
     from careerstats.core.comparison import Comparison
     from careerstats.core.history import History
+    from careerstats.core.prices import Relocation
     from careerstats.core.profiles import ReleaseContents
 
 COMPARISON_COLUMNS = (
@@ -162,3 +163,9 @@ def history(result: History, out: TextIO, **_: Any) -> None:
                         row.break_reason or reasons.get((period, statistic), ""),
                     )
                 )
+
+
+def relocation(result: Relocation, out: TextIO, **_: Any) -> None:
+    from careerstats.render.places_view import relocation_csv
+
+    relocation_csv(result, out)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from careerstats.core.history import History
     from careerstats.core.inflation import Adjustment, CpiTable
     from careerstats.core.periods import Period
+    from careerstats.core.prices import Relocation
     from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Rank
     from careerstats.sources.dataset import CheckedFile
@@ -110,3 +111,9 @@ def release_contents(result: ReleaseContents, **_: Any) -> Shown:
     from careerstats.render.listing_view import release_contents_view
 
     return Shown((release_contents_view(result),))
+
+
+def relocation(result: Relocation, **_: Any) -> Shown:
+    from careerstats.render.places_view import relocation_text
+
+    return Shown((relocation_text(result),))

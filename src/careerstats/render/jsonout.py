@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic
     from careerstats.core.outlook import Outlook, SocGroup, SocPlace
     from careerstats.core.pay import CareerPay, StatedAmount
+    from careerstats.core.prices import Relocation
     from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Point, Rank
     from careerstats.sources.dataset import CheckedFile
@@ -686,3 +687,9 @@ def history(result: History, **_: Any) -> dict[str, Any]:
         "overall_not_computed": result.overall_unchanged,
         "notes": list(result.notes),
     }
+
+
+def relocation(result: Relocation, **_: Any) -> dict[str, Any]:
+    from careerstats.render.places_view import relocation_json
+
+    return relocation_json(result)
