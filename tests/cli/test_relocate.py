@@ -6,7 +6,7 @@ import csv
 import io
 import subprocess
 import sys
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import typer
 
+from careerstats.cli import areas as cli_areas
 from careerstats.cli import audit as cli_audit
 from careerstats.cli import store as cli_store
 from careerstats.cli.help import UnwrappedHelpGroup
@@ -23,6 +24,7 @@ data_app = typer.Typer(
 data_app.command("import")(cli_store.import_)
 data_app.command("list")(cli_store.list_)
 data_app.command("remove")(cli_store.remove)
+data_app.command("areas")(cli_areas.areas)
 data_app.command("audit")(cli_audit.audit)
 data_app.command("check")(cli_audit.check)
 

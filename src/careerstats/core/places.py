@@ -92,6 +92,64 @@ class Area:
     kind: str
 
 
+_OEWS_TYPES = {"1": NATION, "2": STATE, "3": TERRITORY, "4": METRO, "6": NONMETRO}
+
+
+def oews_kind(code: str, area_type: str | None) -> str:
+    """The kind of an OEWS area from its AREA_TYPE, or (older files have none) its code:
+    two digits a state's FIPS code, seven a nonmetropolitan area, else a metro's code."""
+    if area_type in _OEWS_TYPES:
+        return _OEWS_TYPES[area_type]
+    if code.isdigit() and len(code) <= 2:
+        return TERRITORY if f"{int(code):02d}" in TERRITORY_CODES else STATE
+    return NONMETRO if len(code) == 7 else METRO
+
+
+INDUSTRY = "industry"
+_LISTING_ORDER = (NATION, STATE, TERRITORY, METRO, NONMETRO, INDUSTRY)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """An area or industry some imported releases have (`data areas`)."""
+
+    kind: str
+    code: str
+    name: str
+    releases: tuple[str, ...]
+
+    def order(self) -> tuple[int, str, str]:
+        return (_rank(self.kind), self.name.casefold(), self.code)
+
+
+def _rank(kind: str) -> int:
+    return _LISTING_ORDER.index(kind) if kind in _LISTING_ORDER else len(_LISTING_ORDER)
+
+
+@dataclass(frozen=True)
+class AreaListing:
+    """What `data areas` shows: the entries found, for the words searched (if any)."""
+
+    entries: tuple[Listed, ...]
+    search: str | None = None
+
+
+def search(listed: Sequence[Listed], text: str | None) -> list[Listed]:
+    """The entries whose code is `text`, or whose name has all its words (as `find_area`)."""
+    if text is None or not text.strip():
+        return list(listed)
+    wanted = text.strip()
+    state = state_code(wanted)
+    asked = words(wanted)
+    return [
+        entry
+        for entry in listed
+        if same_code(entry.code, wanted)
+        or (state is not None and entry.kind == STATE and same_code(entry.code, state))
+        or (asked and _has_words(entry.name, asked))
+    ]
+
+
 def state_code(text: str) -> str | None:
     """The two-digit FIPS code of a state named by name, postal code or FIPS code."""
     wanted = " ".join(text.split())
@@ -177,6 +235,7 @@ def find_area(
     if len(found) == 1:
         return found[0]
     if found:
+        found.sort(key=lambda area: (_rank(area.kind), area.name.casefold()))
         shown = "; ".join(f"{area.code} {area.name}" for area in found[:SHOWN_CANDIDATES])
         more = f" and {len(found) - SHOWN_CANDIDATES} more" if len(found) > SHOWN_CANDIDATES else ""
         raise unknown(f"{what} {quoted(text)} matches several: {shown}{more}", ambiguous=True)

@@ -14,6 +14,7 @@ from careerstats.core.money import plain, to_places
 if TYPE_CHECKING:
     from careerstats.core.comparison import Comparison
     from careerstats.core.history import History
+    from careerstats.core.places import AreaListing
     from careerstats.core.prices import Relocation
     from careerstats.core.profiles import ReleaseContents
 
@@ -169,3 +170,9 @@ def relocation(result: Relocation, out: TextIO, **_: Any) -> None:
     from careerstats.render.places_view import relocation_csv
 
     relocation_csv(result, out)
+
+
+def area_listing(listing: AreaListing, out: TextIO, **_: Any) -> None:
+    from careerstats.render.places_view import areas_csv
+
+    areas_csv(listing, out)

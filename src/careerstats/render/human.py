@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from careerstats.core.history import History
     from careerstats.core.inflation import Adjustment, CpiTable
     from careerstats.core.periods import Period
+    from careerstats.core.places import AreaListing
     from careerstats.core.prices import Relocation
     from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Rank
@@ -117,3 +118,9 @@ def relocation(result: Relocation, **_: Any) -> Shown:
     from careerstats.render.places_view import relocation_text
 
     return Shown((relocation_text(result),))
+
+
+def area_listing(listing: AreaListing, **_: Any) -> Shown:
+    from careerstats.render.places_view import areas_text
+
+    return Shown((areas_text(listing),))

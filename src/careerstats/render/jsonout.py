@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic
     from careerstats.core.outlook import Outlook, SocGroup, SocPlace
     from careerstats.core.pay import CareerPay, StatedAmount
+    from careerstats.core.places import AreaListing
     from careerstats.core.prices import Relocation
     from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Point, Rank
@@ -693,3 +694,9 @@ def relocation(result: Relocation, **_: Any) -> dict[str, Any]:
     from careerstats.render.places_view import relocation_json
 
     return relocation_json(result)
+
+
+def area_listing(listing: AreaListing, **_: Any) -> dict[str, Any]:
+    from careerstats.render.places_view import areas_json
+
+    return areas_json(listing)

@@ -1,5 +1,5 @@
-"""Places: pay of the same purchasing power elsewhere (`relocate`), in JSON, CSV and plain
-text. Standard library only, so `relocate` never loads Rich."""
+"""Places: pay of the same purchasing power elsewhere (`relocate`) and the imported areas
+(`data areas`), in JSON, CSV and plain text. Standard library only: neither loads Rich."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from careerstats.core.money import dollars, plain, to_places
 from careerstats.render.jsonout import money, number
 
 if TYPE_CHECKING:
-    from careerstats.core.places import Area
+    from careerstats.core.places import Area, AreaListing
     from careerstats.core.prices import PriceLevel, Relocation
 
 RPP_PLACES = 3  # BEA publishes RPPs with three decimals
@@ -89,3 +89,46 @@ def relocation_text(result: Relocation) -> str:
         *(f"Source: BEA Regional Price Parities, {source}" for source in result.sources),
     ]
     return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------ data areas
+
+AREA_COLUMNS = ("type", "code", "name", "releases")
+
+
+def literal(text: str) -> str:
+    """Text from a file as it is, with any control character written as an escape, so that
+    nothing in a file can move the cursor or recolour a terminal."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
+
+def areas_json(listing: AreaListing) -> dict[str, Any]:
+    return {
+        "search": listing.search,
+        "areas": [
+            {"type": e.kind, "code": e.code, "name": e.name, "releases": list(e.releases)}
+            for e in listing.entries
+        ],
+    }
+
+
+def areas_csv(listing: AreaListing, out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(AREA_COLUMNS)
+    for entry in listing.entries:
+        writer.writerow((entry.kind, entry.code, entry.name, " ".join(entry.releases)))
+
+
+def areas_text(listing: AreaListing) -> str:
+    rows = [
+        (entry.kind, entry.code, literal(entry.name), ", ".join(entry.releases))
+        for entry in listing.entries
+    ]
+    if not rows:
+        return ""
+    widths = [max(len(row[i]) for row in [AREA_COLUMNS, *rows]) for i in range(3)]
+    lines = [
+        "  ".join((*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[3]))
+        for row in [AREA_COLUMNS, *rows]
+    ]
+    return "\n".join(line.rstrip() for line in lines) + "\n"

@@ -15,7 +15,7 @@ import errno
 import sqlite3
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from operator import itemgetter
@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from careerstats.core.periods import Period
+from careerstats.core.places import INDUSTRY, Area, Listed, find_area, oews_kind
+from careerstats.core.places import NATION as PLACE_NATION
 from careerstats.core.wording import quoted
 from careerstats.errors import DataError, NoStore, UnknownPlace, UsageError
 from careerstats.sources.oews import (
@@ -498,7 +500,43 @@ class Store:
         )
 
     def area(self, text: str) -> Place:
-        return self._place("areas", "code", text, "area", NATION)
+        """The area `text` names: a state's name, postal code or FIPS code, an area code, or
+        words of a metro's title (see `core.places.find_area`)."""
+        found = find_area(text, self.area_places(), within="the imported data", default=NATION)
+        return Place(found.code, found.name)
+
+    def area_places(self) -> list[Area]:
+        """Every imported area once, with its newest title and its kind."""
+        newest: dict[str, Area] = {}
+        for code, title, area_type in self.db.execute(
+            "SELECT a.code, a.title, a.type FROM areas a JOIN releases r ON r.id = a.release_id "
+            "ORDER BY r.year DESC, a.code"
+        ):
+            kind = PLACE_NATION if code == NATION else oews_kind(code, area_type)
+            newest.setdefault(code, Area(code, title, kind))
+        return list(newest.values())
+
+    def listing(self) -> list[Listed]:
+        """Every area and industry of the store, once, with the releases that have it."""
+        found: dict[tuple[str, str], Listed] = {}
+        for table, code, title, area_type, release_id in self.db.execute(
+            "SELECT 'area', a.code, a.title, a.type, a.release_id FROM areas a "
+            "JOIN releases r ON r.id = a.release_id "
+            "UNION ALL SELECT 'industry', i.naics, i.title, NULL, i.release_id "
+            "FROM industries i JOIN releases r ON r.id = i.release_id "
+            "ORDER BY 5 DESC"
+        ):
+            if table == "industry":
+                kind = INDUSTRY
+            else:
+                kind = PLACE_NATION if code == NATION else oews_kind(code, area_type)
+            key = (kind, code)
+            if key in found:
+                listed = found[key]
+                found[key] = replace(listed, releases=(*listed.releases, release_id))
+            else:
+                found[key] = Listed(kind, code, title, (release_id,))
+        return sorted(found.values(), key=Listed.order)
 
     def industry(self, text: str) -> Place:
         return self._place("industries", "naics", text, "industry", CROSS_INDUSTRY)
