@@ -33,7 +33,7 @@ def compare(
             "per source. Default: the newest dated release covering every career.",
         ),
     ] = None,
-    area: options.AreaOption = None,
+    areas: options.AreasOption = None,
     industry: options.IndustryOption = None,
     hours_per_week: options.HoursOption = "40",
     weeks_per_year: options.WeeksOption = "52",
@@ -42,15 +42,31 @@ def compare(
     as_csv: CsvOption = False,
     in_dollars_of: options.InDollarsOfOption = None,
     chart: options.ChartOption = True,
+    adjust_prices: options.AdjustPricesOption = False,
 ) -> None:
     """Compare careers' pay side by side: published figures, derived ones marked, and sources.
 
-    Example: careerstats compare cs pr
+    Examples: careerstats compare cs pr; careerstats compare cs --area TX --area CA
     """
     output = chosen(as_json, as_csv)
+    schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
+    if (areas and len(areas) > 1) or adjust_prices:
+        from careerstats.sources.places import compare_across
+
+        across = compare_across(
+            careers,
+            areas or [None],
+            industry,
+            source,
+            schedule,
+            options.when(in_dollars_of),
+            prices=adjust_prices,
+        )
+        write("comparison", across, output, chart=chart)
+        return
     from careerstats.core.comparison import compare as run_compare
 
-    schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
+    area = areas[0] if areas else None
     dataset = options.dataset(area, industry)
     result = run_compare(
         dataset,

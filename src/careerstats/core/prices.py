@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
-from careerstats.core.places import Area, find_area
+from careerstats.core.places import NATION, Area, find_area, same_code
 from careerstats.errors import UsageError
 
 PUBLISHER = "U.S. Bureau of Economic Analysis (BEA)"
@@ -103,3 +103,63 @@ def nearest_year(years: list[int], wanted: int) -> int | None:
     if not years:
         return None
     return min(years, key=lambda year: (abs(year - wanted), -year))
+
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class PriceAdjustment:
+    """A place's RPP for a release (`level`), or why it has none (`missing`)."""
+
+    level: PriceLevel | None
+    release_year: int
+    missing: str | None = None
+
+    @property
+    def nearest(self) -> bool:
+        """The RPP is of another year than the release's (the nearest BEA has)."""
+        return self.level is not None and self.level.year != self.release_year
+
+    def apply(self, value: Decimal) -> Decimal | None:
+        if self.level is None:
+            return None
+        with localcontext() as context:
+            context.prec = _PRECISION
+            return value * HUNDRED / self.level.index
+
+    def describe(self) -> str:
+        if self.level is None:
+            return self.missing or "no RPP"
+        nearest = f", the nearest year to {self.release_year}" if self.nearest else ""
+        return f"RPP {self.level.index} ({self.level.year}{nearest})"
+
+
+def price_adjustment(prices: PriceTable, area: Area, release_year: int) -> PriceAdjustment:
+    """The RPP of `area` nearest `release_year`, matched by code (state FIPS, metro CBSA)."""
+    if area.kind == NATION:
+        nation = next((a for a in prices.places if a.kind == NATION), None)
+        if nation is not None:
+            year = nearest_year(prices.years(nation), release_year)
+            index = prices.index(nation, year) if year is not None else None
+            if year is not None and index is not None:
+                return PriceAdjustment(PriceLevel(nation, year, index), release_year)
+    match = next(
+        (
+            place
+            for place in prices.places
+            if place.kind == area.kind and same_code(place.code, area.code)
+        ),
+        None,
+    )
+    if match is None:
+        why = {
+            "territory": "BEA publishes no RPP for territories",
+            "nonmetro": "BEA publishes no RPP for OEWS's nonmetropolitan areas",
+        }.get(area.kind, f"BEA publishes no RPP for area {area.code}")
+        return PriceAdjustment(None, release_year, why)
+    year = nearest_year(prices.years(match), release_year)
+    index = prices.index(match, year) if year is not None else None
+    if year is None or index is None:
+        return PriceAdjustment(None, release_year, f"BEA publishes no RPP for {match.name}")
+    return PriceAdjustment(PriceLevel(match, year, index), release_year)

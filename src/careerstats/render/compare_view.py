@@ -14,6 +14,7 @@ from careerstats.core.comparison import Comparison
 from careerstats.core.figures import SHOWN_PERIODS
 from careerstats.core.money import signed_percent
 from careerstats.core.pay import CareerPay
+from careerstats.core.places import Area
 from careerstats.render import outlook_view
 from careerstats.render.common import (
     DERIVED_MARK,
@@ -29,9 +30,12 @@ from careerstats.render.common import (
     source_line,
     wage_rows,
 )
+from careerstats.render.places_view import literal, price_legend
 
 
-def _column_heading(pay: CareerPay, repeated: bool) -> str:
+def _column_heading(pay: CareerPay, repeated: bool, place: Area | None = None) -> str:
+    if place is not None:  # one career across places: the area tells the rows apart
+        return f"{pay.career.title}\n{literal(place.name)}"
     return f"{pay.career.title}\n({pay.release.id})" if repeated else pay.career.title
 
 
@@ -48,7 +52,14 @@ def _blocks(result: Comparison) -> Group:
     parts: list[RenderableType] = [Text("Pay compared", style="italic", justify="center")]
     several_sources = len(result.releases) > 1
     for pay in result.rows:
-        parts.append(_table(result, [pay], _column_heading(pay, several_sources), narrow=True))
+        parts.append(
+            _table(
+                result,
+                [pay],
+                _column_heading(pay, several_sources, result.place_of(pay)),
+                narrow=True,
+            )
+        )
         lines = [*_outlook_lines(result, pay), ("typical education", _education(pay))]
         for label, text in (*lines, ("source", _source(pay))):
             parts.append(Padding(Text(f"{label}: {text}"), (0, 0, 0, 2)))
@@ -75,6 +86,7 @@ def _caption(result: Comparison) -> list[str]:
             else []
         ),
         *adjusted_legend(result.adjusted_to),
+        *price_legend(result.prices),
         *([outlook_view.legend(result.outlooks[0].edition)] if result.outlooks else []),
         *(
             [
@@ -107,7 +119,9 @@ def _table(
         table.add_column("")
         for pay in pays:
             table.add_column(
-                _column_heading(pay, several_sources), justify="right", overflow="fold"
+                _column_heading(pay, several_sources, result.place_of(pay)),
+                justify="right",
+                overflow="fold",
             )
     wage_rows(table, pays)
     if result.gaps:
@@ -132,6 +146,13 @@ def _table(
         table.add_section()
     _change_rows(table, result, pays)
     prices_row(table, pays)
+    if result.prices:  # --adjust-prices: the RPP and the medians in U.S.-average prices
+        from careerstats.render.places_view import PRICE_LABELS, price_cells
+
+        priced = [price_cells(result.prices_of(pay), pay) for pay in pays]
+        for index, label in enumerate(PRICE_LABELS):
+            table.add_row(label, *(row[index] for row in priced))
+        table.add_section()
     if narrow:  # the long texts follow the block, across the whole width
         return table
     _outlook_rows(table, result, pays)

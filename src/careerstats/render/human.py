@@ -54,7 +54,8 @@ def comparison(result: Comparison, *, chart: bool = True, **_: Any) -> Shown:
         from careerstats.render.chart import distribution_chart
 
         out.append(distribution_chart(result.rows))
-    notes = source_notes(result.releases, result.rows)
+    # Across places one release is bound to each area: its notes are said once.
+    notes = dict.fromkeys(source_notes(result.releases, result.rows))
     return Shown(tuple(out), tuple(f"note: {note}" for note in notes))
 
 

@@ -364,7 +364,10 @@ def comparison(result: Comparison, **_: Any) -> dict[str, Any]:
     baseline = result.rows[0]
     return {
         "schedule": schedule(result.schedule),
-        "careers": [_career_pay(pay, result.outlook(pay.career)) for pay in result.rows],
+        "careers": [
+            {**_career_pay(pay, result.outlook(pay.career)), **_placed(result, pay)}
+            for pay in result.rows
+        ],
         "median_gaps": [
             {
                 "baseline": {"id": gap.baseline.career.id, "source": gap.baseline.release.id},
@@ -700,3 +703,16 @@ def area_listing(listing: AreaListing, **_: Any) -> dict[str, Any]:
     from careerstats.render.places_view import areas_json
 
     return areas_json(listing)
+
+
+def _placed(result: Comparison, pay: CareerPay) -> dict[str, Any]:
+    """A comparison across places: the row's area and, if asked, its price-adjusted figures."""
+    area = result.place_of(pay)
+    if area is None and not result.prices:
+        return {}
+    from careerstats.render.places_view import area_document, prices_json
+
+    return {
+        **({"area": area_document(area)} if area is not None else {}),
+        **prices_json(result.prices_of(pay), pay),
+    }

@@ -4,14 +4,19 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
+from careerstats.core.model import Statistic
 from careerstats.core.money import dollars, plain, to_places
+from careerstats.core.periods import Period
 from careerstats.render.jsonout import money, number
 
 if TYPE_CHECKING:
+    from careerstats.core.pay import CareerPay
     from careerstats.core.places import Area, AreaListing
-    from careerstats.core.prices import PriceLevel, Relocation
+    from careerstats.core.prices import PriceAdjustment, PriceLevel, Relocation
 
 RPP_PLACES = 3  # BEA publishes RPPs with three decimals
 BASIS = "amount x RPP(to) / RPP(from)"
@@ -32,6 +37,11 @@ RELOCATION_COLUMNS = (
     "derived",
     "basis",
 )
+
+
+def whole_dollars(value: Decimal) -> str:
+    """`$41,570`: an annual figure derived here, half-up to the dollar as BLS shows them."""
+    return f"${Decimal(to_places(value, 0)):,}"
 
 
 def area_document(area: Area) -> dict[str, Any]:
@@ -132,3 +142,79 @@ def areas_text(listing: AreaListing) -> str:
         for row in [AREA_COLUMNS, *rows]
     ]
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+# ------------------------------------------------------------------ prices beside figures
+
+PRICED = ((Period.HOUR, Statistic.MEDIAN), (Period.YEAR, Statistic.MEDIAN))
+PRICE_BASIS = "published figure x 100 / RPP (all items) of the area"
+
+
+def prices_json(found: PriceAdjustment | None, pay: CareerPay) -> dict[str, Any]:
+    """The `price_adjusted` key of a row: its RPP and every figure in U.S.-average prices."""
+    if found is None:
+        return {}
+    if found.level is None:
+        return {"price_adjusted": {"rpp": None, "not_adjusted": found.missing}}
+    figures: dict[str, dict[str, Any]] = {}
+    for period, row in pay.wages.items():
+        for statistic, figure in row.items():
+            value = found.apply(figure.value)
+            if value is None:
+                continue
+            key = "at_least" if figure.at_least else "value"
+            figures.setdefault(period.value, {})[statistic.value] = {
+                key: money(value),
+                "derived": True,
+                "basis": "price_adjusted",
+            }
+    return {
+        "price_adjusted": {
+            "rpp": number(found.level.index, RPP_PLACES),
+            "rpp_year": found.level.year,
+            "rpp_area": area_document(found.level.area),
+            "nearest_year": found.nearest,
+            "release_year": found.release_year,
+            "basis": PRICE_BASIS,
+            "wages": figures,
+        }
+    }
+
+
+def price_cells(found: PriceAdjustment | None, pay: CareerPay) -> list[str]:
+    """A row's cells: its RPP, then its medians in U.S.-average prices (marked adjusted)."""
+    if found is None or found.level is None:
+        return ["no RPP", *(["-"] * len(PRICED))]
+    cells = [f"{to_places(found.level.index, RPP_PLACES)} ({found.level.year})"]
+    for period, statistic in PRICED:
+        figure = pay.figure(period, statistic)
+        value = found.apply(figure.value) if figure is not None else None
+        if figure is None or value is None:
+            cells.append("-")
+            continue
+        shown = whole_dollars(value) if period is Period.YEAR else dollars(value)
+        cells.append(f"{'≥ ' if figure.at_least else ''}{shown}{ADJUSTED_PRICES_MARK}")
+    return cells
+
+
+ADJUSTED_PRICES_MARK = "~"
+PRICE_LABELS = ("RPP (year)", "hourly median, U.S. prices", "annual median, U.S. prices")
+
+
+def price_legend(prices: Sequence[PriceAdjustment]) -> list[str]:
+    if not prices:
+        return []
+    lines = [
+        f"{ADJUSTED_PRICES_MARK} in U.S.-average prices: the published figure x 100 / the "
+        "area's RPP (BEA Regional Price Parities, all items, U.S. = 100); derived, not "
+        "published. RPPs leave out taxes and your own spending pattern"
+    ]
+    for found in prices:
+        if found.level is not None and found.nearest:
+            lines.append(
+                f"{found.level.area.name}: RPP of {found.level.year}, the nearest year to "
+                f"the release's {found.release_year} that BEA has"
+            )
+        elif found.level is None and found.missing:
+            lines.append(f"not adjusted: {found.missing}")
+    return list(dict.fromkeys(lines))

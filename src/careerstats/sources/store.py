@@ -170,10 +170,11 @@ class ImportOutcome:
 
 @dataclass(frozen=True)
 class Place:
-    """An area or an industry as the store names it."""
+    """An area or an industry as the store names it (an area's kind: state, metro, ...)."""
 
     code: str
     title: str
+    kind: str = ""
 
 
 class Store:
@@ -503,7 +504,7 @@ class Store:
         """The area `text` names: a state's name, postal code or FIPS code, an area code, or
         words of a metro's title (see `core.places.find_area`)."""
         found = find_area(text, self.area_places(), within="the imported data", default=NATION)
-        return Place(found.code, found.name)
+        return Place(found.code, found.name, found.kind)
 
     def area_places(self) -> list[Area]:
         """Every imported area once, with its newest title and its kind."""
@@ -515,6 +516,16 @@ class Store:
             kind = PLACE_NATION if code == NATION else oews_kind(code, area_type)
             newest.setdefault(code, Area(code, title, kind))
         return list(newest.values())
+
+    def release_areas(self, release_id: str) -> list[Area]:
+        """The areas of one release, by code."""
+        return [
+            Area(code, title, PLACE_NATION if code == NATION else oews_kind(code, area_type))
+            for code, title, area_type in self.db.execute(
+                "SELECT code, title, type FROM areas WHERE release_id = ? ORDER BY code",
+                (release_id,),
+            )
+        ]
 
     def listing(self) -> list[Listed]:
         """Every area and industry of the store, once, with the releases that have it."""
