@@ -1,4 +1,5 @@
-"""`careerstats relocate`: pay of the same purchasing power in another place (BEA RPPs)."""
+"""`careerstats relocate | where`: pay of the same purchasing power in another place (BEA's
+RPPs), and the imported areas where a career pays most."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from typing import Annotated
 
 import typer
 
+from careerstats.cli import options
 from careerstats.cli.output import CsvOption, Format, JsonOption, chosen, write
 from careerstats.cli.root import app
+from careerstats.core.wording import quoted
 from careerstats.errors import UsageError
 
 FIRST_RPP_YEAR, LAST_RPP_YEAR = 2008, 2100
@@ -67,3 +70,105 @@ def relocate(
 
     # JSON and CSV carry the caveat in their own fields; people read it under the answer.
     write("relocation", result, output, warnings=(RPP_CAVEAT,) if output is Format.TABLE else ())
+
+
+STATISTICS = {
+    "median": "median",
+    "mean": "mean",
+    "average": "mean",
+    "p10": "p10",
+    "10th": "p10",
+    "10": "p10",
+    "p25": "p25",
+    "25th": "p25",
+    "25": "p25",
+    "p75": "p75",
+    "75th": "p75",
+    "75": "p75",
+    "p90": "p90",
+    "90th": "p90",
+    "90": "p90",
+}
+TYPES = ("state", "metro")
+
+
+@app.command()
+def where(
+    career: Annotated[
+        str,
+        typer.Argument(
+            metavar="CAREER", help="Career by id, alias, SOC code or title.", show_default=False
+        ),
+    ],
+    by: Annotated[
+        str,
+        typer.Option("--by", metavar="STATISTIC", help="median, mean, 10th, 25th, 75th or 90th."),
+    ] = "median",
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            metavar="state|metro",
+            help="Only states (with DC and territories) or only metropolitan and "
+            "nonmetropolitan areas. Default: every imported area.",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-n", metavar="N", help="Show the first N areas only."),
+    ] = None,
+    per: Annotated[
+        str,
+        typer.Option("--per", "-p", metavar="PERIOD", help="The figure per hour or per year."),
+    ] = "year",
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="ID",
+            help="Imported release. Default: the newest with the career in some area.",
+        ),
+    ] = None,
+    adjust_prices: options.AdjustPricesOption = False,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """Where a career pays most: the imported areas ranked by a statistic, highest first
+    (with --adjust-prices, by the figure in U.S.-average prices; areas without an RPP last).
+
+    Example: careerstats where cs --type state --limit 10 --adjust-prices
+    """
+    output = chosen(as_json, as_csv)
+    from careerstats.core.model import Statistic
+    from careerstats.core.where import where as run_where
+    from careerstats.sources.places import area_releases
+
+    statistic = STATISTICS.get(by.strip().lower())
+    if statistic is None:
+        raise UsageError(f"--by takes median, mean, 10th, 25th, 75th or 90th, not {quoted(by)}")
+    if kind is not None and kind.strip().lower() not in TYPES:
+        raise UsageError(f"--type takes state or metro, not {quoted(kind)}")
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit takes a number of areas of at least 1, not {limit}")
+    period = options.period(per)
+    dataset = options.dataset()
+    found = dataset.career(career)
+    chosen_kind = kind.strip().lower() if kind is not None else None
+    placed, _ = area_releases(found, chosen_kind, source)
+    prices = None
+    if adjust_prices:
+        from careerstats.sources.prices import bundled_prices
+
+        prices = bundled_prices()
+    result = run_where(
+        found,
+        placed,
+        period=period,
+        statistic=Statistic(statistic),
+        kind=chosen_kind,
+        limit=limit,
+        prices=prices,
+    )
+    write("where", result, output)

@@ -62,6 +62,7 @@ COMMAND_MODULES = {
     "convert": "pay",
     "inflate": "pay",
     "relocate": "places",
+    "where": "places",
 }
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from careerstats.core.places import AreaListing
     from careerstats.core.prices import Relocation
     from careerstats.core.profiles import ReleaseContents
+    from careerstats.core.where import Where
 
 COMPARISON_COLUMNS = (
     "career_id",
@@ -176,3 +177,9 @@ def area_listing(listing: AreaListing, out: TextIO, **_: Any) -> None:
     from careerstats.render.places_view import areas_csv
 
     areas_csv(listing, out)
+
+
+def where(result: Where, out: TextIO, **_: Any) -> None:
+    from careerstats.render.places_view import where_csv
+
+    where_csv(result, out)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from careerstats.core.prices import Relocation
     from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Rank
+    from careerstats.core.where import Where
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases
 
@@ -125,3 +126,9 @@ def area_listing(listing: AreaListing, **_: Any) -> Shown:
     from careerstats.render.places_view import areas_text
 
     return Shown((areas_text(listing),))
+
+
+def where(result: Where, **_: Any) -> Shown:
+    from careerstats.render.places_view import where_text
+
+    return Shown((where_text(result),))

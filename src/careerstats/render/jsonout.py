@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from careerstats.core.prices import Relocation
     from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Point, Rank
+    from careerstats.core.where import Where
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases, ReleaseRecord
 
@@ -716,3 +717,9 @@ def _placed(result: Comparison, pay: CareerPay) -> dict[str, Any]:
         **({"area": area_document(area)} if area is not None else {}),
         **prices_json(result.prices_of(pay), pay),
     }
+
+
+def where(result: Where, **_: Any) -> dict[str, Any]:
+    from careerstats.render.places_view import where_json
+
+    return where_json(result)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
@@ -11,13 +12,16 @@ from typing import TYPE_CHECKING, Any, TextIO
 from careerstats.core.model import Statistic
 from careerstats.core.money import dollars, plain, to_places
 from careerstats.core.periods import Period
+from careerstats.core.wording import counted
 from careerstats.render.jsonout import money, number
 
 if TYPE_CHECKING:
     from careerstats.core.pay import CareerPay
     from careerstats.core.places import Area, AreaListing
     from careerstats.core.prices import PriceAdjustment, PriceLevel, Relocation
+    from careerstats.core.where import Placed, Where
 
+WIDTH = 80  # plain text lines wrap here (tables are as wide as their rows)
 RPP_PLACES = 3  # BEA publishes RPPs with three decimals
 BASIS = "amount x RPP(to) / RPP(from)"
 RPP_CAVEAT = (
@@ -209,12 +213,175 @@ def price_legend(prices: Sequence[PriceAdjustment]) -> list[str]:
         "area's RPP (BEA Regional Price Parities, all items, U.S. = 100); derived, not "
         "published. RPPs leave out taxes and your own spending pattern"
     ]
+    nearest: dict[tuple[int, int], int] = {}
     for found in prices:
         if found.level is not None and found.nearest:
-            lines.append(
-                f"{found.level.area.name}: RPP of {found.level.year}, the nearest year to "
-                f"the release's {found.release_year} that BEA has"
-            )
+            key = (found.level.year, found.release_year)
+            nearest[key] = nearest.get(key, 0) + 1
         elif found.level is None and found.missing:
             lines.append(f"not adjusted: {found.missing}")
+    lines[1:1] = [
+        f"RPPs of {year} for {counted(count, 'area')}: the nearest year to the release's "
+        f"{release_year} that BEA has"
+        for (year, release_year), count in nearest.items()
+    ]
     return list(dict.fromkeys(lines))
+
+
+# ------------------------------------------------------------------ where
+
+WHERE_COLUMNS = (
+    "rank",
+    "code",
+    "name",
+    "type",
+    "source_id",
+    "period",
+    "statistic",
+    "value",
+    "at_least",
+    "derived",
+    "rpp",
+    "rpp_year",
+    "price_adjusted",
+)
+
+
+def _where_value(result: Where, row: Placed) -> tuple[Decimal, bool, bool]:
+    figure = row.pay.figure(result.period, result.statistic)
+    assert figure is not None  # `where` keeps only rows with the figure
+    return figure.value, figure.at_least, figure.derived
+
+
+def where_json(result: Where) -> dict[str, Any]:
+    areas = []
+    for rank, row in enumerate(result.rows, start=1):
+        value, at_least, derived = _where_value(result, row)
+        item: dict[str, Any] = {
+            "rank": rank,
+            **area_document(row.area),
+            ("at_least" if at_least else "value"): money(value),
+            "derived": derived,
+        }
+        if row.prices is not None:
+            adjusted = row.prices.apply(value)
+            level = row.prices.level
+            item["price_adjusted"] = (
+                {
+                    ("at_least" if at_least else "value"): money(adjusted),
+                    "rpp": number(level.index, RPP_PLACES),
+                    "rpp_year": level.year,
+                    "nearest_year": row.prices.nearest,
+                    "derived": True,
+                }
+                if adjusted is not None and level is not None
+                else {"rpp": None, "not_adjusted": row.prices.missing}
+            )
+        areas.append(item)
+    return {
+        "career": {"id": result.career.id, "soc": result.career.soc, "title": result.career.title},
+        "source": {
+            "id": result.release.id,
+            "publisher": result.release.publisher,
+            "program": result.release.program,
+            "reference_period": result.release.reference_period,
+            "reference_period_label": result.release.period_label,
+        },
+        "period": result.period.value,
+        "statistic": result.statistic.value,
+        "type": result.kind,
+        "ranked_by": "price_adjusted" if result.adjusted else "published",
+        "areas": areas,
+        "areas_ranked": result.total,
+        "not_published": [area_document(area) for area in result.unpublished],
+    }
+
+
+def where_csv(result: Where, out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(WHERE_COLUMNS)
+    for rank, row in enumerate(result.rows, start=1):
+        value, at_least, derived = _where_value(result, row)
+        level = row.prices.level if row.prices is not None else None
+        adjusted = row.prices.apply(value) if row.prices is not None else None
+        writer.writerow(
+            (
+                rank,
+                row.area.code,
+                row.area.name,
+                row.area.kind,
+                result.release.id,
+                result.period.value,
+                result.statistic.value,
+                plain(value),
+                "true" if at_least else "false",
+                "true" if derived else "false",
+                to_places(level.index, RPP_PLACES) if level is not None else "",
+                level.year if level is not None else "",
+                plain(adjusted) if adjusted is not None else "",
+            )
+        )
+
+
+def _shown(value: Decimal, at_least: bool, period: Period) -> str:
+    text = whole_dollars(value) if period is Period.YEAR else dollars(value)
+    return f"≥ {text}" if at_least else text
+
+
+def where_text(result: Where) -> str:
+    label = f"{result.period.adjective} {result.statistic.label}"
+    header = ["rank", "area", "code", label]
+    if result.adjusted:
+        header += ["RPP (year)", f"in U.S. prices{ADJUSTED_PRICES_MARK}"]
+    rows = [header]
+    for rank, row in enumerate(result.rows, start=1):
+        value, at_least, derived = _where_value(result, row)
+        cells = [
+            str(rank),
+            literal(row.area.name),
+            row.area.code,
+            _shown(value, at_least, result.period) + ("*" if derived else ""),
+        ]
+        if result.adjusted:
+            cells += price_cells_for(row, value, at_least, result.period)
+        rows.append(cells)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    right = {0, 3, 4, 5}
+    lines = [
+        "  ".join(
+            cell.rjust(width) if index in right else cell.ljust(width)
+            for index, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    ]
+    kind = {"state": "states", "metro": "metropolitan areas"}.get(result.kind or "", "areas")
+    order = "in U.S.-average prices" if result.adjusted else "as published"
+    title = (
+        f"{result.career.title} (SOC {result.career.soc}): {kind} by {label}, {order}, "
+        f"{result.release.id} (OEWS {result.release.period_label})"
+    )
+    footer = []
+    if len(result.rows) < result.total:
+        footer.append(f"{len(result.rows)} of {result.total} areas shown")
+    if result.unpublished:
+        footer.append(
+            f"not published for {len(result.unpublished)} more: "
+            + "; ".join(literal(area.name) for area in result.unpublished[:5])
+            + (" ..." if len(result.unpublished) > 5 else "")
+        )
+    marked = (_where_value(result, row) for row in result.rows)
+    if any(at_least or derived for _, at_least, derived in marked):
+        footer.append("* derived by careerstats from the published figure; ≥ top-coded")
+    if result.adjusted:
+        footer += price_legend([r.prices for r in result.rows if r.prices is not None])
+    wrapped = [textwrap.fill(line, WIDTH, subsequent_indent="  ") for line in [title, *footer]]
+    return "\n".join([wrapped[0], *lines, *wrapped[1:]]) + "\n"
+
+
+def price_cells_for(row: Placed, value: Decimal, at_least: bool, period: Period) -> list[str]:
+    if row.prices is None or row.prices.level is None:
+        return ["no RPP", "-"]
+    adjusted = row.prices.apply(value)
+    level = row.prices.level
+    shown = _shown(adjusted, at_least, period) if adjusted is not None else "-"
+    return [f"{to_places(level.index, RPP_PLACES)} ({level.year})", shown]
