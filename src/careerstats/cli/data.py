@@ -7,6 +7,7 @@ import typer
 
 from careerstats.cli import areas as cli_areas
 from careerstats.cli import audit as cli_audit
+from careerstats.cli import fetch as cli_fetch
 from careerstats.cli import store as cli_store
 from careerstats.cli.help import UnwrappedHelpGroup
 from careerstats.cli.root import app
@@ -25,6 +26,7 @@ data_app.command("import")(cli_store.import_)
 data_app.command("list")(cli_store.list_)
 data_app.command("remove")(cli_store.remove)
 data_app.command("areas")(cli_areas.areas)
+data_app.command("fetch")(cli_fetch.fetch)
 data_app.command("audit")(cli_audit.audit)
 data_app.command("check")(cli_audit.check)
 

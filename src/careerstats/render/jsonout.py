@@ -271,7 +271,23 @@ def imported_release(record: ReleaseRecord) -> dict[str, Any]:
         "year": record.year,
         "classification": record.classification,
         "files": [
-            {"name": f.name, "sha256": f.sha256, "layout": f.layout, "rows": f.rows}
+            {
+                "name": f.name,
+                "sha256": f.sha256,
+                "layout": f.layout,
+                "rows": f.rows,
+                **(
+                    {
+                        "downloaded": {
+                            "url": f.url,
+                            "size": f.download_size,
+                            "sha256": f.download_sha256,
+                        }
+                    }
+                    if f.url is not None
+                    else {}
+                ),
+            }
             for f in record.files
         ],
         "rows": record.rows,

@@ -14,7 +14,7 @@ import difflib
 import errno
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -124,6 +124,26 @@ class FileRecord:
     layout: str
     rows: int
     imported_at: str
+    # A file `data fetch` downloaded: the zip's URL, size and SHA-256.
+    url: str | None = None
+    download_size: int | None = None
+    download_sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Downloaded:
+    """Where a workbook came from when `data fetch` downloaded it (inside a zip)."""
+
+    url: str
+    size: int
+    sha256: str
+
+
+# Added by `data fetch` to a store of this schema when it first records a download.
+_DOWNLOADS = (
+    "CREATE TABLE IF NOT EXISTS downloads (file_sha256 TEXT PRIMARY KEY, release_id TEXT NOT "
+    "NULL, url TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL)"
+)
 
 
 # releases.ceiling_stated: 0 the release's known ceiling (the file states none), 1 both
@@ -286,8 +306,11 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
-    def import_files(self, files: Sequence[ParsedFile]) -> list[ImportOutcome]:
-        """Import parsed files in one transaction: all of them, or (on any failure) none."""
+    def import_files(
+        self, files: Sequence[ParsedFile], downloads: Mapping[str, Downloaded] | None = None
+    ) -> list[ImportOutcome]:
+        """Import parsed files in one transaction: all of them, or (on any failure) none.
+        `downloads`: where downloaded files came from, by the SHA-256 of each file."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
@@ -297,6 +320,8 @@ class Store:
             ) from None
         try:
             outcomes = [self._import_one(parsed) for parsed in files]
+            if downloads:
+                self._record_downloads(outcomes, downloads)
             self.db.execute("COMMIT")
         except sqlite3.DatabaseError as error:
             self._rollback()
@@ -309,6 +334,25 @@ class Store:
             self._rollback()
             raise
         return outcomes
+
+    def _record_downloads(
+        self, outcomes: Sequence[ImportOutcome], downloads: Mapping[str, Downloaded]
+    ) -> None:
+        self.db.execute(_DOWNLOADS)
+        for outcome in outcomes:
+            found = downloads.get(outcome.file.sha256)
+            if found is not None and outcome.status != "unchanged":
+                self.db.execute(
+                    "INSERT OR REPLACE INTO downloads VALUES (?, ?, ?, ?, ?)",
+                    (outcome.file.sha256, outcome.release_id, found.url, found.size, found.sha256),
+                )
+
+    def _has_downloads(self) -> bool:
+        return bool(
+            self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'downloads'"
+            ).fetchone()
+        )
 
     def _rollback(self) -> None:
         if self.db.in_transaction:
@@ -392,7 +436,8 @@ class Store:
             if found is None:
                 known = ", ".join(r.id for r in self.releases()) or "none"
                 raise UsageError(f"no imported release {release_id!r}; imported: {known}")
-            for table in ("wages", "occupations", "areas", "industries", "files"):
+            tables = ["wages", "occupations", "areas", "industries", "files"]
+            for table in (*tables, *(["downloads"] if self._has_downloads() else [])):
                 self.db.execute(f"DELETE FROM {table} WHERE release_id = ?", (key,))
             self.db.execute("DELETE FROM releases WHERE id = ?", (key,))
             self.db.execute("COMMIT")
@@ -408,10 +453,20 @@ class Store:
 
     def releases(self) -> list[ReleaseRecord]:
         files: dict[str, list[FileRecord]] = {}
+        downloaded = (
+            {
+                row[0]: row[1:]
+                for row in self.db.execute("SELECT file_sha256, url, size, sha256 FROM downloads")
+            }
+            if self._has_downloads()
+            else {}
+        )
         for release_id, *fields in self.db.execute(
             "SELECT release_id, name, sha256, layout, rows, imported_at FROM files ORDER BY rowid"
         ):
-            files.setdefault(release_id, []).append(FileRecord(*fields))
+            files.setdefault(release_id, []).append(
+                FileRecord(*fields, *downloaded.get(fields[1], ()))
+            )
         return [
             ReleaseRecord(
                 id=row[0],
