@@ -100,5 +100,9 @@ class UnknownPricePlace(UnknownPlace):
     """A place BEA's price parities do not have, or words that fit several of theirs."""
 
 
+class DownloadRefused(DataError):
+    """The download server answered 403 Forbidden (BLS refuses anonymous clients)."""
+
+
 class UnknownYear(DataError):
     """The release year of an OEWS file cannot be told from its name."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from careerstats.errors import (
     CareerstatsError,
+    DownloadRefused,
     NoCoverage,
     NoStore,
     NotAdjustable,
@@ -22,6 +23,7 @@ from careerstats.errors import (
 )
 
 IMPORT = "'careerstats data import FILE'"
+FETCH = "'careerstats data fetch' (the states of the newest year)"
 # The download that adds the areas of each kind (OEWS's state and metro files).
 _FETCH = {"state": "--states", "territory": "--states", "metro": "--metros", "nonmetro": "--metros"}
 
@@ -44,7 +46,7 @@ def hint(error: CareerstatsError) -> str | None:
         case OffSchedule():
             return f"rank it at {_standard()}"
         case NothingImported() | NoStore():
-            return f"run {IMPORT}"
+            return f"run {FETCH} or {IMPORT}"
         case UnknownPricePlace(ambiguous=True):
             return f"give the code of one to --{error.place}"
         case UnknownPricePlace():
@@ -61,6 +63,11 @@ def hint(error: CareerstatsError) -> str | None:
         case UnknownPlace(place=place, default=default):
             listing = "'careerstats data list' shows the imported releases"
             return f"{listing} (default --{place}: {default})"
+        case DownloadRefused():
+            return (
+                "give your e-mail address with --contact EMAIL or set CAREERSTATS_CONTACT "
+                "(it goes in the User-Agent, as BLS asks)"
+            )
         case UnknownYear():
             return "give --year YYYY"
     return None

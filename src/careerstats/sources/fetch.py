@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerstats.errors import DataError, UsageError
+from careerstats.errors import DataError, DownloadRefused, UsageError
 
 BLS_URL = "https://www.bls.gov/oes/special-requests/"
 BASE_URL_VARIABLE = "CAREERSTATS_BLS_URL"
@@ -157,7 +157,7 @@ def _transfer(client: object, url: str, name: str, part: Path, progress: Progres
             part.unlink()
             raise _Retry("the partial download did not fit the file; starting again")
         if status == 403:
-            raise DataError(
+            raise DownloadRefused(
                 f"{url}: the server refused the download (HTTP 403 Forbidden): BLS refuses "
                 "clients that do not say who they are"
             )

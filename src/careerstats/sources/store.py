@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from careerstats.core.periods import Period
-from careerstats.core.places import INDUSTRY, Area, Listed, find_area, oews_kind
+from careerstats.core.places import INDUSTRY, METRO, Area, Listed, find_area, oews_kind
 from careerstats.core.places import NATION as PLACE_NATION
 from careerstats.core.wording import quoted
-from careerstats.errors import DataError, NoStore, UnknownPlace, UsageError
+from careerstats.errors import DataError, NoStore, PlaceMissing, UnknownPlace, UsageError
 from careerstats.sources.oews import (
     CROSS_INDUSTRY,
     NATION,
@@ -558,7 +558,17 @@ class Store:
     def area(self, text: str) -> Place:
         """The area `text` names: a state's name, postal code or FIPS code, an area code, or
         words of a metro's title (see `core.places.find_area`)."""
-        found = find_area(text, self.area_places(), within="the imported data", default=NATION)
+        places = self.area_places()
+        try:
+            found = find_area(text, places, within="the imported data", default=NATION)
+        except PlaceMissing as error:
+            guessed = str(error).endswith("?")  # a close match is the likelier fix
+            if error.kind is not None or guessed or any(p.kind == METRO for p in places):
+                raise
+            # Words that name no state, in a store without metros: a metro's words, likely.
+            raise PlaceMissing(
+                f"{error}, which has no metropolitan areas", error.place, error.default, METRO
+            ) from None
         return Place(found.code, found.name, found.kind)
 
     def area_places(self) -> list[Area]:
