@@ -74,6 +74,7 @@ def test_no_module_of_the_package_imports_itself_in_a_loop() -> None:
 # Each command, with what it must not load. The first run of each fills the dataset cache.
 NO_RICH = ("rich",)
 NO_VALIDATION = ("pydantic", "yaml")
+NO_HTTP = ("httpx", "httpcore", "anyio")  # loaded by `data fetch` only
 COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("convert", "14.36", "--to", "year"), NO_RICH + NO_VALIDATION),
     (("convert", "14.36", "--json"), NO_RICH + NO_VALIDATION),
@@ -94,6 +95,9 @@ COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("relocate", "60000", "--from", "CA", "--to", "TX"), NO_RICH + NO_VALIDATION),
     (("relocate", "60000", "--from", "CA", "--to", "TX", "--json"), NO_RICH + NO_VALIDATION),
     (("relocate", "60000", "--from", "CA", "--to", "TX", "--csv"), NO_RICH + NO_VALIDATION),
+    (("data", "areas", "--json"), NO_RICH + NO_VALIDATION + NO_HTTP),
+    (("data", "list", "--json"), NO_HTTP),
+    (("compare", "cs", "pr"), NO_HTTP),
 ]
 
 # Runs the real entry point and records, at exit, every module the run imported.

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic
     from careerstats.core.outlook import Outlook, SocGroup, SocPlace
     from careerstats.core.pay import CareerPay, StatedAmount
-    from careerstats.core.places import AreaListing
-    from careerstats.core.prices import Relocation
+    from careerstats.core.places import Area, AreaListing
+    from careerstats.core.prices import PriceAdjustment, PriceLevel, Relocation
     from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Point, Rank
     from careerstats.core.where import Where
@@ -711,14 +711,10 @@ def history(result: History, **_: Any) -> dict[str, Any]:
 
 
 def relocation(result: Relocation, **_: Any) -> dict[str, Any]:
-    from careerstats.render.places_view import relocation_json
-
     return relocation_json(result)
 
 
 def area_listing(listing: AreaListing, **_: Any) -> dict[str, Any]:
-    from careerstats.render.places_view import areas_json
-
     return areas_json(listing)
 
 
@@ -727,8 +723,6 @@ def _placed(result: Comparison, pay: CareerPay) -> dict[str, Any]:
     area = result.place_of(pay)
     if area is None and not result.prices:
         return {}
-    from careerstats.render.places_view import area_document, prices_json
-
     return {
         **({"area": area_document(area)} if area is not None else {}),
         **prices_json(result.prices_of(pay), pay),
@@ -736,6 +730,121 @@ def _placed(result: Comparison, pay: CareerPay) -> dict[str, Any]:
 
 
 def where(result: Where, **_: Any) -> dict[str, Any]:
-    from careerstats.render.places_view import where_json
-
     return where_json(result)
+
+
+# ------------------------------------------------------------------ places
+
+
+def area_document(area: Area) -> dict[str, Any]:
+    return {"code": area.code, "name": area.name, "type": area.kind}
+
+
+def _level(level: PriceLevel) -> dict[str, Any]:
+    from careerstats.render.places_view import RPP_PLACES
+
+    return {**area_document(level.area), "rpp": number(level.index, RPP_PLACES)}
+
+
+def relocation_json(result: Relocation) -> dict[str, Any]:
+    from careerstats.render.places_view import BASIS, RPP_CAVEAT
+
+    return {
+        "amount": money(result.amount),
+        "from": _level(result.origin),
+        "to": _level(result.destination),
+        "year": result.origin.year,
+        "equivalent": {"value": money(result.result), "derived": True, "basis": BASIS},
+        "index": "BEA Regional Price Parities, all items (U.S. = 100)",
+        "sources": list(result.sources),
+        "caveat": RPP_CAVEAT,
+    }
+
+
+def areas_json(listing: AreaListing) -> dict[str, Any]:
+    return {
+        "search": listing.search,
+        "areas": [
+            {"type": e.kind, "code": e.code, "name": e.name, "releases": list(e.releases)}
+            for e in listing.entries
+        ],
+    }
+
+
+def prices_json(found: PriceAdjustment | None, pay: CareerPay) -> dict[str, Any]:
+    """The `price_adjusted` key of a row: its RPP and every figure in U.S.-average prices."""
+    from careerstats.render.places_view import PRICE_BASIS, RPP_PLACES
+
+    if found is None:
+        return {}
+    if found.level is None:
+        return {"price_adjusted": {"rpp": None, "not_adjusted": found.missing}}
+    figures: dict[str, dict[str, Any]] = {}
+    for period, row in pay.wages.items():
+        for statistic, figure in row.items():
+            value = found.apply(figure.value)
+            if value is None:
+                continue
+            key = "at_least" if figure.at_least else "value"
+            figures.setdefault(period.value, {})[statistic.value] = {
+                key: money(value),
+                "derived": True,
+                "basis": "price_adjusted",
+            }
+    return {
+        "price_adjusted": {
+            "rpp": number(found.level.index, RPP_PLACES),
+            "rpp_year": found.level.year,
+            "rpp_area": area_document(found.level.area),
+            "nearest_year": found.nearest,
+            "release_year": found.release_year,
+            "basis": PRICE_BASIS,
+            "wages": figures,
+        }
+    }
+
+
+def where_json(result: Where) -> dict[str, Any]:
+    from careerstats.render.places_view import RPP_PLACES, where_value
+
+    areas = []
+    for rank, row in enumerate(result.rows, start=1):
+        value, at_least, derived = where_value(result, row)
+        item: dict[str, Any] = {
+            "rank": rank,
+            **area_document(row.area),
+            ("at_least" if at_least else "value"): money(value),
+            "derived": derived,
+        }
+        if row.prices is not None:
+            adjusted = row.prices.apply(value)
+            level = row.prices.level
+            item["price_adjusted"] = (
+                {
+                    ("at_least" if at_least else "value"): money(adjusted),
+                    "rpp": number(level.index, RPP_PLACES),
+                    "rpp_year": level.year,
+                    "nearest_year": row.prices.nearest,
+                    "derived": True,
+                }
+                if adjusted is not None and level is not None
+                else {"rpp": None, "not_adjusted": row.prices.missing}
+            )
+        areas.append(item)
+    return {
+        "career": {"id": result.career.id, "soc": result.career.soc, "title": result.career.title},
+        "source": {
+            "id": result.release.id,
+            "publisher": result.release.publisher,
+            "program": result.release.program,
+            "reference_period": result.release.reference_period,
+            "reference_period_label": result.release.period_label,
+        },
+        "period": result.period.value,
+        "statistic": result.statistic.value,
+        "type": result.kind,
+        "ranked_by": "price_adjusted" if result.adjusted else "published",
+        "areas": areas,
+        "areas_ranked": result.total,
+        "not_published": [area_document(area) for area in result.unpublished],
+    }

@@ -7,18 +7,17 @@ import csv
 import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from careerstats.core.model import Statistic
 from careerstats.core.money import dollars, plain, to_places
 from careerstats.core.periods import Period
 from careerstats.core.wording import counted
-from careerstats.render.jsonout import money, number
 
 if TYPE_CHECKING:
     from careerstats.core.pay import CareerPay
-    from careerstats.core.places import Area, AreaListing
-    from careerstats.core.prices import PriceAdjustment, PriceLevel, Relocation
+    from careerstats.core.places import AreaListing
+    from careerstats.core.prices import PriceAdjustment, Relocation
     from careerstats.core.where import Placed, Where
 
 WIDTH = 80  # plain text lines wrap here (tables are as wide as their rows)
@@ -46,27 +45,6 @@ RELOCATION_COLUMNS = (
 def whole_dollars(value: Decimal) -> str:
     """`$41,570`: an annual figure derived here, half-up to the dollar as BLS shows them."""
     return f"${Decimal(to_places(value, 0)):,}"
-
-
-def area_document(area: Area) -> dict[str, Any]:
-    return {"code": area.code, "name": area.name, "type": area.kind}
-
-
-def _level(level: PriceLevel) -> dict[str, Any]:
-    return {**area_document(level.area), "rpp": number(level.index, RPP_PLACES)}
-
-
-def relocation_json(result: Relocation) -> dict[str, Any]:
-    return {
-        "amount": money(result.amount),
-        "from": _level(result.origin),
-        "to": _level(result.destination),
-        "year": result.origin.year,
-        "equivalent": {"value": money(result.result), "derived": True, "basis": BASIS},
-        "index": "BEA Regional Price Parities, all items (U.S. = 100)",
-        "sources": list(result.sources),
-        "caveat": RPP_CAVEAT,
-    }
 
 
 def relocation_csv(result: Relocation, out: TextIO) -> None:
@@ -116,16 +94,6 @@ def literal(text: str) -> str:
     return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
-def areas_json(listing: AreaListing) -> dict[str, Any]:
-    return {
-        "search": listing.search,
-        "areas": [
-            {"type": e.kind, "code": e.code, "name": e.name, "releases": list(e.releases)}
-            for e in listing.entries
-        ],
-    }
-
-
 def areas_csv(listing: AreaListing, out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(AREA_COLUMNS)
@@ -152,37 +120,6 @@ def areas_text(listing: AreaListing) -> str:
 
 PRICED = ((Period.HOUR, Statistic.MEDIAN), (Period.YEAR, Statistic.MEDIAN))
 PRICE_BASIS = "published figure x 100 / RPP (all items) of the area"
-
-
-def prices_json(found: PriceAdjustment | None, pay: CareerPay) -> dict[str, Any]:
-    """The `price_adjusted` key of a row: its RPP and every figure in U.S.-average prices."""
-    if found is None:
-        return {}
-    if found.level is None:
-        return {"price_adjusted": {"rpp": None, "not_adjusted": found.missing}}
-    figures: dict[str, dict[str, Any]] = {}
-    for period, row in pay.wages.items():
-        for statistic, figure in row.items():
-            value = found.apply(figure.value)
-            if value is None:
-                continue
-            key = "at_least" if figure.at_least else "value"
-            figures.setdefault(period.value, {})[statistic.value] = {
-                key: money(value),
-                "derived": True,
-                "basis": "price_adjusted",
-            }
-    return {
-        "price_adjusted": {
-            "rpp": number(found.level.index, RPP_PLACES),
-            "rpp_year": found.level.year,
-            "rpp_area": area_document(found.level.area),
-            "nearest_year": found.nearest,
-            "release_year": found.release_year,
-            "basis": PRICE_BASIS,
-            "wages": figures,
-        }
-    }
 
 
 def price_cells(found: PriceAdjustment | None, pay: CareerPay) -> list[str]:
@@ -247,61 +184,17 @@ WHERE_COLUMNS = (
 )
 
 
-def _where_value(result: Where, row: Placed) -> tuple[Decimal, bool, bool]:
+def where_value(result: Where, row: Placed) -> tuple[Decimal, bool, bool]:
     figure = row.pay.figure(result.period, result.statistic)
     assert figure is not None  # `where` keeps only rows with the figure
     return figure.value, figure.at_least, figure.derived
-
-
-def where_json(result: Where) -> dict[str, Any]:
-    areas = []
-    for rank, row in enumerate(result.rows, start=1):
-        value, at_least, derived = _where_value(result, row)
-        item: dict[str, Any] = {
-            "rank": rank,
-            **area_document(row.area),
-            ("at_least" if at_least else "value"): money(value),
-            "derived": derived,
-        }
-        if row.prices is not None:
-            adjusted = row.prices.apply(value)
-            level = row.prices.level
-            item["price_adjusted"] = (
-                {
-                    ("at_least" if at_least else "value"): money(adjusted),
-                    "rpp": number(level.index, RPP_PLACES),
-                    "rpp_year": level.year,
-                    "nearest_year": row.prices.nearest,
-                    "derived": True,
-                }
-                if adjusted is not None and level is not None
-                else {"rpp": None, "not_adjusted": row.prices.missing}
-            )
-        areas.append(item)
-    return {
-        "career": {"id": result.career.id, "soc": result.career.soc, "title": result.career.title},
-        "source": {
-            "id": result.release.id,
-            "publisher": result.release.publisher,
-            "program": result.release.program,
-            "reference_period": result.release.reference_period,
-            "reference_period_label": result.release.period_label,
-        },
-        "period": result.period.value,
-        "statistic": result.statistic.value,
-        "type": result.kind,
-        "ranked_by": "price_adjusted" if result.adjusted else "published",
-        "areas": areas,
-        "areas_ranked": result.total,
-        "not_published": [area_document(area) for area in result.unpublished],
-    }
 
 
 def where_csv(result: Where, out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(WHERE_COLUMNS)
     for rank, row in enumerate(result.rows, start=1):
-        value, at_least, derived = _where_value(result, row)
+        value, at_least, derived = where_value(result, row)
         level = row.prices.level if row.prices is not None else None
         adjusted = row.prices.apply(value) if row.prices is not None else None
         writer.writerow(
@@ -335,7 +228,7 @@ def where_text(result: Where) -> str:
         header += ["RPP (year)", f"in U.S. prices{ADJUSTED_PRICES_MARK}"]
     rows = [header]
     for rank, row in enumerate(result.rows, start=1):
-        value, at_least, derived = _where_value(result, row)
+        value, at_least, derived = where_value(result, row)
         cells = [
             str(rank),
             literal(row.area.name),
@@ -369,7 +262,7 @@ def where_text(result: Where) -> str:
             + "; ".join(literal(area.name) for area in result.unpublished[:5])
             + (" ..." if len(result.unpublished) > 5 else "")
         )
-    marked = (_where_value(result, row) for row in result.rows)
+    marked = (where_value(result, row) for row in result.rows)
     if any(at_least or derived for _, at_least, derived in marked):
         footer.append("* derived by careerstats from the published figure; ≥ top-coded")
     if result.adjusted:
