@@ -45,9 +45,7 @@ def test_california_to_texas_in_2023_is_the_published_ratio_to_the_cent(
     result = run("relocate", "60000", "--from", "California", "--to", "Texas", "--year", "2023")
     assert result.exit_code == 0, result.stderr
     first = result.stdout.splitlines()[0]
-    assert first == (
-        "$60,000.00 in California has the purchasing power of $51,789.38 in Texas (2023 prices)"
-    )
+    assert first == ("$60,000.00 in California buys what $51,789.38 buys in Texas (2023 prices)")
     assert "California 112.581, Texas 97.175" in result.stdout
     assert "SARPP_STATE_2008_2023.csv" in result.stdout
     assert "taxes" in result.stderr

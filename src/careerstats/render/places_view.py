@@ -24,8 +24,8 @@ WIDTH = 80  # plain text lines wrap here (tables are as wide as their rows)
 RPP_PLACES = 3  # BEA publishes RPPs with three decimals
 BASIS = "amount x RPP(to) / RPP(from)"
 RPP_CAVEAT = (
-    "RPPs compare the price level of goods, rents, utilities and other services with the "
-    "U.S. average; they leave out taxes and your own spending pattern"
+    "RPPs compare local price levels (goods, rents, utilities, services) with the U.S. "
+    "average; they leave out taxes and your own spending pattern"
 )
 RELOCATION_COLUMNS = (
     "amount",
@@ -72,15 +72,15 @@ def relocation_text(result: Relocation) -> str:
     here, there = result.origin, result.destination
     rpp_here, rpp_there = to_places(here.index, RPP_PLACES), to_places(there.index, RPP_PLACES)
     lines = [
-        f"{dollars(result.amount)} in {here.area.name} has the purchasing power of "
-        f"{dollars(result.result)} in {there.area.name} ({here.year} prices)",
+        f"{dollars(result.amount)} in {here.area.name} buys what "
+        f"{dollars(result.result)} buys in {there.area.name} ({here.year} prices)",
         f"RPP {here.year}, all items (U.S. = 100): {here.area.name} {rpp_here}, "
         f"{there.area.name} {rpp_there}",
         f"{dollars(result.amount)} x {rpp_there} / {rpp_here} = {dollars(result.result)} "
         "(derived, rounded to the cent)",
         *(f"Source: BEA Regional Price Parities, {source}" for source in result.sources),
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(textwrap.fill(line, WIDTH, subsequent_indent="  ") for line in lines) + "\n"
 
 
 # ------------------------------------------------------------------ data areas
