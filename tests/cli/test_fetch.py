@@ -87,6 +87,9 @@ def test_fetch_of_states_and_metros_imports_the_fixture_figures(
         "sha256": hashlib.sha256(state_zip).hexdigest(),
     }
     assert not list((home / "downloads").glob("*.zip*"))  # the zips are not kept
+    sources = as_json(run("sources", "--json"))["imported_into_bundled"]
+    assert sources[0]["files"][0]["downloaded"]["sha256"] == hashlib.sha256(state_zip).hexdigest()
+    assert f"SHA-256 {hashlib.sha256(state_zip).hexdigest()}" in run("sources").stdout
 
 
 def test_the_contact_comes_from_the_environment(

@@ -3,7 +3,7 @@ full, where an amount ranks, and what the data covers."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +11,10 @@ from careerstats.cli import options
 from careerstats.cli.output import CsvOption, Format, JsonOption, chosen, write
 from careerstats.cli.root import app
 from careerstats.errors import UsageError
+
+if TYPE_CHECKING:
+    from careerstats.core.profiles import SourceListing
+    from careerstats.sources.store import ReleaseRecord
 
 
 @app.command()
@@ -213,7 +217,27 @@ def sources(as_json: JsonOption = False) -> None:
     from careerstats.core.profiles import list_sources
 
     listing = list_sources(options.dataset())
-    write("source_list", listing, chosen(as_json))
+    write("source_list", listing, chosen(as_json), imported=_imported_into_bundled(listing))
+
+
+def _imported_into_bundled(listing: list[SourceListing]) -> list[ReleaseRecord]:
+    """Imported releases of a bundled year (their areas and industries join the bundled
+    release, so the listing does not show them): their files and downloads are shown apart."""
+    from careerstats.errors import DataError
+    from careerstats.sources.paths import store_path
+
+    if not store_path().exists():
+        return []
+    from careerstats.sources.store import Store
+
+    try:
+        store = Store.existing()
+        records = store.releases() if store is not None else []
+    except DataError:
+        return []  # the listing has said why the store is left out
+    listed = {item.release.id for item in listing}
+    shown = {item.release.id for item in listing if getattr(item.release, "record", None)}
+    return [record for record in records if record.id in listed - shown]
 
 
 @app.command()

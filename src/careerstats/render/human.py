@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import RenderableType
 
     from careerstats.core.audit import Audit
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from careerstats.core.ranking import Rank
     from careerstats.core.where import Where
     from careerstats.sources.dataset import CheckedFile
-    from careerstats.sources.store import ImportedReleases
+    from careerstats.sources.store import ImportedReleases, ReleaseRecord
 
 
 class Shown(NamedTuple):
@@ -84,10 +86,16 @@ def career_list(listing: list[CareerListing], **_: Any) -> Shown:
     return Shown((career_list_view(listing),))
 
 
-def source_list(listing: list[SourceListing], **_: Any) -> Shown:
+def source_list(
+    listing: list[SourceListing], *, imported: Sequence[ReleaseRecord] = (), **_: Any
+) -> Shown:
     from careerstats.render.listing_view import source_list_view
 
-    return Shown((source_list_view(listing),))
+    if not imported:
+        return Shown((source_list_view(listing),))
+    from careerstats.render.places_view import imported_lines
+
+    return Shown((source_list_view(listing), imported_lines(imported)))
 
 
 def audit(result: Audit, **_: Any) -> Shown:

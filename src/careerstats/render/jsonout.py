@@ -14,7 +14,7 @@ from careerstats.core.money import json_number
 from careerstats.core.periods import Period, Schedule
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from careerstats.core.audit import Audit
     from careerstats.core.comparison import Comparison
@@ -531,12 +531,16 @@ def career_list(listing: list[CareerListing], **_: Any) -> dict[str, Any]:
     }
 
 
-def source_list(listing: list[SourceListing], **_: Any) -> dict[str, Any]:
+def source_list(
+    listing: list[SourceListing], *, imported: Sequence[ReleaseRecord] = (), **_: Any
+) -> dict[str, Any]:
     return {
         "sources": [
             source(item.release, full=True) | {"careers": [c.id for c in item.careers]}
             for item in listing
-        ]
+        ],
+        # Imported into a bundled year: its areas and industries, with their files.
+        "imported_into_bundled": [imported_release(record) for record in imported],
     }
 
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from careerstats.core.places import AreaListing
     from careerstats.core.prices import PriceAdjustment, Relocation
     from careerstats.core.where import Placed, Where
+    from careerstats.sources.store import ReleaseRecord
 
 WIDTH = 80  # plain text lines wrap here (tables are as wide as their rows)
 RPP_PLACES = 3  # BEA publishes RPPs with three decimals
@@ -278,3 +279,23 @@ def price_cells_for(row: Placed, value: Decimal, at_least: bool, period: Period)
     level = row.prices.level
     shown = _shown(adjusted, at_least, period) if adjusted is not None else "-"
     return [f"{to_places(level.index, RPP_PLACES)} ({level.year})", shown]
+
+
+def imported_lines(records: Sequence[ReleaseRecord]) -> str:
+    """`sources`: files imported into a bundled year's release, and where each came from."""
+    lines = []
+    for record in records:
+        lines.append(f"{record.id} also has imported areas and industries:")
+        for file in record.files:
+            origin = (
+                f", downloaded in {file.url} ({file.download_size:,} bytes, SHA-256 "
+                f"{file.download_sha256})"
+                if file.url is not None
+                else ""
+            )
+            lines.append(f"  {literal(file.name)} ({file.layout}, {file.rows:,} rows){origin}")
+    return (
+        "\n"
+        + "\n".join(textwrap.fill(line, WIDTH, subsequent_indent="    ") for line in lines)
+        + "\n"
+    )
