@@ -4,10 +4,8 @@ does, in one transaction. httpx loads only here (inside the command)."""
 from __future__ import annotations
 
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -87,6 +85,8 @@ def fetch(
 
     Example: careerstats data fetch 2024 --states --metros --contact you@example.org
     """
+    from datetime import date
+
     from careerstats.sources.fetch import KINDS, settings
     from careerstats.sources.paths import store_path
 
@@ -115,6 +115,8 @@ def _download_all(
     year: int | None,
     progress: Callable[[str, int, int | None], None] | None,
 ) -> list[Download]:
+    from datetime import date
+
     from careerstats.sources.fetch import NotPublished, download
 
     first, *rest = kinds
@@ -158,6 +160,8 @@ def _import(downloads: list[Download]) -> None:
         existing.close()
     parsed: list[ParsedFile] = []
     origins: dict[str, Downloaded] = {}
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="careerstats-fetch-") as folder:
         from careerstats.sources.fetch import unpack
 

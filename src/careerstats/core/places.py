@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from careerstats.core.wording import quoted
 from careerstats.errors import PlaceMissing, UnknownPlace, UnknownPricePlace, UsageError
 
+# Named tuples rather than dataclasses: cheaper to define, and the store loads this module.
 # Kinds of place. OEWS area types 2 (state), 3 (territory), 4 (metro), 6 (nonmetro).
 NATION, STATE, TERRITORY, METRO, NONMETRO = "nation", "state", "territory", "metro", "nonmetro"
 
@@ -83,8 +84,7 @@ SHOWN_CANDIDATES = 6
 _WORD = re.compile(r"[^\W_]+")
 
 
-@dataclass(frozen=True)
-class Area:
+class Area(NamedTuple):
     """A place some data has: its code as that data writes it, its name and kind."""
 
     code: str
@@ -109,8 +109,7 @@ INDUSTRY = "industry"
 _LISTING_ORDER = (NATION, STATE, TERRITORY, METRO, NONMETRO, INDUSTRY)
 
 
-@dataclass(frozen=True)
-class Listed:
+class Listed(NamedTuple):
     """An area or industry some imported releases have (`data areas`)."""
 
     kind: str
@@ -126,8 +125,7 @@ def _rank(kind: str) -> int:
     return _LISTING_ORDER.index(kind) if kind in _LISTING_ORDER else len(_LISTING_ORDER)
 
 
-@dataclass(frozen=True)
-class AreaListing:
+class AreaListing(NamedTuple):
     """What `data areas` shows: the entries found, for the words searched (if any)."""
 
     entries: tuple[Listed, ...]

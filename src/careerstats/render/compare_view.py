@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -14,7 +15,6 @@ from careerstats.core.comparison import Comparison
 from careerstats.core.figures import SHOWN_PERIODS
 from careerstats.core.money import signed_percent
 from careerstats.core.pay import CareerPay
-from careerstats.core.places import Area
 from careerstats.render import outlook_view
 from careerstats.render.common import (
     DERIVED_MARK,
@@ -30,11 +30,15 @@ from careerstats.render.common import (
     source_line,
     wage_rows,
 )
-from careerstats.render.places_view import literal, price_legend
+
+if TYPE_CHECKING:
+    from careerstats.core.places import Area
 
 
 def _column_heading(pay: CareerPay, repeated: bool, place: Area | None = None) -> str:
     if place is not None:  # one career across places: the area tells the rows apart
+        from careerstats.render.places_view import literal
+
         return f"{pay.career.title}\n{literal(place.name)}"
     return f"{pay.career.title}\n({pay.release.id})" if repeated else pay.career.title
 
@@ -86,7 +90,7 @@ def _caption(result: Comparison) -> list[str]:
             else []
         ),
         *adjusted_legend(result.adjusted_to),
-        *price_legend(result.prices),
+        *_price_legend(result),
         *([outlook_view.legend(result.outlooks[0].edition)] if result.outlooks else []),
         *(
             [
@@ -97,6 +101,14 @@ def _caption(result: Comparison) -> list[str]:
             else []
         ),
     ]
+
+
+def _price_legend(result: Comparison) -> list[str]:
+    if not result.prices:
+        return []
+    from careerstats.render.places_view import price_legend
+
+    return price_legend(result.prices)
 
 
 def comparison_table(result: Comparison) -> Table:

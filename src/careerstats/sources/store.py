@@ -15,16 +15,14 @@ import errno
 import sqlite3
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from careerstats.core.periods import Period
-from careerstats.core.places import INDUSTRY, METRO, Area, Listed, find_area, oews_kind
-from careerstats.core.places import NATION as PLACE_NATION
 from careerstats.core.wording import quoted
 from careerstats.errors import DataError, NoStore, PlaceMissing, UnknownPlace, UsageError
 from careerstats.sources.oews import (
@@ -36,6 +34,9 @@ from careerstats.sources.oews import (
     soc_version,
 )
 from careerstats.sources.paths import store_path
+
+if TYPE_CHECKING:
+    from careerstats.core.places import Area, Listed
 
 SCHEMA_VERSION = "1"
 LOCK_WAIT_SECONDS = 60.0
@@ -558,6 +559,8 @@ class Store:
     def area(self, text: str) -> Place:
         """The area `text` names: a state's name, postal code or FIPS code, an area code, or
         words of a metro's title (see `core.places.find_area`)."""
+        from careerstats.core.places import METRO, find_area
+
         places = self.area_places()
         try:
             found = find_area(text, places, within="the imported data", default=NATION)
@@ -573,6 +576,9 @@ class Store:
 
     def area_places(self) -> list[Area]:
         """Every imported area once, with its newest title and its kind."""
+        from careerstats.core.places import NATION as PLACE_NATION
+        from careerstats.core.places import Area, oews_kind
+
         newest: dict[str, Area] = {}
         for code, title, area_type in self.db.execute(
             "SELECT a.code, a.title, a.type FROM areas a JOIN releases r ON r.id = a.release_id "
@@ -584,6 +590,9 @@ class Store:
 
     def release_areas(self, release_id: str) -> list[Area]:
         """The areas of one release, by code."""
+        from careerstats.core.places import NATION as PLACE_NATION
+        from careerstats.core.places import Area, oews_kind
+
         return [
             Area(code, title, PLACE_NATION if code == NATION else oews_kind(code, area_type))
             for code, title, area_type in self.db.execute(
@@ -594,6 +603,9 @@ class Store:
 
     def listing(self) -> list[Listed]:
         """Every area and industry of the store, once, with the releases that have it."""
+        from careerstats.core.places import INDUSTRY, Listed, oews_kind
+        from careerstats.core.places import NATION as PLACE_NATION
+
         found: dict[tuple[str, str], Listed] = {}
         for table, code, title, area_type, release_id in self.db.execute(
             "SELECT 'area', a.code, a.title, a.type, a.release_id FROM areas a "
@@ -609,7 +621,7 @@ class Store:
             key = (kind, code)
             if key in found:
                 listed = found[key]
-                found[key] = replace(listed, releases=(*listed.releases, release_id))
+                found[key] = listed._replace(releases=(*listed.releases, release_id))
             else:
                 found[key] = Listed(kind, code, title, (release_id,))
         return sorted(found.values(), key=Listed.order)
