@@ -223,3 +223,22 @@ def test_G23_where_with_nothing_imported_names_the_fetch(run: Run) -> None:
 
 def test_G26_where_for_a_career_no_area_has(places: None, run: Run) -> None:
     one_error_line(run("where", "lawyer"), 2, "no imported release has lawyers in any")
+
+
+def test_compare_csv_across_areas_names_each_rows_area_and_adds_adjusted_rows(
+    places: None, run: Run
+) -> None:
+    result = run("compare", "cs", "--area", "TX", "--area", "CA", "--adjust-prices", "--csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    medians = [
+        (r["area"], r["basis"], r["value"], r["adjusted_to"])
+        for r in rows
+        if r["period"] == "year" and r["statistic"] == "median"
+    ]
+    assert medians == [
+        ("Texas", "published", "39000.00", ""),
+        ("Texas", "price_adjusted", "40133.78", "RPP 97.175 (2023)"),  # 39,000 x 100 / 97.175
+        ("California", "published", "46800.00", ""),
+        ("California", "price_adjusted", "41570.07", "RPP 112.581 (2023)"),  # / 112.581
+    ]

@@ -36,10 +36,16 @@ COMPARISON_COLUMNS = (
 )
 
 
+PLACE_COLUMNS = ("area_code", "area")
+
+
 def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COMPARISON_COLUMNS)
+    # Across places (`--area A --area B`) each row also names its area.
+    writer.writerow(COMPARISON_COLUMNS + (PLACE_COLUMNS if result.places else ()))
     for pay in result.rows:
+        area = result.place_of(pay)
+        place = (area.code, area.name) if area is not None else ()
         for period, row in pay.wages.items():
             for statistic, figure in row.items():
                 writer.writerow(
@@ -57,8 +63,13 @@ def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
                         str(figure.adjusted_to) if figure.adjusted_to else "",
                         plain(figure.nominal) if figure.adjusted else "",
                         figure.basis.value,
+                        *place,
                     )
                 )
+        if result.prices:
+            from careerstats.render.places_view import price_adjusted_rows
+
+            writer.writerows(price_adjusted_rows(pay, result.prices_of(pay), place))
 
 
 RELEASE_COLUMNS = (

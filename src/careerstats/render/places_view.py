@@ -299,3 +299,37 @@ def imported_lines(records: Sequence[ReleaseRecord]) -> str:
         + "\n".join(textwrap.fill(line, WIDTH, subsequent_indent="    ") for line in lines)
         + "\n"
     )
+
+
+def price_adjusted_rows(
+    pay: CareerPay, found: PriceAdjustment | None, place: Sequence[str]
+) -> list[tuple[str, ...]]:
+    """`compare --csv --adjust-prices`: each figure again in U.S.-average prices, with basis
+    `price_adjusted` and `adjusted_to` naming the RPP (the comparison's columns)."""
+    if found is None or found.level is None:
+        return []
+    rows = []
+    for period, row in pay.wages.items():
+        for statistic, figure in row.items():
+            value = found.apply(figure.value)
+            if value is None:
+                continue
+            rows.append(
+                (
+                    pay.career.id,
+                    pay.career.soc,
+                    pay.career.title,
+                    pay.release.id,
+                    pay.release.reference_period or "",
+                    period.value,
+                    statistic.value,
+                    plain(value),
+                    "true",
+                    "true" if figure.at_least else "false",
+                    f"RPP {to_places(found.level.index, RPP_PLACES)} ({found.level.year})",
+                    plain(figure.value),
+                    "price_adjusted",
+                    *place,
+                )
+            )
+    return rows
