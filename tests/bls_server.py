@@ -46,6 +46,7 @@ class Behaviour:
     forbidden: bool = False  # 403 to every request
     html: set[str] = field(default_factory=set)  # names answered with a web page
     drop_once: set[str] = field(default_factory=set)  # names cut off halfway, the first time
+    unavailable: set[str] = field(default_factory=set)  # names answered 503, every time
     requests: list[dict[str, str]] = field(default_factory=list)
 
 
@@ -61,6 +62,9 @@ def _handler(behaviour: Behaviour) -> type[BaseHTTPRequestHandler]:
             )
             if behaviour.forbidden:
                 self._reply(403, b"<html>Access Denied</html>", "text/html")
+                return
+            if name in behaviour.unavailable:
+                self._reply(503, b"<html>Service Unavailable</html>", "text/html")
                 return
             if name in behaviour.html:
                 self._reply(

@@ -132,6 +132,15 @@ def test_G8_a_dropped_connection_is_resumed_where_it_stopped(
     assert document["careers"][0]["wages"]["hour"]["median"]["value"] == 18.75
 
 
+def test_G8_a_server_error_is_retried_three_times_then_one_line(
+    server: bs.Behaviour, run: Run, home: Path
+) -> None:
+    server.unavailable.add("oesm24st.zip")
+    one_error_line(fetch(run, "2024"), 1, "oesm24st.zip: the download failed 4 times (HTTP 503)")
+    assert len(server.requests) == 4  # the first try and three retries
+    assert store_bytes(home) is None
+
+
 def test_G9_a_web_page_instead_of_the_zip_is_one_line_and_changes_nothing(
     server: bs.Behaviour, run: Run, home: Path
 ) -> None:
