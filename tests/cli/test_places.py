@@ -242,3 +242,13 @@ def test_compare_csv_across_areas_names_each_rows_area_and_adds_adjusted_rows(
         ("California", "published", "46800.00", ""),
         ("California", "price_adjusted", "41570.07", "RPP 112.581 (2023)"),  # / 112.581
     ]
+
+
+def test_adjust_prices_for_the_nation_uses_rpp_100_and_keeps_the_gaps(run: Run) -> None:
+    document = as_json(run("compare", "cs", "pr", "--adjust-prices", "--json"))
+    assert len(document["median_gaps"]) == 2  # hourly and annual, as without the option
+    for career in document["careers"]:
+        adjusted = career["price_adjusted"]
+        assert (adjusted["rpp"], adjusted["rpp_area"]["code"]) == (100, "00000")
+        published = career["wages"]["year"]["median"]["value"]
+        assert adjusted["wages"]["year"]["median"]["value"] == published

@@ -61,6 +61,9 @@ def compare_across(
             if prices:
                 adjustments.append(_prices(area, pay.release))
     assert first is not None  # at least one area
+    if len(areas) == 1:  # one place (--adjust-prices alone): its gaps and changes stay
+        return first._replace(places=tuple(places), prices=tuple(adjustments))
+    # Gaps and changes are between careers in one source; across places there is none.
     return first._replace(
         rows=tuple(rows),
         gaps=(),
