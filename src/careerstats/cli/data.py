@@ -15,7 +15,8 @@ from careerstats.cli.root import app
 data_app = typer.Typer(
     name="data",
     cls=UnwrappedHelpGroup,
-    help="The data: import official OEWS files, list and remove them; audit and check datasets.",
+    help="The data: fetch or import official OEWS files, list their areas, list and remove them; "
+    "audit and check datasets.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -81,14 +81,13 @@ def main() -> None:
     module is imported and only it is built, which saves a noticeable share of a short run
     such as `convert`."""
     asked = sys.argv[1] if len(sys.argv) > 1 else ""
-    module = COMMAND_MODULES.get(asked)
-    if module is None:  # --help, data ..., a mistyped command: everything
+    module = COMMAND_MODULES.get(asked, "data" if asked == "data" else None)
+    if module is None:  # --help, a mistyped command: everything
         every_command()()
         return
     import importlib
 
     importlib.import_module(f"careerstats.cli.{module}")
-    chosen = [info for info in app.registered_commands if _command_name(info) == asked]
     only = typer.Typer(
         cls=CareerstatsGroup,
         name=PROG,
@@ -96,7 +95,12 @@ def main() -> None:
         pretty_exceptions_enable=False,
         context_settings=app.info.context_settings,
     )
-    only.registered_commands = chosen
+    if asked == "data":  # the data sub-app alone: none of the other commands is built
+        only.registered_groups = [info for info in app.registered_groups if info.name == "data"]
+    else:
+        only.registered_commands = [
+            info for info in app.registered_commands if _command_name(info) == asked
+        ]
     # A callback makes Typer build a group (`careerstats convert ...`), not a lone command.
     only.callback(help=ROOT_HELP)(_no_options)
     only()
