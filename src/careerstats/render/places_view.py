@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
@@ -21,7 +22,13 @@ if TYPE_CHECKING:
     from careerstats.core.where import Placed, Where
     from careerstats.sources.store import ReleaseRecord
 
-WIDTH = 80  # plain text lines wrap here (tables are as wide as their rows)
+
+def width() -> int:
+    """Where plain text lines wrap: the terminal's width ($COLUMNS, else 80 when piped).
+    The rows of a table are as wide as they are."""
+    return max(20, shutil.get_terminal_size((80, 24)).columns)
+
+
 RPP_PLACES = 3  # BEA publishes RPPs with three decimals
 BASIS = "amount x RPP(to) / RPP(from)"
 RPP_CAVEAT = (
@@ -81,7 +88,7 @@ def relocation_text(result: Relocation) -> str:
         "(derived, rounded to the cent)",
         *(f"Source: BEA Regional Price Parities, {source}" for source in result.sources),
     ]
-    return "\n".join(textwrap.fill(line, WIDTH, subsequent_indent="  ") for line in lines) + "\n"
+    return "\n".join(textwrap.fill(line, width(), subsequent_indent="  ") for line in lines) + "\n"
 
 
 # ------------------------------------------------------------------ data areas
@@ -268,7 +275,7 @@ def where_text(result: Where) -> str:
         footer.append("* derived by careerstats from the published figure; ≥ top-coded")
     if result.adjusted:
         footer += price_legend([r.prices for r in result.rows if r.prices is not None])
-    wrapped = [textwrap.fill(line, WIDTH, subsequent_indent="  ") for line in [title, *footer]]
+    wrapped = [textwrap.fill(line, width(), subsequent_indent="  ") for line in [title, *footer]]
     return "\n".join([wrapped[0], *lines, *wrapped[1:]]) + "\n"
 
 
@@ -296,7 +303,7 @@ def imported_lines(records: Sequence[ReleaseRecord]) -> str:
             lines.append(f"  {literal(file.name)} ({file.layout}, {file.rows:,} rows){origin}")
     return (
         "\n"
-        + "\n".join(textwrap.fill(line, WIDTH, subsequent_indent="    ") for line in lines)
+        + "\n".join(textwrap.fill(line, width(), subsequent_indent="    ") for line in lines)
         + "\n"
     )
 
