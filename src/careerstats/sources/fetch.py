@@ -16,8 +16,12 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careerstats.errors import DataError, DownloadRefused, UsageError
+
+if TYPE_CHECKING:
+    import httpx
 
 BLS_URL = "https://www.bls.gov/oes/special-requests/"
 BASE_URL_VARIABLE = "CAREERSTATS_BLS_URL"
@@ -145,10 +149,9 @@ class _Retry(Exception):
     """A server error (HTTP 5xx) worth trying again."""
 
 
-def _transfer(client: object, url: str, name: str, part: Path, progress: Progress | None) -> None:
-    import httpx
-
-    assert isinstance(client, httpx.Client)
+def _transfer(
+    client: httpx.Client, url: str, name: str, part: Path, progress: Progress | None
+) -> None:
     have = part.stat().st_size if part.exists() else 0
     request_headers = {"Range": f"bytes={have}-"} if have else {}
     with client.stream("GET", url, headers=request_headers) as response:
