@@ -262,3 +262,15 @@ def test_a_progress_bar_on_a_terminal_and_none_when_piped(
     os.close(leader)
     assert done.returncode == 0
     assert b"downloading oesm24st.zip" in shown
+
+
+def test_G17_proxy_settings_that_cannot_be_used_are_one_line(
+    run: Run, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ALL_PROXY", "socks5://127.0.0.1:9")  # httpx needs an extra for SOCKS
+    for name in ("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    one_error_line(
+        fetch(run, "2024"), 1, "the proxy settings (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY) cannot"
+    )
+    assert store_bytes(home) is None

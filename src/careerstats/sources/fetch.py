@@ -130,9 +130,15 @@ def download(
     headers = {"User-Agent": settings.user_agent, "Accept-Encoding": "identity"}
     timeout = httpx.Timeout(settings.timeout, connect=min(settings.timeout, 20.0))
     attempt = 0
-    with httpx.Client(
-        headers=headers, timeout=timeout, follow_redirects=True, trust_env=True
-    ) as client:
+    try:
+        client = httpx.Client(
+            headers=headers, timeout=timeout, follow_redirects=True, trust_env=True
+        )
+    except (ImportError, ValueError) as error:  # a SOCKS proxy, a malformed proxy URL
+        raise DataError(
+            f"the proxy settings (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY) cannot be used: {error}"
+        ) from None
+    with client:
         while True:
             try:
                 _transfer(client, url, name, part, progress)
