@@ -274,3 +274,16 @@ def test_G17_proxy_settings_that_cannot_be_used_are_one_line(
         fetch(run, "2024"), 1, "the proxy settings (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY) cannot"
     )
     assert store_bytes(home) is None
+
+
+def test_G12_a_download_or_workbook_over_the_size_limit_is_refused(
+    server: bs.Behaviour, run: Run, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerstats.sources import fetch as fetching
+
+    monkeypatch.setattr(fetching, "MAX_DOWNLOAD_BYTES", 1000)  # the fixture zips are larger
+    one_error_line(fetch(run, "2024"), 1, "is more than the 1,000 an OEWS zip can be")
+    monkeypatch.setattr(fetching, "MAX_DOWNLOAD_BYTES", 10**8)
+    monkeypatch.setattr(fetching, "MAX_WORKBOOK_BYTES", 1000)  # the workbook unpacks larger
+    one_error_line(fetch(run, "2024"), 1, "would unpack to")
+    assert store_bytes(home) is None
