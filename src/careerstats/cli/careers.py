@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careerstats.cli import options
-from careerstats.cli.output import CsvOption, Format, JsonOption, chosen, write
+from careerstats.cli import completing, options
+from careerstats.cli.output import CsvOption, JsonOption, chosen, write
 from careerstats.cli.root import app
-from careerstats.errors import UsageError
 
 if TYPE_CHECKING:
     from careerstats.core.profiles import SourceListing
@@ -23,6 +22,7 @@ def compare(
         list[str],
         typer.Argument(
             metavar="CAREER...",
+            autocompletion=completing.career,
             help="Careers by id, alias (cs, pr), SOC code (43-4051) or title.",
             show_default=False,
         ),
@@ -33,6 +33,7 @@ def compare(
             "--source",
             "-s",
             metavar="ID|all",
+            autocompletion=completing.source,
             help="Source release (see 'careerstats sources'); 'all' shows each career once "
             "per source. Default: the newest dated release covering every career.",
         ),
@@ -87,7 +88,10 @@ def show(
     career: Annotated[
         str,
         typer.Argument(
-            metavar="CAREER", help="Career by id, alias, SOC code or title.", show_default=False
+            metavar="CAREER",
+            help="Career by id, alias, SOC code or title.",
+            show_default=False,
+            autocompletion=completing.career,
         ),
     ],
     area: options.AreaOption = None,
@@ -113,7 +117,10 @@ def rank(
     career: Annotated[
         str,
         typer.Argument(
-            metavar="CAREER", help="Career by id, alias, SOC code or title.", show_default=False
+            metavar="CAREER",
+            help="Career by id, alias, SOC code or title.",
+            show_default=False,
+            autocompletion=completing.career,
         ),
     ],
     amount: Annotated[
@@ -123,7 +130,14 @@ def rank(
         ),
     ],
     per: Annotated[
-        str, typer.Option("--per", "-p", metavar="PERIOD", help="Period AMOUNT is paid per.")
+        str,
+        typer.Option(
+            "--per",
+            "-p",
+            metavar="PERIOD",
+            help="Period AMOUNT is paid per.",
+            autocompletion=completing.period,
+        ),
     ] = "year",
     source: Annotated[
         str | None,
@@ -131,6 +145,7 @@ def rank(
             "--source",
             "-s",
             metavar="ID",
+            autocompletion=completing.source,
             help="Source release. Default: the newest with at least two percentile points "
             "for the career.",
         ),
@@ -179,36 +194,47 @@ def rank(
 
 @app.command("list")
 def list_(
+    group: options.GroupOption = None,
+    level: options.LevelOption = None,
     source: Annotated[
         str | None,
         typer.Option(
             "--source",
             "-s",
             metavar="ID",
-            help="List every occupation of this release with its figures as published "
-            "(oews-2024, bls-2008, ...; see 'careerstats sources').",
+            autocompletion=completing.source,
+            help="List the occupations of this release with their figures as published, every "
+            "level unless --level is given (oews-2024, bls-2008, ...; see 'careerstats "
+            "sources').",
         ),
     ] = None,
     as_json: JsonOption = False,
-    as_csv: CsvOption = False,
+    as_csv: Annotated[
+        bool,
+        typer.Option(
+            "--csv",
+            help="Write CSV to stdout, one row per occupation (with --source, per figure).",
+        ),
+    ] = False,
 ) -> None:
-    """Careers with their aliases, SOC codes and the sources that cover them; with --source,
-    every occupation of one release and its published figures.
+    """The detailed occupations of the newest OEWS release, one line each under its major
+    group; the catalog's careers are marked with their aliases. With --source, one release's
+    occupations and their published figures.
 
-    Example: careerstats list --source oews-2013 --csv
+    Example: careerstats list --group 15
     """
     output = chosen(as_json, as_csv)
+    chosen_level = options.level(level)
     dataset = options.dataset()
     if source is not None:
         from careerstats.core.profiles import release_contents
 
-        write("release_contents", release_contents(dataset, source), output)
+        write("release_contents", release_contents(dataset, source, chosen_level, group), output)
         return
-    if output is Format.CSV:
-        raise UsageError("--csv lists a release's figures: give --source ID")
-    from careerstats.core.profiles import list_careers
+    from careerstats.core.listing import occupation_list
 
-    write("career_list", list_careers(dataset), output)
+    result = occupation_list(dataset, chosen_level or "detailed", group)
+    write("occupation_list", result, output)
 
 
 @app.command()
@@ -245,7 +271,10 @@ def history(
     career: Annotated[
         str,
         typer.Argument(
-            metavar="CAREER", help="Career by id, alias, SOC code or title.", show_default=False
+            metavar="CAREER",
+            help="Career by id, alias, SOC code or title.",
+            show_default=False,
+            autocompletion=completing.career,
         ),
     ],
     in_dollars_of: Annotated[

@@ -9,6 +9,7 @@ from __future__ import annotations
 from careerstats.errors import (
     CareerstatsError,
     DownloadRefused,
+    GroupAboveLevel,
     NoCoverage,
     NoStore,
     NotAdjustable,
@@ -17,6 +18,7 @@ from careerstats.errors import (
     OnlyPublishedPer,
     PlaceMissing,
     UnknownCareer,
+    UnknownGroup,
     UnknownPlace,
     UnknownPricePlace,
     UnknownYear,
@@ -68,6 +70,13 @@ def hint(error: CareerstatsError) -> str | None:
                 "give your e-mail address with --contact EMAIL or set CAREERSTATS_CONTACT "
                 "(it goes in the User-Agent, as BLS asks)"
             )
+        case UnknownGroup(candidates=(_, _, *_)):
+            return "give --group the code of the one meant"
+        case UnknownGroup():
+            return "'careerstats list --level major' (or --level minor) shows the groups and codes"
+        case GroupAboveLevel(group_level=group_level):
+            below = {"major": "minor, broad or detailed", "minor": "broad or detailed"}
+            return f"give --level {below.get(group_level, 'detailed')}, or leave out --group"
         case UnknownYear():
             return "give --year YYYY"
     return None

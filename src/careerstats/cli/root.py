@@ -7,6 +7,7 @@ pydantic, Rich nor YAML, and `--json` never loads Rich.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -63,6 +64,8 @@ COMMAND_MODULES = {
     "inflate": "pay",
     "relocate": "places",
     "where": "places",
+    "top": "top",
+    "completion": "completion",
 }
 
 
@@ -70,7 +73,7 @@ def every_command() -> typer.Typer:
     """`app` with every command registered, in the order `--help` lists them."""
     import importlib
 
-    for module in ("careers", "pay", "places", "data"):
+    for module in ("careers", "top", "pay", "places", "data", "completion"):
         importlib.import_module(f"careerstats.cli.{module}")
     return app
 
@@ -81,6 +84,10 @@ def main() -> None:
     module is imported and only it is built, which saves a noticeable share of a short run
     such as `convert`."""
     asked = sys.argv[1] if len(sys.argv) > 1 else ""
+    if os.environ.get("_CAREERSTATS_COMPLETE"):  # a shell asks what completes the line
+        from careerstats.cli.completing import command_word
+
+        asked = command_word(COMMAND_MODULES)
     module = COMMAND_MODULES.get(asked, "data" if asked == "data" else None)
     if module is None:  # --help, a mistyped command: everything
         every_command()()

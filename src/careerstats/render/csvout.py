@@ -14,9 +14,11 @@ from careerstats.core.money import plain, to_places
 if TYPE_CHECKING:
     from careerstats.core.comparison import Comparison
     from careerstats.core.history import History
+    from careerstats.core.listing import OccupationList
     from careerstats.core.places import AreaListing
     from careerstats.core.prices import Relocation
     from careerstats.core.profiles import ReleaseContents
+    from careerstats.core.top import Top
     from careerstats.core.where import Where
 
 COMPARISON_COLUMNS = (
@@ -194,3 +196,77 @@ def where(result: Where, out: TextIO, **_: Any) -> None:
     from careerstats.render.places_view import where_csv
 
     where_csv(result, out)
+
+
+OCCUPATION_LIST_COLUMNS = (
+    "source_id",
+    "major_group",
+    "major_group_title",
+    "soc",
+    "title",
+    "level",
+    "career_id",
+    "aliases",
+)
+
+
+def occupation_list(result: OccupationList, out: TextIO, **_: Any) -> None:
+    """One row per occupation; a catalog career's aliases joined by `; `."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(OCCUPATION_LIST_COLUMNS)
+    for section in result.sections:
+        for item in section.items:
+            career = item.career
+            writer.writerow(
+                (
+                    result.release.id,
+                    section.major.code if section.major else "",
+                    section.major.title if section.major else "",
+                    item.entry.soc,
+                    item.entry.title_in_source or "",
+                    result.level,
+                    career.id if career else "",
+                    "; ".join(career.aliases) if career else "",
+                )
+            )
+
+
+TOP_COLUMNS = (
+    "rank",
+    "soc",
+    "title",
+    "career_id",
+    "by",
+    "per",
+    "value",
+    "at_least",
+    "employment",
+    "education",
+    "source_id",
+    "reference_period",
+)
+
+
+def top(result: Top, out: TextIO, **_: Any) -> None:
+    """One row per occupation ranked; a top-coded figure's `value` is its ceiling with
+    `at_least` true."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TOP_COLUMNS)
+    per = (result.per.value if result.per else "year") if result.by.statistic else ""
+    for row in result.rows:
+        writer.writerow(
+            (
+                row.rank,
+                row.entry.soc,
+                row.entry.title_in_source or "",
+                row.career.id if row.career else "",
+                result.by.value,
+                per,
+                f"{row.value:f}",
+                "true" if row.at_least else "false",
+                "" if row.entry.employment is None else row.entry.employment,
+                row.education or "",
+                result.release.id,
+                result.release.reference_period or "",
+            )
+        )

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from careerstats.core.periods import Period
 from careerstats.core.wording import quoted
@@ -555,6 +555,12 @@ class Store:
                 (release_id, area, naics),
             ).fetchone()
         )
+
+    def places(self, what: Literal["area", "industry"]) -> list[Place]:
+        """Every area (or industry) of the imported data, by code."""
+        table, key = ("areas", "code") if what == "area" else ("industries", "naics")
+        rows = self.db.execute(f"SELECT DISTINCT {key}, title FROM {table} ORDER BY {key}")
+        return [Place(row[0], row[1]) for row in rows]
 
     def area(self, text: str) -> Place:
         """The area `text` names: a state's name, postal code or FIPS code, an area code, or
