@@ -69,6 +69,7 @@ AreasOption = Annotated[
         "metro title ('data areas' lists them). Repeat it to compare places, a row per area. "
         "Default: the nation.",
         show_default=False,
+        autocompletion=completing.area,
     ),
 ]
 AdjustPricesOption = Annotated[

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from careerstats.cli import options
+from careerstats.cli import completing, options
 from careerstats.cli.output import CsvOption, Format, JsonOption, chosen, write
 from careerstats.cli.root import app
 from careerstats.core.wording import quoted
@@ -97,7 +97,10 @@ def where(
     career: Annotated[
         str,
         typer.Argument(
-            metavar="CAREER", help="Career by id, alias, SOC code or title.", show_default=False
+            metavar="CAREER",
+            help="Career by id, alias, SOC code or title.",
+            show_default=False,
+            autocompletion=completing.career,
         ),
     ],
     by: Annotated[
@@ -120,7 +123,14 @@ def where(
     ] = None,
     per: Annotated[
         str,
-        typer.Option("--per", "-p", metavar="PERIOD", help="The figure per hour or per year."),
+        typer.Option(
+            "--per",
+            "-p",
+            metavar="PERIOD",
+            help="Period of the figure: year, hour, month, ... (other than hour and year, "
+            "derived from the published figure).",
+            autocompletion=completing.period,
+        ),
     ] = "year",
     source: Annotated[
         str | None,
@@ -129,6 +139,7 @@ def where(
             "-s",
             metavar="ID",
             help="Imported release. Default: the newest with the career in some area.",
+            autocompletion=completing.source,
         ),
     ] = None,
     adjust_prices: options.AdjustPricesOption = False,
