@@ -209,9 +209,10 @@ def test_where_adjust_prices_ranks_in_us_average_prices(places: None, run: Run) 
         ("G20", ("--by", "mode"), "--by takes median, mean, 10th, 25th, 75th or 90th"),
         ("G21", ("--type", "county"), "--type takes state or metro"),
         ("G22", ("--limit", "0"), "--limit takes a number of areas of at least 1"),
+        ("G18", ("--per", "month"), "--per takes hour or year (the periods BLS publishes)"),
     ],
 )
-def test_G20_G22_bad_where_options_exit_2(
+def test_G18_G20_G22_bad_where_options_exit_2(
     places: None, run: Run, case: str, args: tuple[str, ...], fragment: str
 ) -> None:
     one_error_line(run("where", "cs", *args), 2, fragment)

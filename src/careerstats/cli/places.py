@@ -127,9 +127,8 @@ def where(
             "--per",
             "-p",
             metavar="PERIOD",
-            help="Period of the figure: year, hour, month, ... (other than hour and year, "
-            "derived from the published figure).",
-            autocompletion=completing.period,
+            help="The figure per hour or per year (as BLS publishes them).",
+            autocompletion=completing.wage_period,
         ),
     ] = "year",
     source: Annotated[
@@ -164,6 +163,8 @@ def where(
     if limit is not None and limit < 1:
         raise UsageError(f"--limit takes a number of areas of at least 1, not {limit}")
     period = options.period(per)
+    if period.value not in ("hour", "year"):
+        raise UsageError(f"--per takes hour or year (the periods BLS publishes), not {quoted(per)}")
     dataset = options.dataset()
     found = dataset.career(career)
     chosen_kind = kind.strip().lower() if kind is not None else None
