@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerstats.cli import store as cli_store
+from careerstats.cli.output import say
 from careerstats.errors import DataError, UsageError
 
 if TYPE_CHECKING:
@@ -169,25 +170,25 @@ def _import(downloads: list[Download]) -> None:
             for path in unpack(found, Path(folder)):
                 release = known.get(oews.digest(path) or "")
                 if release is not None:
-                    sys.stderr.write(
-                        f"{release}: {path.name} is already imported; nothing changed\n"
-                    )
+                    say(f"{release}: {path.name} is already imported; nothing changed")
                     continue
                 read, left_out = defer_to_bundle(oews.read(path, found.year))
                 for remark in read.remarks:
-                    sys.stderr.write(f"note: {remark}\n")
+                    say(f"note: {remark}")
                 if left_out is not None:
-                    sys.stderr.write(f"note: {cli_store._left_out(left_out, bool(read.rows))}\n")
+                    say(f"note: {cli_store._left_out(left_out, bool(read.rows))}")
                 if read.rows:
                     parsed.append(read)
                     origins[read.sha256] = Downloaded(found.url, found.size, found.sha256)
         if parsed:
-            store = Store(store_path(), create=True)
-            try:
-                outcomes = store.import_files(parsed, origins)
-            finally:
-                store.close()
-            cli_store._report(outcomes)
+            # As `data import`: Ctrl-C at the commit lets it finish, so the report is true.
+            with cli_store._interrupts_held_at_commit() as hold:
+                store = Store(store_path(), create=True)
+                try:
+                    outcomes = store.import_files(parsed, origins, before_commit=hold)
+                finally:
+                    store.close()
+                cli_store._report(outcomes)
     for found in downloads:  # imported (or already there): the zip is not kept
         found.path.unlink(missing_ok=True)
 

@@ -2,24 +2,64 @@
 
 A top-coded figure's `value` is its ceiling with `at_least` true: at or above that value.
 `basis` is the JSON's: published, standard_2080 (derived on BLS's 2,080-hour year) or
-schedule (derived from the hourly figure at the schedule asked for)."""
+schedule (derived from the hourly figure at the schedule asked for).
+
+Every CSV goes through `writer`: a text cell that a spreadsheet would run as a formula
+(beginning with =, +, -, @, a tab or a carriage return: a title such as `=HYPERLINK(...)`)
+is written with a `'` before it, as spreadsheets themselves mark text; numbers (`-3.25`)
+are never changed."""
 
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from careerstats.core.money import plain, to_places
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from careerstats.core.comparison import Comparison
     from careerstats.core.history import History
     from careerstats.core.listing import OccupationList
+    from careerstats.core.pay import CareerPay
     from careerstats.core.places import AreaListing
-    from careerstats.core.prices import Relocation
+    from careerstats.core.prices import PriceAdjustment, Relocation
     from careerstats.core.profiles import ReleaseContents
     from careerstats.core.top import Top
     from careerstats.core.where import Where
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def cell(value: object) -> object:
+    """`value` as a spreadsheet will read it as text, not run it as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+class _Writer:
+    """`csv.writer` whose text cells cannot run as formulas."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._csv = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._csv.writerow([cell(value) for value in row])
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def writer_for(out: TextIO) -> _Writer:
+    """The CSV writer every command's CSV goes through (see the module's note on formulas)."""
+    return _Writer(out)
+
 
 COMPARISON_COLUMNS = (
     "career_id",
@@ -42,7 +82,7 @@ PLACE_COLUMNS = ("area_code", "area")
 
 
 def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     # Across places (`--area A --area B`) each row also names its area.
     writer.writerow(COMPARISON_COLUMNS + (PLACE_COLUMNS if result.places else ()))
     for pay in result.rows:
@@ -69,8 +109,6 @@ def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
                     )
                 )
         if result.prices:
-            from careerstats.render.places_view import price_adjusted_rows
-
             writer.writerows(price_adjusted_rows(pay, result.prices_of(pay), place))
 
 
@@ -90,7 +128,7 @@ RELEASE_COLUMNS = (
 
 def release_contents(result: ReleaseContents, out: TextIO, **_: Any) -> None:
     """One row per published figure of every entry; a top-coded one has at_least true."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(RELEASE_COLUMNS)
     for entry in result.entries:
         only = entry.only_published_per.value if entry.only_published_per else ""
@@ -143,7 +181,7 @@ HISTORY_COLUMNS = (
 def history(result: History, out: TextIO, **_: Any) -> None:
     """One line per release, code and figure; the change columns are empty where no change
     is computed, and `no_change` says why."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(HISTORY_COLUMNS)
     for row in result.rows:
         changes = {(c.period, c.statistic): c for c in row.changes}
@@ -181,20 +219,14 @@ def history(result: History, out: TextIO, **_: Any) -> None:
 
 
 def relocation(result: Relocation, out: TextIO, **_: Any) -> None:
-    from careerstats.render.places_view import relocation_csv
-
     relocation_csv(result, out)
 
 
 def area_listing(listing: AreaListing, out: TextIO, **_: Any) -> None:
-    from careerstats.render.places_view import areas_csv
-
     areas_csv(listing, out)
 
 
 def where(result: Where, out: TextIO, **_: Any) -> None:
-    from careerstats.render.places_view import where_csv
-
     where_csv(result, out)
 
 
@@ -212,7 +244,7 @@ OCCUPATION_LIST_COLUMNS = (
 
 def occupation_list(result: OccupationList, out: TextIO, **_: Any) -> None:
     """One row per occupation; a catalog career's aliases joined by `; `."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(OCCUPATION_LIST_COLUMNS)
     for section in result.sections:
         for item in section.items:
@@ -250,7 +282,7 @@ TOP_COLUMNS = (
 def top(result: Top, out: TextIO, **_: Any) -> None:
     """One row per occupation ranked; a top-coded figure's `value` is its ceiling with
     `at_least` true."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(TOP_COLUMNS)
     per = (result.per.value if result.per else "year") if result.by.statistic else ""
     for row in result.rows:
@@ -270,3 +302,133 @@ def top(result: Top, out: TextIO, **_: Any) -> None:
                 result.release.reference_period or "",
             )
         )
+
+
+# ------------------------------------------------------------------ places
+
+RELOCATION_COLUMNS = (
+    "amount",
+    "from_code",
+    "from_name",
+    "from_rpp",
+    "to_code",
+    "to_name",
+    "to_rpp",
+    "year",
+    "equivalent",
+    "derived",
+    "basis",
+)
+
+
+def relocation_csv(result: Relocation, out: TextIO) -> None:
+    from careerstats.render.places_view import BASIS, RPP_PLACES
+
+    writer = writer_for(out)
+    writer.writerow(RELOCATION_COLUMNS)
+    here, there = result.origin, result.destination
+    writer.writerow(
+        (
+            plain(result.amount),
+            here.area.code,
+            here.area.name,
+            to_places(here.index, RPP_PLACES),
+            there.area.code,
+            there.area.name,
+            to_places(there.index, RPP_PLACES),
+            here.year,
+            plain(result.result),
+            "true",
+            BASIS,
+        )
+    )
+
+
+def areas_csv(listing: AreaListing, out: TextIO) -> None:
+    from careerstats.render.places_view import AREA_COLUMNS
+
+    writer = writer_for(out)
+    writer.writerow(AREA_COLUMNS)
+    for entry in listing.entries:
+        writer.writerow((entry.kind, entry.code, entry.name, " ".join(entry.releases)))
+
+
+WHERE_COLUMNS = (
+    "rank",
+    "code",
+    "name",
+    "type",
+    "source_id",
+    "period",
+    "statistic",
+    "value",
+    "at_least",
+    "derived",
+    "rpp",
+    "rpp_year",
+    "price_adjusted",
+)
+
+
+def where_csv(result: Where, out: TextIO) -> None:
+    from careerstats.render.places_view import RPP_PLACES, where_value
+
+    writer = writer_for(out)
+    writer.writerow(WHERE_COLUMNS)
+    for rank, row in enumerate(result.rows, start=1):
+        value, at_least, derived = where_value(result, row)
+        level = row.prices.level if row.prices is not None else None
+        adjusted = row.prices.apply(value) if row.prices is not None else None
+        writer.writerow(
+            (
+                rank,
+                row.area.code,
+                row.area.name,
+                row.area.kind,
+                result.release.id,
+                result.period.value,
+                result.statistic.value,
+                plain(value),
+                "true" if at_least else "false",
+                "true" if derived else "false",
+                to_places(level.index, RPP_PLACES) if level is not None else "",
+                level.year if level is not None else "",
+                plain(adjusted) if adjusted is not None else "",
+            )
+        )
+
+
+def price_adjusted_rows(
+    pay: CareerPay, found: PriceAdjustment | None, place: Sequence[str]
+) -> list[tuple[str, ...]]:
+    """`compare --csv --adjust-prices`: each figure again in U.S.-average prices, with basis
+    `price_adjusted` and `adjusted_to` naming the RPP (the comparison's columns)."""
+    from careerstats.render.places_view import RPP_PLACES
+
+    if found is None or found.level is None:
+        return []
+    rows = []
+    for period, row in pay.wages.items():
+        for statistic, figure in row.items():
+            value = found.apply(figure.value)
+            if value is None:
+                continue
+            rows.append(
+                (
+                    pay.career.id,
+                    pay.career.soc,
+                    pay.career.title,
+                    pay.release.id,
+                    pay.release.reference_period or "",
+                    period.value,
+                    statistic.value,
+                    plain(value),
+                    "true",
+                    "true" if figure.at_least else "false",
+                    f"RPP {to_places(found.level.index, RPP_PLACES)} ({found.level.year})",
+                    plain(figure.value),
+                    "price_adjusted",
+                    *place,
+                )
+            )
+    return rows

@@ -1,17 +1,18 @@
-"""Places: pay of the same purchasing power elsewhere (`relocate`) and the imported areas
-(`data areas`), in JSON, CSV and plain text. Standard library only: neither loads Rich."""
+"""Places for people: pay of the same purchasing power elsewhere (`relocate`), the imported
+areas (`data areas`), areas ranked (`where`) and prices beside compare's figures, as plain
+text, and the constants their JSON (`jsonout`) and CSV (`csvout`) share. Standard library
+only: none of these loads Rich."""
 
 from __future__ import annotations
 
-import csv
 import shutil
 import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from careerstats.core.model import Statistic
-from careerstats.core.money import dollars, plain, to_places
+from careerstats.core.money import dollars, to_places
 from careerstats.core.periods import Period
 from careerstats.core.wording import counted
 
@@ -35,45 +36,11 @@ RPP_CAVEAT = (
     "RPPs compare local price levels (goods, rents, utilities, services) with the U.S. "
     "average; they leave out taxes and your own spending pattern"
 )
-RELOCATION_COLUMNS = (
-    "amount",
-    "from_code",
-    "from_name",
-    "from_rpp",
-    "to_code",
-    "to_name",
-    "to_rpp",
-    "year",
-    "equivalent",
-    "derived",
-    "basis",
-)
 
 
 def whole_dollars(value: Decimal) -> str:
     """`$41,570`: an annual figure derived here, half-up to the dollar as BLS shows them."""
     return f"${Decimal(to_places(value, 0)):,}"
-
-
-def relocation_csv(result: Relocation, out: TextIO) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(RELOCATION_COLUMNS)
-    here, there = result.origin, result.destination
-    writer.writerow(
-        (
-            plain(result.amount),
-            here.area.code,
-            here.area.name,
-            to_places(here.index, RPP_PLACES),
-            there.area.code,
-            there.area.name,
-            to_places(there.index, RPP_PLACES),
-            here.year,
-            plain(result.result),
-            "true",
-            BASIS,
-        )
-    )
 
 
 def relocation_text(result: Relocation) -> str:
@@ -98,15 +65,11 @@ AREA_COLUMNS = ("type", "code", "name", "releases")
 
 def literal(text: str) -> str:
     """Text from a file as it is, with any control character written as an escape, so that
-    nothing in a file can move the cursor or recolour a terminal."""
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    nothing in a file can move the cursor or recolour a terminal (the escapes every view
+    uses: `render.literal`)."""
+    from careerstats.render.literal import visible
 
-
-def areas_csv(listing: AreaListing, out: TextIO) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(AREA_COLUMNS)
-    for entry in listing.entries:
-        writer.writerow((entry.kind, entry.code, entry.name, " ".join(entry.releases)))
+    return visible(text)
 
 
 def areas_text(listing: AreaListing) -> str:
@@ -175,53 +138,11 @@ def price_legend(prices: Sequence[PriceAdjustment]) -> list[str]:
 
 # ------------------------------------------------------------------ where
 
-WHERE_COLUMNS = (
-    "rank",
-    "code",
-    "name",
-    "type",
-    "source_id",
-    "period",
-    "statistic",
-    "value",
-    "at_least",
-    "derived",
-    "rpp",
-    "rpp_year",
-    "price_adjusted",
-)
-
 
 def where_value(result: Where, row: Placed) -> tuple[Decimal, bool, bool]:
     figure = row.pay.figure(result.period, result.statistic)
     assert figure is not None  # `where` keeps only rows with the figure
     return figure.value, figure.at_least, figure.derived
-
-
-def where_csv(result: Where, out: TextIO) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(WHERE_COLUMNS)
-    for rank, row in enumerate(result.rows, start=1):
-        value, at_least, derived = where_value(result, row)
-        level = row.prices.level if row.prices is not None else None
-        adjusted = row.prices.apply(value) if row.prices is not None else None
-        writer.writerow(
-            (
-                rank,
-                row.area.code,
-                row.area.name,
-                row.area.kind,
-                result.release.id,
-                result.period.value,
-                result.statistic.value,
-                plain(value),
-                "true" if at_least else "false",
-                "true" if derived else "false",
-                to_places(level.index, RPP_PLACES) if level is not None else "",
-                level.year if level is not None else "",
-                plain(adjusted) if adjusted is not None else "",
-            )
-        )
 
 
 def _shown(value: Decimal, at_least: bool, period: Period) -> str:
@@ -306,37 +227,3 @@ def imported_lines(records: Sequence[ReleaseRecord]) -> str:
         + "\n".join(textwrap.fill(line, width(), subsequent_indent="    ") for line in lines)
         + "\n"
     )
-
-
-def price_adjusted_rows(
-    pay: CareerPay, found: PriceAdjustment | None, place: Sequence[str]
-) -> list[tuple[str, ...]]:
-    """`compare --csv --adjust-prices`: each figure again in U.S.-average prices, with basis
-    `price_adjusted` and `adjusted_to` naming the RPP (the comparison's columns)."""
-    if found is None or found.level is None:
-        return []
-    rows = []
-    for period, row in pay.wages.items():
-        for statistic, figure in row.items():
-            value = found.apply(figure.value)
-            if value is None:
-                continue
-            rows.append(
-                (
-                    pay.career.id,
-                    pay.career.soc,
-                    pay.career.title,
-                    pay.release.id,
-                    pay.release.reference_period or "",
-                    period.value,
-                    statistic.value,
-                    plain(value),
-                    "true",
-                    "true" if figure.at_least else "false",
-                    f"RPP {to_places(found.level.index, RPP_PLACES)} ({found.level.year})",
-                    plain(figure.value),
-                    "price_adjusted",
-                    *place,
-                )
-            )
-    return rows
