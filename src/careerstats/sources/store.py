@@ -741,6 +741,7 @@ class Store:
             ) from None
         return Place(found.code, found.name, found.kind)
 
+    @_reading
     def area_places(self) -> list[Area]:
         """Every imported area once, with its newest title and its kind."""
         from careerstats.core.places import NATION as PLACE_NATION
@@ -755,6 +756,7 @@ class Store:
             newest.setdefault(code, Area(code, title, kind))
         return list(newest.values())
 
+    @_reading
     def release_areas(self, release_id: str) -> list[Area]:
         """The areas of one release, by code."""
         from careerstats.core.places import NATION as PLACE_NATION
@@ -768,6 +770,7 @@ class Store:
             )
         ]
 
+    @_reading
     def listing(self) -> list[Listed]:
         """Every area and industry of the store, once, with the releases that have it."""
         from careerstats.core.places import INDUSTRY, Listed, oews_kind
