@@ -168,11 +168,12 @@ def _import(downloads: list[Download]) -> None:
 
         for found in downloads:
             for path in unpack(found, Path(folder)):
-                release = known.get(oews.digest(path) or "")
+                content = oews.file_bytes(path)  # read once, for its digest and its rows
+                release = known.get(oews.digest(content))
                 if release is not None:
                     say(f"{release}: {path.name} is already imported; nothing changed")
                     continue
-                read, left_out = defer_to_bundle(oews.read(path, found.year))
+                read, left_out = defer_to_bundle(oews.read(path, found.year, None, content))
                 for remark in read.remarks:
                     say(f"note: {remark}")
                 if left_out is not None:
