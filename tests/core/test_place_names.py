@@ -69,3 +69,9 @@ def test_a_state_the_data_lacks_is_missing_as_a_state_not_unknown() -> None:
 def test_a_misspelt_name_gets_a_close_match() -> None:
     with pytest.raises(UnknownPlace, match=r"did you mean '48' \(Texas\)"):
         found("Texsa")
+
+
+@pytest.mark.parametrize("text", ["\u00b2", "\u0664\u0668", "\uff14\uff18", "9" * 4301])
+def test_only_ascii_digits_of_a_code_length_are_codes(text: str) -> None:
+    with pytest.raises(UnknownPlace, match=r"^unknown area "):
+        found(text)

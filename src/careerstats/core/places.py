@@ -81,6 +81,7 @@ _BY_POSTAL = {postal: code for code, postal, _ in STATES}
 _BY_NAME = {name.casefold(): code for code, _, name in STATES}
 NATION_NAMES = frozenset({"united states", "u.s.", "us", "usa", "nation", "the nation"})
 SHOWN_CANDIDATES = 6
+MAX_CODE_DIGITS = 7  # OEWS's nonmetropolitan areas: 4800003
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -100,7 +101,7 @@ def oews_kind(code: str, area_type: str | None) -> str:
     two digits a state's FIPS code, seven a nonmetropolitan area, else a metro's code."""
     if area_type in _OEWS_TYPES:
         return _OEWS_TYPES[area_type]
-    if code.isdigit() and len(code) <= 2:
+    if code.isascii() and code.isdigit() and len(code) <= 2:
         return TERRITORY if f"{int(code):02d}" in TERRITORY_CODES else STATE
     return NONMETRO if len(code) == 7 else METRO
 
@@ -148,10 +149,16 @@ def search(listed: Sequence[Listed], text: str | None) -> list[Listed]:
     ]
 
 
+def code_like(text: str) -> bool:
+    """ASCII digits only, as many as an area code has at most: `²`, `٤٨` or a 4,301-digit
+    number are not codes (and never reach `int`)."""
+    return text.isascii() and text.isdigit() and len(text) <= MAX_CODE_DIGITS
+
+
 def state_code(text: str) -> str | None:
     """The two-digit FIPS code of a state named by name, postal code or FIPS code."""
     wanted = " ".join(text.split())
-    if wanted.isascii() and wanted.isdigit():
+    if code_like(wanted):
         number = int(wanted)
         if len(wanted) == 5 and number % 1000 == 0:
             number //= 1000
@@ -172,8 +179,8 @@ def words(text: str) -> list[str]:
 
 def same_code(a: str, b: str) -> bool:
     """Codes as different files write them: `06`, `6`, `0006` are one code."""
-    if a.isdigit() and b.isdigit():
-        return int(a) == int(b)
+    if a.isascii() and b.isascii() and a.isdigit() and b.isdigit():
+        return a.lstrip("0") == b.lstrip("0")
     return a.casefold() == b.casefold()
 
 
@@ -209,7 +216,7 @@ def find_area(
         ]
         if found:
             return found[0]
-        if not (wanted.isdigit() and len(wanted) == 5):  # 5 digits may be a metro's code
+        if not (code_like(wanted) and len(wanted) == 5):  # 5 digits may be a metro's code
             kind = TERRITORY if state in TERRITORY_CODES else STATE
             raise unknown(
                 f"{what} {quoted(text)} ({state_name(state)}, FIPS {state}) is not in {within}",
@@ -219,12 +226,12 @@ def find_area(
         found = [area for area in areas if area.kind == NATION]
         if found:
             return found[0]
-    if wanted.isdigit():
+    if wanted.isascii() and wanted.isdigit():
         found = [area for area in areas if same_code(area.code, wanted)]
         if len(found) == 1:
             return found[0]
         if not found:
-            raise unknown(f"no {what} has the code {quoted(text)} in {within}")
+            raise unknown(f"unknown {what} {quoted(text)} in {within}: no {what} has that code")
     exact = [area for area in areas if area.name.casefold() == wanted.casefold()]
     if len(exact) == 1:
         return exact[0]
