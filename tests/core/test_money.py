@@ -92,3 +92,11 @@ def test_dollars_show_cents_unless_a_figure_is_published_whole() -> None:
     assert dollars(Decimal("51280")) == "$51,280.00"
     assert dollars(Decimal("51280"), whole=True) == "$51,280"
     assert dollars(Decimal("29868.805")) == "$29,868.81"
+
+
+def test_a_change_that_rounds_to_zero_is_plus_zero_percent() -> None:
+    from careerstats.core.money import signed_percent
+
+    assert signed_percent(Decimal("-0.04")) == "+0.0%"
+    assert signed_percent(Decimal("-0.05")) == "-0.1%"  # half-up, away from zero
+    assert signed_percent(Decimal("0.04")) == "+0.0%"

@@ -46,10 +46,21 @@ def compare(
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     in_dollars_of: options.InDollarsOfOption = None,
-    chart: options.ChartOption = True,
+    chart: Annotated[
+        bool | None,
+        typer.Option(
+            "--chart/--no-chart",
+            help="Draw the distribution chart (tables only). Default: for one release, or "
+            "with --full.",
+            show_default=False,
+        ),
+    ] = None,
+    per: options.PerShownOption = None,
+    full: options.FullOption = False,
     adjust_prices: options.AdjustPricesOption = False,
 ) -> None:
-    """Compare careers' pay side by side: published figures, derived ones marked, and sources.
+    """Compare careers' pay: a row per career, the statistics as columns, hourly and annual
+    apart; published figures, derived ones marked, and sources.
 
     Examples: careerstats compare cs pr; careerstats compare cs --area TX --area CA
     """
@@ -67,7 +78,7 @@ def compare(
             options.when(in_dollars_of),
             prices=adjust_prices,
         )
-        write("comparison", across, output, chart=chart)
+        write("comparison", across, output, chart=chart, per=options.shown_period(per), full=full)
         return
     from careerstats.core.comparison import compare as run_compare
 
@@ -80,7 +91,7 @@ def compare(
         schedule,
         in_dollars_of=options.when(in_dollars_of),
     )
-    write("comparison", result, output, chart=chart)
+    write("comparison", result, output, chart=chart, per=options.shown_period(per), full=full)
 
 
 @app.command()
@@ -101,15 +112,29 @@ def show(
     days_per_week: options.DaysOption = "5",
     as_json: JsonOption = False,
     in_dollars_of: options.InDollarsOfOption = None,
-    chart: options.ChartOption = True,
+    chart: Annotated[
+        bool | None,
+        typer.Option(
+            "--chart/--no-chart",
+            help="Draw the distribution chart (tables only). Default: with --full, or when "
+            "one source covers the career.",
+            show_default=False,
+        ),
+    ] = None,
+    per: options.PerShownOption = None,
+    full: options.FullOption = False,
 ) -> None:
-    """Everything about one career: duties, education, skills, and every source's figures."""
+    """One career: its pay in every source (a row each), its outlook; with --full also
+    duties, education, skills, the articles it comes from, notes and more figures.
+
+    Example: careerstats show cs --full
+    """
     from careerstats.core.profiles import profile
 
     dataset = options.dataset(area, industry)
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
     result = profile(dataset, dataset.career(career), schedule, options.when(in_dollars_of))
-    write("profile", result, chosen(as_json), chart=chart)
+    write("profile", result, chosen(as_json), chart=chart, per=options.shown_period(per), full=full)
 
 
 @app.command()
@@ -157,6 +182,9 @@ def rank(
     industry: options.IndustryOption = None,
     in_dollars_of: options.InDollarsOfOption = None,
     as_json: JsonOption = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Say how the percentile is found (the method).")
+    ] = False,
 ) -> None:
     """Where an amount ranks among a career's wages, as a percentile.
 
@@ -189,7 +217,7 @@ def rank(
     from careerstats.render.plaintext import period_note
 
     note = period_note(result)
-    write("rank", result, chosen(as_json), warnings=(note,) if note else ())
+    write("rank", result, chosen(as_json), warnings=(note,) if note else (), explain=explain)
 
 
 @app.command("list")

@@ -51,6 +51,19 @@ InDollarsOfOption = Annotated[
 ChartOption = Annotated[
     bool, typer.Option("--chart/--no-chart", help="Draw the distribution chart (tables only).")
 ]
+PerShownOption = Annotated[
+    str | None,
+    typer.Option(
+        "--per",
+        metavar="hour|year",
+        help="Show the hourly or the annual figures only. Default: both (across several "
+        "releases, annual).",
+        show_default=False,
+    ),
+]
+FullOption = Annotated[
+    bool, typer.Option("--full", help="Show everything: every table, note and chart.")
+]
 AreaOption = Annotated[
     str | None,
     typer.Option(
@@ -118,6 +131,18 @@ def when(text: str | None) -> When | None:
     from careerstats.core.inflation import When
 
     return When.parse(text)
+
+
+def shown_period(text: str | None) -> Period | None:
+    """`--per` of `compare` and `show`: the hourly or the annual figures."""
+    if text is None:
+        return None
+    from careerstats.core.periods import Period
+
+    found = Period.parse(text)
+    if found not in (Period.HOUR, Period.YEAR):
+        raise UsageError(f"--per shows hour or year figures, not {quoted(text)}")
+    return found
 
 
 def period(text: str) -> Period:

@@ -17,8 +17,9 @@ from careerstats.core.periods import Period
 from careerstats.core.wording import counted
 
 if TYPE_CHECKING:
+    from careerstats.core.comparison import Comparison
     from careerstats.core.pay import CareerPay
-    from careerstats.core.places import AreaListing
+    from careerstats.core.places import Area, AreaListing
     from careerstats.core.prices import PriceAdjustment, Relocation
     from careerstats.core.where import Placed, Where
     from careerstats.sources.store import ReleaseRecord
@@ -227,3 +228,31 @@ def imported_lines(records: Sequence[ReleaseRecord]) -> str:
         + "\n".join(textwrap.fill(line, width(), subsequent_indent="    ") for line in lines)
         + "\n"
     )
+
+
+def place_label(pay: CareerPay, place: Area, careers: int) -> str:
+    """A comparison row's label across places: the area, and the career when several."""
+    name = literal(place.name)
+    return f"{pay.career.title}, {name}" if careers > 1 else name
+
+
+def price_lines(result: Comparison) -> list[str]:
+    """A line per row of a comparison with `--adjust-prices`: its RPP and its medians in
+    U.S.-average prices (marked), or why it has none."""
+    lines = []
+    for pay in result.rows:
+        found = result.prices_of(pay)
+        place = result.place_of(pay)
+        label = literal(place.name) if place is not None else pay.career.title
+        if len({row.career.id for row in result.rows}) > 1:
+            label = f"{pay.career.title}, {label}"
+        if found is None or found.level is None:
+            why = found.missing if found is not None and found.missing else "no RPP"
+            lines.append(f"{label}: not adjusted ({why})")
+            continue
+        cells = price_cells(found, pay)
+        lines.append(
+            f"{label}: RPP {cells[0]}; median in U.S.-average prices {cells[1]} an hour, "
+            f"{cells[2]} a year"
+        )
+    return lines
