@@ -64,6 +64,7 @@ COMMAND_MODULES = {
     "inflate": "pay",
     "relocate": "places",
     "where": "places",
+    "takehome": "takehome",
     "top": "top",
     "completion": "completion",
 }
@@ -73,7 +74,7 @@ def every_command() -> typer.Typer:
     """`app` with every command registered, in the order `--help` lists them."""
     import importlib
 
-    for module in ("careers", "top", "pay", "places", "data", "completion"):
+    for module in ("careers", "top", "pay", "takehome", "places", "data", "completion"):
         importlib.import_module(f"careerstats.cli.{module}")
     return app
 

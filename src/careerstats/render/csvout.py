@@ -21,13 +21,16 @@ from careerstats.core.money import plain, to_places
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from careerstats.core.career_takehome import TakeHomeComparison
     from careerstats.core.comparison import Comparison
+    from careerstats.core.gross import GrossPay
     from careerstats.core.history import History
     from careerstats.core.listing import OccupationList
     from careerstats.core.pay import CareerPay
     from careerstats.core.places import AreaListing
     from careerstats.core.prices import PriceAdjustment, Relocation
     from careerstats.core.profiles import ReleaseContents
+    from careerstats.core.takehome import TakeHome
     from careerstats.core.top import Top
     from careerstats.core.where import Where
 
@@ -81,7 +84,9 @@ COMPARISON_COLUMNS = (
 PLACE_COLUMNS = ("area_code", "area")
 
 
-def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
+def comparison(
+    result: Comparison, out: TextIO, *, takehome: TakeHomeComparison | None = None, **_: Any
+) -> None:
     writer = writer_for(out)
     # Across places (`--area A --area B`) each row also names its area.
     writer.writerow(COMPARISON_COLUMNS + (PLACE_COLUMNS if result.places else ()))
@@ -110,6 +115,11 @@ def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
                 )
         if result.prices:
             writer.writerows(price_adjusted_rows(pay, result.prices_of(pay), place))
+
+    if takehome is not None:
+        from careerstats.render.takehome_data import comparison_takehome_rows
+
+        comparison_takehome_rows(takehome, writer)
 
 
 RELEASE_COLUMNS = (
@@ -228,6 +238,18 @@ def area_listing(listing: AreaListing, out: TextIO, **_: Any) -> None:
 
 def where(result: Where, out: TextIO, **_: Any) -> None:
     where_csv(result, out)
+
+
+def takehome(result: TakeHome, out: TextIO, **_: Any) -> None:
+    from careerstats.render.takehome_data import takehome_rows
+
+    takehome_rows(result, writer_for(out))
+
+
+def gross(result: GrossPay, out: TextIO, **_: Any) -> None:
+    from careerstats.render.takehome_data import gross_rows
+
+    gross_rows(result, writer_for(out))
 
 
 OCCUPATION_LIST_COLUMNS = (
