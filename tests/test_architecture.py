@@ -74,6 +74,7 @@ def test_no_module_of_the_package_imports_itself_in_a_loop() -> None:
 # Each command, with what it must not load. The first run of each fills the dataset cache.
 NO_RICH = ("rich",)
 NO_VALIDATION = ("pydantic", "yaml")
+NO_HTTP = ("httpx", "httpcore", "anyio")  # loaded by `data fetch` only
 COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("convert", "14.36", "--to", "year"), NO_RICH + NO_VALIDATION),
     (("convert", "14.36", "--json"), NO_RICH + NO_VALIDATION),
@@ -96,6 +97,12 @@ COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("data", "list", "--json"), NO_RICH + NO_VALIDATION),
     (("history", "cs", "--json"), NO_RICH + NO_VALIDATION),
     (("history", "cs", "--csv"), NO_RICH + NO_VALIDATION),
+    (("relocate", "60000", "--from", "CA", "--to", "TX"), NO_RICH + NO_VALIDATION),
+    (("relocate", "60000", "--from", "CA", "--to", "TX", "--json"), NO_RICH + NO_VALIDATION),
+    (("relocate", "60000", "--from", "CA", "--to", "TX", "--csv"), NO_RICH + NO_VALIDATION),
+    (("data", "areas", "--json"), NO_RICH + NO_VALIDATION + NO_HTTP),
+    (("data", "list", "--json"), NO_HTTP),
+    (("compare", "cs", "pr"), NO_HTTP),
     # The tax data file is validated on each run that taxes; nothing else loads it.
     (("takehome", "42830", "--json"), NO_RICH),
     (("takehome", "42830", "--csv"), NO_RICH),

@@ -108,6 +108,23 @@ class UnknownPlace(UsageError):
         self.place, self.default, self.ambiguous = place, default, ambiguous
 
 
+class PlaceMissing(UnknownPlace):
+    """A real place (a state, a code) that the imported data does not have; `kind` is its kind
+    (state, territory, metro) when known, for saying which download would add it."""
+
+    def __init__(self, message: str, place: str, default: str, kind: str | None) -> None:
+        super().__init__(message, place, default, ambiguous=False)
+        self.kind = kind
+
+
+class UnknownPricePlace(UnknownPlace):
+    """A place BEA's price parities do not have, or words that fit several of theirs."""
+
+
+class DownloadRefused(DataError):
+    """The download server answered 403 Forbidden (BLS refuses anonymous clients)."""
+
+
 class UnknownYear(DataError):
     """The release year of an OEWS file cannot be told from its name."""
 

@@ -3,13 +3,17 @@ full, where an amount ranks, and what the data covers."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from careerstats.cli import completing, options, pay_options
 from careerstats.cli.output import CsvOption, JsonOption, chosen, write
 from careerstats.cli.root import app
+
+if TYPE_CHECKING:
+    from careerstats.core.profiles import SourceListing
+    from careerstats.sources.store import ReleaseRecord
 
 
 @app.command()
@@ -34,7 +38,7 @@ def compare(
             "per source. Default: the newest dated release covering every career.",
         ),
     ] = None,
-    area: options.AreaOption = None,
+    areas: options.AreasOption = None,
     industry: options.IndustryOption = None,
     hours_per_week: options.HoursOption = "40",
     weeks_per_year: options.WeeksOption = "52",
@@ -81,18 +85,34 @@ def compare(
     bonus: pay_options.BonusOption = None,
     commission: pay_options.CommissionOption = None,
     unpaid_weeks: pay_options.UnpaidWeeksOption = None,
+    adjust_prices: options.AdjustPricesOption = False,
 ) -> None:
     """Compare careers' pay: a row per career, the statistics as columns, hourly and annual
     apart; published figures, derived ones marked, and sources.
 
     With --takehome or extra pay, a section of each career's gross and take-home pay.
 
-    Example: careerstats compare cs pr --takehome
+    Examples: careerstats compare cs pr --takehome; careerstats compare cs --area TX --area CA
     """
     output = chosen(as_json, as_csv)
+    schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
+    if (areas and len(areas) > 1) or adjust_prices:
+        from careerstats.sources.places import compare_across
+
+        across = compare_across(
+            careers,
+            areas or [None],
+            industry,
+            source,
+            schedule,
+            options.when(in_dollars_of),
+            prices=adjust_prices,
+        )
+        write("comparison", across, output, chart=chart, per=options.shown_period(per), full=full)
+        return
     from careerstats.core.comparison import compare as run_compare
 
-    schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
+    area = areas[0] if areas else None
     dataset = options.dataset(area, industry)
     found, named = options.careers(dataset, careers)
     result = run_compare(
@@ -318,7 +338,27 @@ def sources(as_json: JsonOption = False) -> None:
     from careerstats.core.profiles import list_sources
 
     listing = list_sources(options.dataset())
-    write("source_list", listing, chosen(as_json))
+    write("source_list", listing, chosen(as_json), imported=_imported_into_bundled(listing))
+
+
+def _imported_into_bundled(listing: list[SourceListing]) -> list[ReleaseRecord]:
+    """Imported releases of a bundled year (their areas and industries join the bundled
+    release, so the listing does not show them): their files and downloads are shown apart."""
+    from careerstats.errors import DataError
+    from careerstats.sources.paths import store_path
+
+    if not store_path().exists():
+        return []
+    from careerstats.sources.store import Store
+
+    try:
+        store = Store.existing()
+        records = store.releases() if store is not None else []
+    except DataError:
+        return []  # the listing has said why the store is left out
+    listed = {item.release.id for item in listing}
+    shown = {item.release.id for item in listing if getattr(item.release, "record", None)}
+    return [record for record in records if record.id in listed - shown]
 
 
 @app.command()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from careerstats.errors import (
     AmbiguousCareer,
     CareerstatsError,
+    DownloadRefused,
     GroupAboveLevel,
     NoCoverage,
     NoStore,
@@ -17,13 +18,18 @@ from careerstats.errors import (
     NothingImported,
     OffSchedule,
     OnlyPublishedPer,
+    PlaceMissing,
     UnknownCareer,
     UnknownGroup,
     UnknownPlace,
+    UnknownPricePlace,
     UnknownYear,
 )
 
 IMPORT = "'careerstats data import FILE'"
+FETCH = "'careerstats data fetch' (the states of the newest year)"
+# The download that adds the areas of each kind (OEWS's state and metro files).
+_FETCH = {"state": "--states", "territory": "--states", "metro": "--metros", "nonmetro": "--metros"}
 
 
 def hint(error: CareerstatsError) -> str | None:
@@ -52,12 +58,28 @@ def hint(error: CareerstatsError) -> str | None:
         case OffSchedule():
             return f"rank it at {_standard()}"
         case NothingImported() | NoStore():
-            return f"run {IMPORT}"
+            return f"run {FETCH} or {IMPORT}"
+        case UnknownPricePlace(ambiguous=True):
+            return f"give the code of one to --{error.place}"
+        case UnknownPricePlace():
+            return (
+                "BEA publishes price parities for the states, DC and metropolitan areas, "
+                "not for territories or OEWS's nonmetropolitan areas"
+            )
+        case PlaceMissing(kind=kind) if kind in _FETCH:
+            return f"'careerstats data fetch {_FETCH[kind]}' would add it"
+        case PlaceMissing():
+            return "'careerstats data areas' lists the areas imported"
         case UnknownPlace(ambiguous=True):
             return f"give a code to --{error.place}"
         case UnknownPlace(place=place, default=default):
             listing = "'careerstats data list' shows the imported releases"
             return f"{listing} (default --{place}: {default})"
+        case DownloadRefused():
+            return (
+                "give your e-mail address with --contact EMAIL or set CAREERSTATS_CONTACT "
+                "(it goes in the User-Agent, as BLS asks)"
+            )
         case UnknownGroup(candidates=(_, _, *_)):
             return "give --group the code of the one meant"
         case UnknownGroup():

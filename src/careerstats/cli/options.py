@@ -82,6 +82,26 @@ AreaOption = Annotated[
         help="Area of imported OEWS data: code or name (48, Texas). Default: the nation.",
     ),
 ]
+AreasOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--area",
+        metavar="PLACE",
+        help="Area of imported OEWS data: a state (Texas, TX, 48), an area code or words of a "
+        "metro title ('data areas' lists them). Repeat it to compare places, a row per area. "
+        "Default: the nation.",
+        show_default=False,
+        autocompletion=completing.area,
+    ),
+]
+AdjustPricesOption = Annotated[
+    bool,
+    typer.Option(
+        "--adjust-prices",
+        help="Also show each figure in U.S.-average prices: x 100 / the area's RPP (BEA, all "
+        "items, the year nearest the release). Areas without an RPP stay as published.",
+    ),
+]
 IndustryOption = Annotated[
     str | None,
     typer.Option(

@@ -62,6 +62,8 @@ COMMAND_MODULES = {
     "sources": "careers",
     "convert": "pay",
     "inflate": "pay",
+    "relocate": "places",
+    "where": "places",
     "takehome": "takehome",
     "search": "search",
     "top": "top",
@@ -73,7 +75,7 @@ def every_command() -> typer.Typer:
     """`app` with every command registered, in the order `--help` lists them."""
     import importlib
 
-    for module in ("careers", "search", "top", "pay", "takehome", "data", "completion"):
+    for module in ("careers", "search", "top", "pay", "takehome", "places", "data", "completion"):
         importlib.import_module(f"careerstats.cli.{module}")
     return app
 
@@ -91,14 +93,13 @@ def main() -> None:
         from careerstats.cli.completing import command_word
 
         asked = command_word(COMMAND_MODULES)
-    module = COMMAND_MODULES.get(asked)
-    if module is None:  # --help, data ..., a mistyped command: everything
+    module = COMMAND_MODULES.get(asked, "data" if asked == "data" else None)
+    if module is None:  # --help, a mistyped command: everything
         every_command()()
         return
     import importlib
 
     importlib.import_module(f"careerstats.cli.{module}")
-    chosen = [info for info in app.registered_commands if _command_name(info) == asked]
     only = typer.Typer(
         cls=CareerstatsGroup,
         name=PROG,
@@ -106,7 +107,12 @@ def main() -> None:
         pretty_exceptions_enable=False,
         context_settings=app.info.context_settings,
     )
-    only.registered_commands = chosen
+    if asked == "data":  # the data sub-app alone: none of the other commands is built
+        only.registered_groups = [info for info in app.registered_groups if info.name == "data"]
+    else:
+        only.registered_commands = [
+            info for info in app.registered_commands if _command_name(info) == asked
+        ]
     # A callback makes Typer build a group (`careerstats convert ...`), not a lone command.
     only.callback(help=ROOT_HELP)(_no_options)
     only()

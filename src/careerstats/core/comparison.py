@@ -18,6 +18,8 @@ from careerstats.errors import NoCoverage, UsageError
 if TYPE_CHECKING:
     from careerstats.core.inflation import CpiTable, Rebase, When
     from careerstats.core.outlook import Outlook
+    from careerstats.core.places import Area
+    from careerstats.core.prices import PriceAdjustment
 
 ALL_SOURCES = "all"
 
@@ -70,15 +72,29 @@ class Comparison(NamedTuple):
     chosen: SourceRelease | None = None
     # Each career's Employment Projections line (or its absence), in the careers' order.
     outlooks: tuple[Outlook, ...] = ()
+    # One career across areas (`compare --area A --area B`): each row's area, in row order;
+    # with prices asked for, each row's RPP (or why none), also in row order.
+    places: tuple[Area, ...] = ()
+    prices: tuple[PriceAdjustment, ...] = ()
+
+    def place_of(self, pay: CareerPay) -> Area | None:
+        """The area of a row of a comparison across places (None in any other)."""
+        pairs = zip(self.rows, self.places, strict=False)
+        return next((area for row, area in pairs if row is pay), None)
+
+    def prices_of(self, pay: CareerPay) -> PriceAdjustment | None:
+        pairs = zip(self.rows, self.prices, strict=False)
+        return next((found for row, found in pairs if row is pay), None)
 
     def outlook(self, career: Career) -> Outlook | None:
         return next((o for o in self.outlooks if o.career_id == career.id), None)
 
     @property
     def releases(self) -> list[SourceRelease]:
-        seen: dict[str, SourceRelease] = {}
+        # By id and title: across places one release is bound to each area, titled for it.
+        seen: dict[tuple[str, str], SourceRelease] = {}
         for row in self.rows:
-            seen.setdefault(row.release.id, row.release)
+            seen.setdefault((row.release.id, row.release.title), row.release)
         return list(seen.values())
 
 

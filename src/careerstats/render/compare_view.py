@@ -57,7 +57,8 @@ class Column(NamedTuple):
 
 
 def several_sources(result: Comparison) -> bool:
-    return len(result.releases) > 1
+    # By id: across places one release is bound to each area (`compare --area A --area B`).
+    return len({release.id for release in result.releases}) > 1
 
 
 def shown_periods(result: Comparison, per: Period | None, full: bool) -> tuple[Period, ...]:
@@ -146,7 +147,8 @@ class ComparisonView:
         else:
             jobs = [*moved, *_employment_column(rows), *_gap_column(result, rows)]
         outlook = _outlook_columns(result)
-        if not several_sources(result) and outlook:
+        # Across places the outlook is the career's, once: a table of its own (a row per career).
+        if not several_sources(result) and outlook and not result.places:
             jobs.extend(outlook)
             outlook = []
         if jobs:
@@ -205,7 +207,14 @@ def _rows(result: Comparison) -> list[Row]:
     """A row per career, or per release when the careers repeat (`--source all`)."""
     several = several_sources(result)
     rows: list[Row] = []
+    careers = len({pay.career.id for pay in result.rows})
     for pay in result.rows:
+        place = result.place_of(pay)
+        if place is not None:  # one career across places: the area names the row
+            from careerstats.render.places_view import place_label
+
+            rows.append(Row(place_label(pay, place, careers), pay))
+            continue
         # Across releases the career is named above its table, or in the heading.
         rows.append(Row(pay.release.id if several else pay.career.title, pay))
     return rows

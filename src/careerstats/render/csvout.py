@@ -19,15 +19,21 @@ from typing import TYPE_CHECKING, Any, TextIO
 from careerstats.core.money import plain, to_places
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from careerstats.core.career_takehome import TakeHomeComparison
     from careerstats.core.comparison import Comparison
     from careerstats.core.gross import GrossPay
     from careerstats.core.history import History
     from careerstats.core.listing import OccupationList
+    from careerstats.core.pay import CareerPay
+    from careerstats.core.places import AreaListing
+    from careerstats.core.prices import PriceAdjustment, Relocation
     from careerstats.core.profiles import ReleaseContents
     from careerstats.core.search import SearchResult
     from careerstats.core.takehome import TakeHome
     from careerstats.core.top import Top
+    from careerstats.core.where import Where
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
@@ -76,12 +82,18 @@ COMPARISON_COLUMNS = (
 )
 
 
+PLACE_COLUMNS = ("area_code", "area")
+
+
 def comparison(
     result: Comparison, out: TextIO, *, takehome: TakeHomeComparison | None = None, **_: Any
 ) -> None:
     writer = writer_for(out)
-    writer.writerow(COMPARISON_COLUMNS)
+    # Across places (`--area A --area B`) each row also names its area.
+    writer.writerow(COMPARISON_COLUMNS + (PLACE_COLUMNS if result.places else ()))
     for pay in result.rows:
+        area = result.place_of(pay)
+        place = (area.code, area.name) if area is not None else ()
         for period, row in pay.wages.items():
             for statistic, figure in row.items():
                 writer.writerow(
@@ -99,8 +111,11 @@ def comparison(
                         str(figure.adjusted_to) if figure.adjusted_to else "",
                         plain(figure.nominal) if figure.adjusted else "",
                         figure.basis.value,
+                        *place,
                     )
                 )
+        if result.prices:
+            writer.writerows(price_adjusted_rows(pay, result.prices_of(pay), place))
 
     if takehome is not None:
         from careerstats.render.takehome_data import comparison_takehome_rows
@@ -222,6 +237,18 @@ def history(result: History, out: TextIO, **_: Any) -> None:
                 )
 
 
+def relocation(result: Relocation, out: TextIO, **_: Any) -> None:
+    relocation_csv(result, out)
+
+
+def area_listing(listing: AreaListing, out: TextIO, **_: Any) -> None:
+    areas_csv(listing, out)
+
+
+def where(result: Where, out: TextIO, **_: Any) -> None:
+    where_csv(result, out)
+
+
 def takehome(result: TakeHome, out: TextIO, **_: Any) -> None:
     from careerstats.render.takehome_data import takehome_rows
 
@@ -306,3 +333,133 @@ def top(result: Top, out: TextIO, **_: Any) -> None:
                 result.release.reference_period or "",
             )
         )
+
+
+# ------------------------------------------------------------------ places
+
+RELOCATION_COLUMNS = (
+    "amount",
+    "from_code",
+    "from_name",
+    "from_rpp",
+    "to_code",
+    "to_name",
+    "to_rpp",
+    "year",
+    "equivalent",
+    "derived",
+    "basis",
+)
+
+
+def relocation_csv(result: Relocation, out: TextIO) -> None:
+    from careerstats.render.places_view import BASIS, RPP_PLACES
+
+    writer = writer_for(out)
+    writer.writerow(RELOCATION_COLUMNS)
+    here, there = result.origin, result.destination
+    writer.writerow(
+        (
+            plain(result.amount),
+            here.area.code,
+            here.area.name,
+            to_places(here.index, RPP_PLACES),
+            there.area.code,
+            there.area.name,
+            to_places(there.index, RPP_PLACES),
+            here.year,
+            plain(result.result),
+            "true",
+            BASIS,
+        )
+    )
+
+
+def areas_csv(listing: AreaListing, out: TextIO) -> None:
+    from careerstats.render.places_view import AREA_COLUMNS
+
+    writer = writer_for(out)
+    writer.writerow(AREA_COLUMNS)
+    for entry in listing.entries:
+        writer.writerow((entry.kind, entry.code, entry.name, " ".join(entry.releases)))
+
+
+WHERE_COLUMNS = (
+    "rank",
+    "code",
+    "name",
+    "type",
+    "source_id",
+    "period",
+    "statistic",
+    "value",
+    "at_least",
+    "derived",
+    "rpp",
+    "rpp_year",
+    "price_adjusted",
+)
+
+
+def where_csv(result: Where, out: TextIO) -> None:
+    from careerstats.render.places_view import RPP_PLACES, where_value
+
+    writer = writer_for(out)
+    writer.writerow(WHERE_COLUMNS)
+    for rank, row in enumerate(result.rows, start=1):
+        value, at_least, derived = where_value(result, row)
+        level = row.prices.level if row.prices is not None else None
+        adjusted = row.prices.apply(value) if row.prices is not None else None
+        writer.writerow(
+            (
+                rank,
+                row.area.code,
+                row.area.name,
+                row.area.kind,
+                result.release.id,
+                result.period.value,
+                result.statistic.value,
+                plain(value),
+                "true" if at_least else "false",
+                "true" if derived else "false",
+                to_places(level.index, RPP_PLACES) if level is not None else "",
+                level.year if level is not None else "",
+                plain(adjusted) if adjusted is not None else "",
+            )
+        )
+
+
+def price_adjusted_rows(
+    pay: CareerPay, found: PriceAdjustment | None, place: Sequence[str]
+) -> list[tuple[str, ...]]:
+    """`compare --csv --adjust-prices`: each figure again in U.S.-average prices, with basis
+    `price_adjusted` and `adjusted_to` naming the RPP (the comparison's columns)."""
+    from careerstats.render.places_view import RPP_PLACES
+
+    if found is None or found.level is None:
+        return []
+    rows = []
+    for period, row in pay.wages.items():
+        for statistic, figure in row.items():
+            value = found.apply(figure.value)
+            if value is None:
+                continue
+            rows.append(
+                (
+                    pay.career.id,
+                    pay.career.soc,
+                    pay.career.title,
+                    pay.release.id,
+                    pay.release.reference_period or "",
+                    period.value,
+                    statistic.value,
+                    plain(value),
+                    "true",
+                    "true" if figure.at_least else "false",
+                    f"RPP {to_places(found.level.index, RPP_PLACES)} ({found.level.year})",
+                    plain(figure.value),
+                    "price_adjusted",
+                    *place,
+                )
+            )
+    return rows

@@ -138,6 +138,8 @@ def _release_blocks(records: Sequence[ReleaseRecord]) -> Group:
         grid.add_row("source", Text(record.id, style="bold"))
         for index, file in enumerate(record.files):
             grid.add_row("files" if index == 0 else "", f"{file.name} ({file.layout})")
+            if file.url is not None:  # downloaded by `data fetch`
+                grid.add_row("", f"  from {file.url} ({file.download_size:,} bytes)")
         grid.add_row("counts", imported_summary(record))
         grid.add_row("top-coded", _ceiling(record).replace("\n", " or "))
         parts.extend([grid, Text("")])

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import RenderableType
 
     from careerstats.core.audit import Audit
@@ -17,13 +19,16 @@ if TYPE_CHECKING:
     from careerstats.core.inflation import Adjustment, CpiTable
     from careerstats.core.listing import OccupationList
     from careerstats.core.periods import Period
+    from careerstats.core.places import AreaListing
+    from careerstats.core.prices import Relocation
     from careerstats.core.profiles import Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Rank
     from careerstats.core.search import SearchResult
     from careerstats.core.takehome import TakeHome
     from careerstats.core.top import Top
+    from careerstats.core.where import Where
     from careerstats.sources.dataset import CheckedFile
-    from careerstats.sources.store import ImportedReleases
+    from careerstats.sources.store import ImportedReleases, ReleaseRecord
 
 
 class Shown(NamedTuple):
@@ -75,14 +80,25 @@ def comparison(
         *source_lines(result.releases),
         *figure_legend(result.schedule, result.rows, periods),
         *_adjusted(result),
+        *_prices(result),
     ]
     out.extend((Text(""), ComparisonLegend(result, view, legend)))
     if takehome is not None:
         from careerstats.render.compare_takehome_view import takehome_view
 
         out.append(takehome_view(takehome))
-    notes = source_notes(result.releases, result.rows, periods)
+    # Across places one release is bound to each area: its notes are said once.
+    notes = list(dict.fromkeys(source_notes(result.releases, result.rows, periods)))
     return Shown(tuple(out), tuple(f"note: {note}" for note in _few(notes, full)))
+
+
+def _prices(result: Comparison) -> list[str]:
+    """`--adjust-prices`: each row's RPP and medians in U.S.-average prices, and the legend."""
+    if not result.prices:
+        return []
+    from careerstats.render.places_view import price_legend, price_lines
+
+    return [*price_lines(result), *price_legend(result.prices)]
 
 
 # More notes than this and they would bury the table: a line says how to read them.
@@ -96,7 +112,7 @@ def _few(notes: list[str], full: bool) -> list[str]:
 
 
 def _comparison_heading(result: Comparison) -> str:
-    if len(result.releases) > 1:
+    if len({release.id for release in result.releases}) > 1:
         careers = list(dict.fromkeys(pay.career.title for pay in result.rows))
         if len(careers) == 1:
             return f"{careers[0]}: pay in every source"
@@ -146,10 +162,16 @@ def search(result: SearchResult, **_: Any) -> Shown:
     return Shown((search_text(result, terminal_width()),))
 
 
-def source_list(listing: list[SourceListing], **_: Any) -> Shown:
+def source_list(
+    listing: list[SourceListing], *, imported: Sequence[ReleaseRecord] = (), **_: Any
+) -> Shown:
     from careerstats.render.listing_view import source_list_view
 
-    return Shown((source_list_view(listing),))
+    if not imported:
+        return Shown((source_list_view(listing),))
+    from careerstats.render.places_view import imported_lines
+
+    return Shown((source_list_view(listing), imported_lines(imported)))
 
 
 def audit(result: Audit, **_: Any) -> Shown:
@@ -205,3 +227,21 @@ def top(result: Top, **_: Any) -> Shown:
     from careerstats.render.top_view import top_lines
 
     return Shown((top_lines(result, terminal_width()),))
+
+
+def relocation(result: Relocation, **_: Any) -> Shown:
+    from careerstats.render.places_view import relocation_text
+
+    return Shown((relocation_text(result),))
+
+
+def area_listing(listing: AreaListing, **_: Any) -> Shown:
+    from careerstats.render.places_view import areas_text
+
+    return Shown((areas_text(listing),))
+
+
+def where(result: Where, **_: Any) -> Shown:
+    from careerstats.render.places_view import where_text
+
+    return Shown((where_text(result),))

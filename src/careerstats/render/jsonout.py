@@ -14,7 +14,7 @@ from careerstats.core.money import json_number
 from careerstats.core.periods import Period, Schedule
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from careerstats.core.audit import Audit
     from careerstats.core.career_takehome import TakeHomeComparison
@@ -30,11 +30,14 @@ if TYPE_CHECKING:
     from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic
     from careerstats.core.outlook import Outlook, SocGroup, SocPlace
     from careerstats.core.pay import CareerPay, StatedAmount
+    from careerstats.core.places import Area, AreaListing
+    from careerstats.core.prices import PriceAdjustment, PriceLevel, Relocation
     from careerstats.core.profiles import Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Point, Rank
     from careerstats.core.search import SearchResult
     from careerstats.core.takehome import TakeHome
     from careerstats.core.top import Top
+    from careerstats.core.where import Where
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases, ReleaseRecord
 
@@ -292,7 +295,23 @@ def imported_release(record: ReleaseRecord) -> dict[str, Any]:
         "year": record.year,
         "classification": record.classification,
         "files": [
-            {"name": f.name, "sha256": f.sha256, "layout": f.layout, "rows": f.rows}
+            {
+                "name": f.name,
+                "sha256": f.sha256,
+                "layout": f.layout,
+                "rows": f.rows,
+                **(
+                    {
+                        "downloaded": {
+                            "url": f.url,
+                            "size": f.download_size,
+                            "sha256": f.download_sha256,
+                        }
+                    }
+                    if f.url is not None
+                    else {}
+                ),
+            }
             for f in record.files
         ],
         "rows": record.rows,
@@ -390,7 +409,10 @@ def comparison(
     baseline = result.rows[0]
     document = {
         "schedule": schedule(result.schedule),
-        "careers": [_career_pay(pay, result.outlook(pay.career)) for pay in result.rows],
+        "careers": [
+            {**_career_pay(pay, result.outlook(pay.career)), **_placed(result, pay)}
+            for pay in result.rows
+        ],
         "median_gaps": [
             {
                 "baseline": {"id": gap.baseline.career.id, "source": gap.baseline.release.id},
@@ -524,12 +546,16 @@ def _source_figures(pay: CareerPay) -> dict[str, Any]:
     }
 
 
-def source_list(listing: list[SourceListing], **_: Any) -> dict[str, Any]:
+def source_list(
+    listing: list[SourceListing], *, imported: Sequence[ReleaseRecord] = (), **_: Any
+) -> dict[str, Any]:
     return {
         "sources": [
             source(item.release, full=True) | {"careers": [c.id for c in item.careers]}
             for item in listing
-        ]
+        ],
+        # Imported into a bundled year: its areas and industries, with their files.
+        "imported_into_bundled": [imported_release(record) for record in imported],
     }
 
 
@@ -956,3 +982,143 @@ def _education(rank: int | None) -> str | None:
     from careerstats.core.education import LEVELS
 
     return LEVELS[rank] if rank is not None else None
+
+
+def relocation(result: Relocation, **_: Any) -> dict[str, Any]:
+    return relocation_json(result)
+
+
+def area_listing(listing: AreaListing, **_: Any) -> dict[str, Any]:
+    return areas_json(listing)
+
+
+def _placed(result: Comparison, pay: CareerPay) -> dict[str, Any]:
+    """A comparison across places: the row's area and, if asked, its price-adjusted figures."""
+    area = result.place_of(pay)
+    if area is None and not result.prices:
+        return {}
+    return {
+        **({"area": area_document(area)} if area is not None else {}),
+        **prices_json(result.prices_of(pay), pay),
+    }
+
+
+def where(result: Where, **_: Any) -> dict[str, Any]:
+    return where_json(result)
+
+
+# ------------------------------------------------------------------ places
+
+
+def area_document(area: Area) -> dict[str, Any]:
+    return {"code": area.code, "name": area.name, "type": area.kind}
+
+
+def _level(level: PriceLevel) -> dict[str, Any]:
+    from careerstats.render.places_view import RPP_PLACES
+
+    return {**area_document(level.area), "rpp": number(level.index, RPP_PLACES)}
+
+
+def relocation_json(result: Relocation) -> dict[str, Any]:
+    from careerstats.render.places_view import BASIS, RPP_CAVEAT
+
+    return {
+        "amount": money(result.amount),
+        "from": _level(result.origin),
+        "to": _level(result.destination),
+        "year": result.origin.year,
+        "equivalent": {"value": money(result.result), "derived": True, "basis": BASIS},
+        "index": "BEA Regional Price Parities, all items (U.S. = 100)",
+        "sources": list(result.sources),
+        "caveat": RPP_CAVEAT,
+    }
+
+
+def areas_json(listing: AreaListing) -> dict[str, Any]:
+    return {
+        "search": listing.search,
+        "areas": [
+            {"type": e.kind, "code": e.code, "name": e.name, "releases": list(e.releases)}
+            for e in listing.entries
+        ],
+    }
+
+
+def prices_json(found: PriceAdjustment | None, pay: CareerPay) -> dict[str, Any]:
+    """The `price_adjusted` key of a row: its RPP and every figure in U.S.-average prices."""
+    from careerstats.render.places_view import PRICE_BASIS, RPP_PLACES
+
+    if found is None:
+        return {}
+    if found.level is None:
+        return {"price_adjusted": {"rpp": None, "not_adjusted": found.missing}}
+    figures: dict[str, dict[str, Any]] = {}
+    for period, row in pay.wages.items():
+        for statistic, figure in row.items():
+            value = found.apply(figure.value)
+            if value is None:
+                continue
+            key = "at_least" if figure.at_least else "value"
+            figures.setdefault(period.value, {})[statistic.value] = {
+                key: money(value),
+                "derived": True,
+                "basis": "price_adjusted",
+            }
+    return {
+        "price_adjusted": {
+            "rpp": number(found.level.index, RPP_PLACES),
+            "rpp_year": found.level.year,
+            "rpp_area": area_document(found.level.area),
+            "nearest_year": found.nearest,
+            "release_year": found.release_year,
+            "basis": PRICE_BASIS,
+            "wages": figures,
+        }
+    }
+
+
+def where_json(result: Where) -> dict[str, Any]:
+    from careerstats.render.places_view import RPP_PLACES, where_value
+
+    areas = []
+    for rank, row in enumerate(result.rows, start=1):
+        value, at_least, derived = where_value(result, row)
+        item: dict[str, Any] = {
+            "rank": rank,
+            **area_document(row.area),
+            ("at_least" if at_least else "value"): money(value),
+            "derived": derived,
+        }
+        if row.prices is not None:
+            adjusted = row.prices.apply(value)
+            level = row.prices.level
+            item["price_adjusted"] = (
+                {
+                    ("at_least" if at_least else "value"): money(adjusted),
+                    "rpp": number(level.index, RPP_PLACES),
+                    "rpp_year": level.year,
+                    "nearest_year": row.prices.nearest,
+                    "derived": True,
+                }
+                if adjusted is not None and level is not None
+                else {"rpp": None, "not_adjusted": row.prices.missing}
+            )
+        areas.append(item)
+    return {
+        "career": {"id": result.career.id, "soc": result.career.soc, "title": result.career.title},
+        "source": {
+            "id": result.release.id,
+            "publisher": result.release.publisher,
+            "program": result.release.program,
+            "reference_period": result.release.reference_period,
+            "reference_period_label": result.release.period_label,
+        },
+        "period": result.period.value,
+        "statistic": result.statistic.value,
+        "type": result.kind,
+        "ranked_by": "price_adjusted" if result.adjusted else "published",
+        "areas": areas,
+        "areas_ranked": result.total,
+        "not_published": [area_document(area) for area in result.unpublished],
+    }

@@ -29,7 +29,7 @@ from careerstats.core.periods import Period
 from careerstats.errors import DataError, UsageError
 from careerstats.sources.oews import ALL_OWNERSHIPS, CROSS_INDUSTRY, NATION
 from careerstats.sources.oews_figures import PROGRAM, PUBLISHER, career_figures
-from careerstats.sources.store import Place, ReleaseRecord, Store
+from careerstats.sources.store import FileRecord, Place, ReleaseRecord, Store
 
 NATION_PLACE = Place(NATION, "U.S.")
 CROSS_INDUSTRY_PLACE = Place(CROSS_INDUSTRY, "Cross-industry")
@@ -70,7 +70,7 @@ class StoreRelease(SourceRelease):
             reference_period=f"{record.year}-05",
             classification=record.classification,
             annual_basis=AnnualBasis.HOURS_2080,
-            cited_in=tuple(f"imported from {file.name}" for file in record.files),
+            cited_in=tuple(_cited(file) for file in record.files),
             notes=_release_notes(record),
             careers=(),
         )
@@ -164,6 +164,15 @@ class StoreRelease(SourceRelease):
             raise DataError(
                 f"{self.id}: the imported row for {row['occ_code']} does not validate: {error}"
             ) from None
+
+
+def _cited(file: FileRecord) -> str:
+    if file.url is None:
+        return f"imported from {file.name}"
+    return (
+        f"imported from {file.name}, downloaded in {file.url} ({file.download_size:,} bytes, "
+        f"SHA-256 {file.download_sha256})"
+    )
 
 
 def _release_notes(record: ReleaseRecord) -> tuple[str, ...]:

@@ -16,17 +16,24 @@ import functools
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from operator import itemgetter
 from pathlib import Path
-from typing import Literal, NamedTuple, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Literal, NamedTuple, ParamSpec, TypeVar
 
 from careerstats.core.periods import Period
 from careerstats.core.wording import quoted
-from careerstats.errors import DataError, NoStore, StoreUnreadable, UnknownPlace, UsageError
+from careerstats.errors import (
+    DataError,
+    NoStore,
+    PlaceMissing,
+    StoreUnreadable,
+    UnknownPlace,
+    UsageError,
+)
 from careerstats.sources.oews import (
     CROSS_INDUSTRY,
     NATION,
@@ -36,6 +43,9 @@ from careerstats.sources.oews import (
     soc_version,
 )
 from careerstats.sources.paths import store_path
+
+if TYPE_CHECKING:
+    from careerstats.core.places import Area, Listed
 
 SCHEMA_VERSION = "1"
 LOCK_WAIT_SECONDS = 60.0
@@ -187,6 +197,26 @@ class FileRecord:
     layout: str
     rows: int
     imported_at: str
+    # A file `data fetch` downloaded: the zip's URL, size and SHA-256.
+    url: str | None = None
+    download_size: int | None = None
+    download_sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Downloaded:
+    """Where a workbook came from when `data fetch` downloaded it (inside a zip)."""
+
+    url: str
+    size: int
+    sha256: str
+
+
+# Added by `data fetch` to a store of this schema when it first records a download.
+_DOWNLOADS = (
+    "CREATE TABLE IF NOT EXISTS downloads (file_sha256 TEXT PRIMARY KEY, release_id TEXT NOT "
+    "NULL, url TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL)"
+)
 
 
 # releases.ceiling_stated: 0 the release's known ceiling (the file states none), 1 both
@@ -239,10 +269,11 @@ class ImportOutcome:
 
 @dataclass(frozen=True)
 class Place:
-    """An area or an industry as the store names it."""
+    """An area or an industry as the store names it (an area's kind: state, metro, ...)."""
 
     code: str
     title: str
+    kind: str = ""
 
 
 class Store:
@@ -413,9 +444,13 @@ class Store:
     # ------------------------------------------------------------------ writing
 
     def import_files(
-        self, files: Sequence[ParsedFile], before_commit: Callable[[], None] = lambda: None
+        self,
+        files: Sequence[ParsedFile],
+        downloads: Mapping[str, Downloaded] | None = None,
+        before_commit: Callable[[], None] = lambda: None,
     ) -> list[ImportOutcome]:
         """Import parsed files in one transaction: all of them, or (on any failure) none.
+        `downloads`: where downloaded files came from, by the SHA-256 of each file.
 
         `before_commit` is called once every row is written, just before the commit: from
         then on the import is as good as stored (the caller stops taking interrupts there)."""
@@ -428,6 +463,8 @@ class Store:
             ) from None
         try:
             outcomes = [self._import_one(parsed) for parsed in files]
+            if downloads:
+                self._record_downloads(outcomes, downloads)
             before_commit()
             self.db.execute("COMMIT")
         except sqlite3.DatabaseError as error:
@@ -441,6 +478,25 @@ class Store:
             self._rollback()
             raise
         return outcomes
+
+    def _record_downloads(
+        self, outcomes: Sequence[ImportOutcome], downloads: Mapping[str, Downloaded]
+    ) -> None:
+        self.db.execute(_DOWNLOADS)
+        for outcome in outcomes:
+            found = downloads.get(outcome.file.sha256)
+            if found is not None and outcome.status != "unchanged":
+                self.db.execute(
+                    "INSERT OR REPLACE INTO downloads VALUES (?, ?, ?, ?, ?)",
+                    (outcome.file.sha256, outcome.release_id, found.url, found.size, found.sha256),
+                )
+
+    def _has_downloads(self) -> bool:
+        return bool(
+            self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'downloads'"
+            ).fetchone()
+        )
 
     def _rollback(self) -> None:
         if self.db.in_transaction:
@@ -531,7 +587,8 @@ class Store:
             if found is None:
                 known = ", ".join(r.id for r in self.releases()) or "none"
                 raise UsageError(f"no imported release {release_id!r}; imported: {known}")
-            for table in ("wages", "occupations", "areas", "industries", "files"):
+            tables = ["wages", "occupations", "areas", "industries", "files"]
+            for table in (*tables, *(["downloads"] if self._has_downloads() else [])):
                 self.db.execute(f"DELETE FROM {table} WHERE release_id = ?", (key,))
             self.db.execute("DELETE FROM releases WHERE id = ?", (key,))
             before_commit()
@@ -550,10 +607,20 @@ class Store:
     @_reading
     def releases(self) -> list[ReleaseRecord]:
         files: dict[str, list[FileRecord]] = {}
+        downloaded = (
+            {
+                row[0]: row[1:]
+                for row in self.db.execute("SELECT file_sha256, url, size, sha256 FROM downloads")
+            }
+            if self._has_downloads()
+            else {}
+        )
         for release_id, *fields in self.db.execute(
             "SELECT release_id, name, sha256, layout, rows, imported_at FROM files ORDER BY rowid"
         ):
-            files.setdefault(release_id, []).append(FileRecord(*fields))
+            files.setdefault(release_id, []).append(
+                FileRecord(*fields, *downloaded.get(fields[1], ()))
+            )
         return [
             ReleaseRecord(
                 id=row[0],
@@ -657,7 +724,77 @@ class Store:
         return [Place(row[0], row[1]) for row in rows]
 
     def area(self, text: str) -> Place:
-        return self._place("areas", "code", text, "area", NATION)
+        """The area `text` names: a state's name, postal code or FIPS code, an area code, or
+        words of a metro's title (see `core.places.find_area`)."""
+        from careerstats.core.places import METRO, find_area
+
+        places = self.area_places()
+        try:
+            found = find_area(text, places, within="the imported data", default=NATION)
+        except PlaceMissing as error:
+            guessed = str(error).endswith("?")  # a close match is the likelier fix
+            if error.kind is not None or guessed or any(p.kind == METRO for p in places):
+                raise
+            # Words that name no state, in a store without metros: a metro's words, likely.
+            raise PlaceMissing(
+                f"{error}, which has no metropolitan areas", error.place, error.default, METRO
+            ) from None
+        return Place(found.code, found.name, found.kind)
+
+    @_reading
+    def area_places(self) -> list[Area]:
+        """Every imported area once, with its newest title and its kind."""
+        from careerstats.core.places import NATION as PLACE_NATION
+        from careerstats.core.places import Area, oews_kind
+
+        newest: dict[str, Area] = {}
+        for code, title, area_type in self.db.execute(
+            "SELECT a.code, a.title, a.type FROM areas a JOIN releases r ON r.id = a.release_id "
+            "ORDER BY r.year DESC, a.code"
+        ):
+            kind = PLACE_NATION if code == NATION else oews_kind(code, area_type)
+            newest.setdefault(code, Area(code, title, kind))
+        return list(newest.values())
+
+    @_reading
+    def release_areas(self, release_id: str) -> list[Area]:
+        """The areas of one release, by code."""
+        from careerstats.core.places import NATION as PLACE_NATION
+        from careerstats.core.places import Area, oews_kind
+
+        return [
+            Area(code, title, PLACE_NATION if code == NATION else oews_kind(code, area_type))
+            for code, title, area_type in self.db.execute(
+                "SELECT code, title, type FROM areas WHERE release_id = ? ORDER BY code",
+                (release_id,),
+            )
+        ]
+
+    @_reading
+    def listing(self) -> list[Listed]:
+        """Every area and industry of the store, once, with the releases that have it."""
+        from careerstats.core.places import INDUSTRY, Listed, oews_kind
+        from careerstats.core.places import NATION as PLACE_NATION
+
+        found: dict[tuple[str, str], Listed] = {}
+        for table, code, title, area_type, release_id in self.db.execute(
+            "SELECT 'area', a.code, a.title, a.type, a.release_id FROM areas a "
+            "JOIN releases r ON r.id = a.release_id "
+            "UNION ALL SELECT 'industry', i.naics, i.title, NULL, i.release_id "
+            "FROM industries i JOIN releases r ON r.id = i.release_id "
+            "ORDER BY 5 DESC"
+        ):
+            if table == "industry":
+                kind = INDUSTRY
+            else:
+                kind = PLACE_NATION if code == NATION else oews_kind(code, area_type)
+            key = (kind, code)
+            if key in found:
+                listed = found[key]
+                found[key] = listed._replace(releases=(*listed.releases, release_id))
+            else:
+                found[key] = Listed(kind, code, title, (release_id,))
+        return sorted(found.values(), key=Listed.order)
 
     def industry(self, text: str) -> Place:
         return self._place("industries", "naics", text, "industry", CROSS_INDUSTRY)
