@@ -47,6 +47,44 @@ InDollarsOfOption = Annotated[
         "to WHEN: YYYY-MM or YYYY. Releases with no reference date are left as published.",
     ),
 ]
+PerOption = Annotated[
+    str,
+    typer.Option(
+        "--per",
+        "-p",
+        metavar="PERIOD",
+        help="Period AMOUNT is paid per (hour, week, month, year, ...).",
+    ),
+]
+ShownPerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--per",
+        "-p",
+        metavar="hour|year",
+        help="Show only the hourly or only the annual figures. Default: both.",
+        show_default=False,
+    ),
+]
+
+
+def _quiet(asked: bool) -> bool:
+    if asked:
+        from careerstats.cli import output
+
+        output.drop_notes()
+    return asked
+
+
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        callback=_quiet,
+        help="Drop the notes written to stderr (warnings and errors stay).",
+    ),
+]
 ChartOption = Annotated[
     bool, typer.Option("--chart/--no-chart", help="Draw the distribution chart (tables only).")
 ]
@@ -101,3 +139,15 @@ def period(text: str) -> Period:
     from careerstats.core.periods import Period
 
     return Period.parse(text)
+
+
+def shown_per(text: str | None) -> Period | None:
+    """The one period (hour or year) a table of published pay is to show, or None for both."""
+    if text is None:
+        return None
+    from careerstats.core.periods import Period
+
+    chosen = Period.parse(text)
+    if chosen not in (Period.HOUR, Period.YEAR):
+        raise UsageError(f"--per shows published pay per hour or per year, not per {chosen.value}")
+    return chosen

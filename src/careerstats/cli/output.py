@@ -24,6 +24,21 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout."
 CsvOption = Annotated[bool, typer.Option("--csv", help="Write CSV to stdout, one row per figure.")]
 
 
+_notes_wanted = True
+
+
+def drop_notes() -> None:
+    """`-q/--quiet`: from now on, notes for people are not written (warnings still are)."""
+    global _notes_wanted
+    _notes_wanted = False
+
+
+def note(text: str) -> None:
+    """One note on stderr, unless the run is quiet."""
+    if _notes_wanted:
+        sys.stderr.write(f"note: {text}\n")
+
+
 class Format(StrEnum):
     TABLE = "table"
     JSON = "json"
@@ -53,7 +68,7 @@ def write(
         from careerstats.render import human
 
         _people(getattr(human, kind)(result, **options))
-    if warnings:
+    if warnings and _notes_wanted:
         sys.stdout.flush()  # the result first, where both streams reach one terminal or file
         for warning in warnings:
             sys.stderr.write(f"note: {warning}\n")
@@ -74,7 +89,7 @@ def _people(shown: Shown) -> None:
 
             out = out or console()
             out.print(item)
-    if shown.notes:
+    if shown.notes and _notes_wanted:
         from careerstats.render.common import console
 
         err = console(stderr=True)
