@@ -235,7 +235,7 @@ def test_S1_a_bad_line_keeps_its_place_and_the_status_is_1() -> None:
     assert result.stdout == "29868.80\n\n32884.80\n"
     assert result.stderr.splitlines() == [
         "careerstats: line 2: not an amount: 'abc'; write a plain number such as 14.36, "
-        "51280 or $51,280",
+        "51280, $51,280 or 55k",
         "careerstats: error: lines that were not amounts: 1; their output lines are empty",
     ]
 

@@ -3,14 +3,18 @@ full, where an amount ranks, and what the data covers."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from careerstats.cli import options
-from careerstats.cli.output import CsvOption, Format, JsonOption, chosen, write
+from careerstats.cli.output import CsvOption, JsonOption, chosen, write
 from careerstats.cli.root import app
+from careerstats.core.wording import quoted
 from careerstats.errors import UsageError
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 
 @app.command()
@@ -42,10 +46,12 @@ def compare(
     as_csv: CsvOption = False,
     in_dollars_of: options.InDollarsOfOption = None,
     chart: options.ChartOption = True,
+    quiet: options.QuietOption = False,
 ) -> None:
     """Compare careers' pay side by side: published figures, derived ones marked, and sources.
 
-    Example: careerstats compare cs pr
+    Examples: careerstats compare cs pr;  careerstats compare cs pr --area Texas;
+    careerstats compare cs --industry "Software Publishers";  careerstats compare cs pr --csv
     """
     output = chosen(as_json, as_csv)
     from careerstats.core.comparison import compare as run_compare
@@ -76,16 +82,22 @@ def show(
     weeks_per_year: options.WeeksOption = "52",
     days_per_week: options.DaysOption = "5",
     as_json: JsonOption = False,
+    as_csv: CsvOption = False,
     in_dollars_of: options.InDollarsOfOption = None,
     chart: options.ChartOption = True,
+    quiet: options.QuietOption = False,
 ) -> None:
-    """Everything about one career: duties, education, skills, and every source's figures."""
+    """Everything about one career: duties, education, skills, and every source's figures.
+
+    Example: careerstats show cs
+    """
+    output = chosen(as_json, as_csv)
     from careerstats.core.profiles import profile
 
     dataset = options.dataset(area, industry)
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
     result = profile(dataset, dataset.career(career), schedule, options.when(in_dollars_of))
-    write("profile", result, chosen(as_json), chart=chart)
+    write("profile", result, output, chart=chart)
 
 
 @app.command()
@@ -99,12 +111,10 @@ def rank(
     amount: Annotated[
         str,
         typer.Argument(
-            metavar="AMOUNT", help="Pay such as 40000 or '$51,280'.", show_default=False
+            metavar="AMOUNT", help="Pay such as 40000, '$51,280' or 55k.", show_default=False
         ),
     ],
-    per: Annotated[
-        str, typer.Option("--per", "-p", metavar="PERIOD", help="Period AMOUNT is paid per.")
-    ] = "year",
+    per: options.PerOption = "year",
     source: Annotated[
         str | None,
         typer.Option(
@@ -122,6 +132,8 @@ def rank(
     industry: options.IndustryOption = None,
     in_dollars_of: options.InDollarsOfOption = None,
     as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+    quiet: options.QuietOption = False,
 ) -> None:
     """Where an amount ranks among a career's wages, as a percentile.
 
@@ -135,10 +147,10 @@ def rank(
 
     Example: careerstats rank pr 40000 --per year
     """
-    from careerstats.core.money import parse_amount
+    output = chosen(as_json, as_csv)
     from careerstats.core.ranking import rank as run_rank
 
-    value = parse_amount(amount)
+    value = _rank_amount(career, amount)
     period = options.period(per)
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
     dataset = options.dataset(area, industry)
@@ -154,7 +166,27 @@ def rank(
     from careerstats.render.plaintext import period_note
 
     note = period_note(result)
-    write("rank", result, chosen(as_json), warnings=(note,) if note else ())
+    write("rank", result, output, warnings=(note,) if note else ())
+
+
+def _rank_amount(career: str, amount: str) -> Decimal:
+    """AMOUNT read; when it is not an amount but CAREER is, the two were given swapped."""
+    from careerstats.core.money import AmountError, parse_amount
+
+    try:
+        return parse_amount(amount)
+    except AmountError as error:
+        try:
+            parse_amount(career)
+        except AmountError:
+            raise error from None
+    import shlex
+
+    raise UsageError(
+        f"{quoted(amount)} is not an amount but {quoted(career)} is: did you mean "
+        f"`careerstats rank {shlex.quote(amount)} {shlex.quote(career)}`? "
+        "(the career comes first)"
+    )
 
 
 @app.command("list")
@@ -171,11 +203,12 @@ def list_(
     ] = None,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
+    quiet: options.QuietOption = False,
 ) -> None:
     """Careers with their aliases, SOC codes and the sources that cover them; with --source,
     every occupation of one release and its published figures.
 
-    Example: careerstats list --source oews-2013 --csv
+    Examples: careerstats list;  careerstats list --source oews-2013 --csv
     """
     output = chosen(as_json, as_csv)
     dataset = options.dataset()
@@ -184,20 +217,26 @@ def list_(
 
         write("release_contents", release_contents(dataset, source), output)
         return
-    if output is Format.CSV:
-        raise UsageError("--csv lists a release's figures: give --source ID")
     from careerstats.core.profiles import list_careers
 
     write("career_list", list_careers(dataset), output)
 
 
 @app.command()
-def sources(as_json: JsonOption = False) -> None:
-    """Every source release with its provenance: publisher, program, reference period, notes."""
+def sources(
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+    quiet: options.QuietOption = False,
+) -> None:
+    """Every source release with its provenance: publisher, program, reference period, notes.
+
+    Example: careerstats sources --csv
+    """
+    output = chosen(as_json, as_csv)
     from careerstats.core.profiles import list_sources
 
     listing = list_sources(options.dataset())
-    write("source_list", listing, chosen(as_json))
+    write("source_list", listing, output)
 
 
 @app.command()
@@ -222,6 +261,7 @@ def history(
     chart: Annotated[
         bool, typer.Option("--chart/--no-chart", help="Draw the median over time (tables only).")
     ] = True,
+    quiet: options.QuietOption = False,
 ) -> None:
     """One occupation in every official OEWS release since May 2008: the 10th, median and
     90th, as published and in one month's dollars, the change since the previous release and

@@ -46,11 +46,27 @@ def use_plain_help(command: Any, width: int) -> None:
     command.context_settings = {**(command.context_settings or {}), "terminal_width": width}
 
 
+def _plain_usage(command: Any) -> None:
+    """Usage lines as Click writes them (`convert [OPTIONS] AMOUNT`): Typer braces required
+    arguments (`{AMOUNT}`), which reads like a set to pick from."""
+    pieces = command.collect_usage_pieces
+
+    def collect_usage_pieces(ctx: Any) -> list[str]:
+        return [
+            piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+            for piece in pieces(ctx)
+        ]
+
+    command.collect_usage_pieces = collect_usage_pieces
+
+
 class UnwrappedHelpGroup(TyperGroup):
     """A group whose commands' help paragraphs wrap at the terminal's width."""
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _plain_usage(command)
         if command is not None and command.help:
             command.help = unwrap_help(command.help)
         width = plain_help_width() if command is not None else None

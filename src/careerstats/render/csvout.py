@@ -12,9 +12,19 @@ from typing import TYPE_CHECKING, Any, TextIO
 from careerstats.core.money import plain, to_places
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from careerstats.core.audit import Audit
     from careerstats.core.comparison import Comparison
+    from careerstats.core.conversion import Conversion
     from careerstats.core.history import History
-    from careerstats.core.profiles import ReleaseContents
+    from careerstats.core.inflation import Adjustment, CpiTable
+    from careerstats.core.pay import CareerPay
+    from careerstats.core.periods import Period
+    from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
+    from careerstats.core.ranking import Point, Rank
+    from careerstats.sources.dataset import CheckedFile
+    from careerstats.sources.store import ImportedReleases
 
 COMPARISON_COLUMNS = (
     "career_id",
@@ -34,9 +44,18 @@ COMPARISON_COLUMNS = (
 
 
 def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
+    _pay_rows(result.rows, out)
+
+
+def profile(result: Profile, out: TextIO, **_: Any) -> None:
+    """`show --csv`: every source's figures for the career, in the columns of `compare --csv`."""
+    _pay_rows(result.pay, out)
+
+
+def _pay_rows(rows: Iterable[CareerPay], out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COMPARISON_COLUMNS)
-    for pay in result.rows:
+    for pay in rows:
         for period, row in pay.wages.items():
             for statistic, figure in row.items():
                 writer.writerow(
@@ -162,3 +181,248 @@ def history(result: History, out: TextIO, **_: Any) -> None:
                         row.break_reason or reasons.get((period, statistic), ""),
                     )
                 )
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def conversion(result: Conversion, out: TextIO, *, target: Period | None = None, **_: Any) -> None:
+    """One row per period (only `target`'s with --to), with the input and the schedule."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        ("amount", "from", "hours_per_week", "weeks_per_year", "days_per_week", "period", "value")
+    )
+    schedule = result.schedule
+    for period, value in result.amounts.items():
+        if target is None or period is target:
+            writer.writerow(
+                (
+                    f"{result.amount:f}",
+                    result.period.value,
+                    f"{schedule.hours_per_week:f}",
+                    f"{schedule.weeks_per_year:f}",
+                    f"{schedule.days_per_week:f}",
+                    period.value,
+                    plain(value),
+                )
+            )
+
+
+def adjustment(result: Adjustment, out: TextIO, *, table: CpiTable, **_: Any) -> None:
+    rebase = result.rebase
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        ("amount", "from", "to", "from_index", "to_index", "factor", "result", "series")
+    )
+    writer.writerow(
+        (
+            f"{result.amount:f}",
+            str(rebase.source),
+            str(rebase.target),
+            f"{rebase.from_index:f}",
+            f"{rebase.to_index:f}",
+            to_places(rebase.factor, 6),
+            plain(result.result),
+            table.series,
+        )
+    )
+
+
+RANK_COLUMNS = (
+    "career_id",
+    "soc",
+    "title",
+    "source_id",
+    "reference_period",
+    "amount",
+    "period",
+    "percentile",
+    "position",
+    "lower_percentile",
+    "lower_value",
+    "upper_percentile",
+    "upper_value",
+    "adjusted_to",
+)
+
+
+def _point(point: Point | None) -> tuple[str, str]:
+    if point is None:
+        return "", ""
+    return str(point.percentile), plain(point.figure.value)
+
+
+def rank(result: Rank, out: TextIO, **_: Any) -> None:
+    """One row: the amount, its percentile (empty outside the points: see `position`) and the
+    points it lies between."""
+    pay = result.pay
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(RANK_COLUMNS)
+    writer.writerow(
+        (
+            pay.career.id,
+            pay.career.soc,
+            pay.career.title,
+            pay.release.id,
+            pay.release.reference_period or "",
+            plain(result.amount),
+            result.period.value,
+            to_places(result.percentile, 1) if result.percentile is not None else "",
+            result.position,
+            *_point(result.lower),
+            *_point(result.upper),
+            str(pay.rebase.target) if pay.rebase else "",
+        )
+    )
+
+
+def career_list(listing: list[CareerListing], out: TextIO, **_: Any) -> None:
+    """One row per career; aliases and sources separated by spaces (none contains one)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("id", "title", "soc", "aliases", "office", "sources"))
+    for item in listing:
+        writer.writerow(
+            (
+                item.career.id,
+                item.career.title,
+                item.career.soc,
+                " ".join(item.career.aliases),
+                item.career.office or "",
+                " ".join(release.id for release in item.sources),
+            )
+        )
+
+
+def source_list(listing: list[SourceListing], out: TextIO, **_: Any) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        (
+            "id",
+            "publisher",
+            "program",
+            "title",
+            "reference_period",
+            "reference_period_label",
+            "careers",
+        )
+    )
+    for item in listing:
+        release = item.release
+        writer.writerow(
+            (
+                release.id,
+                release.publisher,
+                release.program or "",
+                release.title or "",
+                release.reference_period or "",
+                release.period_label or "",
+                " ".join(career.id for career in item.careers),
+            )
+        )
+
+
+AUDIT_COLUMNS = (
+    "record",
+    "kind",
+    "source",
+    "career",
+    "summary",
+    "figures",
+    "meaning",
+    "official_source",
+    "soc",
+    "period",
+    "statistic",
+    "cited",
+    "official",
+    "matches",
+    "derived_in_source",
+    "how",
+)
+
+
+def audit(result: Audit, out: TextIO, **_: Any) -> None:
+    """Findings and citation checks in one table: `record` says which a row is, and the
+    columns of the other are empty. A finding's figures are `name=value` pairs."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(AUDIT_COLUMNS)
+    for finding in result.findings:
+        figures = " ".join(f"{name}={to_places(value, 2)}" for name, value in finding.figures)
+        writer.writerow(
+            (
+                "finding",
+                finding.kind,
+                finding.source,
+                finding.career or "",
+                finding.summary,
+                figures,
+                finding.meaning,
+                *([""] * 9),
+            )
+        )
+    for check in result.citations:
+        writer.writerow(
+            (
+                "citation",
+                "",
+                check.source,
+                check.career,
+                "",
+                "",
+                "",
+                check.official_source,
+                check.soc,
+                check.period.value,
+                check.statistic.value,
+                plain(check.cited),
+                plain(check.official) if check.official is not None else "",
+                _flag(check.matches) if check.official is not None else "",
+                _flag(check.derived_in_source),
+                check.how or "",
+            )
+        )
+
+
+def imported_releases(result: ImportedReleases, out: TextIO, **_: Any) -> None:
+    """One row per imported file, with its release's totals."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        (
+            "release_id",
+            "year",
+            "classification",
+            "release_rows",
+            "areas",
+            "industries",
+            "file",
+            "sha256",
+            "layout",
+            "file_rows",
+            "imported_at",
+        )
+    )
+    for record in result.records:
+        for file in record.files:
+            writer.writerow(
+                (
+                    record.id,
+                    record.year,
+                    record.classification,
+                    record.rows,
+                    record.areas,
+                    record.industries,
+                    file.name,
+                    file.sha256,
+                    file.layout,
+                    file.rows,
+                    file.imported_at,
+                )
+            )
+
+
+def checked_files(checked: list[CheckedFile], out: TextIO, **_: Any) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("file", "kind", "id", "careers"))
+    for item in checked:
+        writer.writerow((item.name, item.kind, item.id, item.careers))

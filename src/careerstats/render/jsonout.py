@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from careerstats.core.money import json_number
 from careerstats.core.periods import Period, Schedule
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from careerstats.core.pay import CareerPay, StatedAmount
     from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Point, Rank
+    from careerstats.render import documents as doc
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases, ReleaseRecord
 
@@ -107,7 +108,7 @@ def _encode(item: Any, indent: int, depth: int) -> str:
 # ------------------------------------------------------------------ documents
 
 
-def schedule(value: Schedule) -> dict[str, Any]:
+def schedule(value: Schedule) -> doc.Schedule:
     return {
         "hours_per_week": number(value.hours_per_week),
         "weeks_per_year": number(value.weeks_per_year),
@@ -115,8 +116,8 @@ def schedule(value: Schedule) -> dict[str, Any]:
     }
 
 
-def conversion(result: Conversion, *, target: Period | None = None, **_: Any) -> dict[str, Any]:
-    document: dict[str, Any] = {
+def conversion(result: Conversion, *, target: Period | None = None, **_: Any) -> doc.Conversion:
+    document: doc.Conversion = {
         "input": {"amount": number(result.amount), "period": result.period.value},
         "schedule": schedule(result.schedule),
         "amounts": {period.value: money(value) for period, value in result.amounts.items()},
@@ -127,7 +128,7 @@ def conversion(result: Conversion, *, target: Period | None = None, **_: Any) ->
     return document
 
 
-def adjustment(result: Adjustment, *, table: CpiTable, **_: Any) -> dict[str, Any]:
+def adjustment(result: Adjustment, *, table: CpiTable, **_: Any) -> doc.Adjustment:
     rebase = result.rebase
     return {
         "amount": number(result.amount),
@@ -143,7 +144,7 @@ def adjustment(result: Adjustment, *, table: CpiTable, **_: Any) -> dict[str, An
     }
 
 
-def wages(table: WageTable) -> dict[str, Any]:
+def wages(table: WageTable) -> doc.Wages:
     return {
         period.value: {
             statistic.value: figure_document(figure) for statistic, figure in row.items()
@@ -152,16 +153,16 @@ def wages(table: WageTable) -> dict[str, Any]:
     }
 
 
-def figure_document(figure: WageFigure) -> dict[str, Any]:
+def figure_document(figure: WageFigure) -> doc.Figure:
     """`{"value": 14.36, "derived": false, "basis": "published"}`; a top-coded figure has
     `at_least`, no `value`. `basis`: published, standard_2080 (derived on BLS's 2,080-hour
     year) or schedule (derived from the hourly figure at the document's schedule)."""
-    key = "at_least" if figure.at_least else "value"
-    document: dict[str, Any] = {
-        key: money(figure.value),
-        "derived": figure.derived,
-        "basis": figure.basis.value,
-    }
+    shown, derived, basis = money(figure.value), figure.derived, figure.basis.value
+    document: doc.Figure = (
+        {"at_least": shown, "derived": derived, "basis": basis}
+        if figure.at_least
+        else {"value": shown, "derived": derived, "basis": basis}
+    )
     if figure.derived_from:
         document["derived_from"] = figure.derived_from.value
     if figure.adjusted_to is not None:
@@ -170,16 +171,16 @@ def figure_document(figure: WageFigure) -> dict[str, Any]:
     return document
 
 
-def stated_document(amount: StatedAmount) -> dict[str, Any]:
+def stated_document(amount: StatedAmount) -> doc.Stated:
     """`{"value": 18.06}`, or adjusted: `{"value": 24.72, "adjusted_to": ..., "original": ...}`."""
-    document: dict[str, Any] = {"value": money(amount.value)}
+    document: doc.Stated = {"value": money(amount.value)}
     if amount.adjusted_to is not None and amount.original is not None:
         document["adjusted_to"] = str(amount.adjusted_to)
         document["original"] = money(amount.original)
     return document
 
 
-def prices(pay: CareerPay) -> dict[str, Any] | None:
+def prices(pay: CareerPay) -> doc.Prices | None:
     """How a career's figures were adjusted for inflation, or why they were not."""
     if pay.rebase is not None:
         return {
@@ -204,8 +205,8 @@ def not_derived(pay: CareerPay) -> dict[str, str]:
     }
 
 
-def source(release: SourceRelease, *, full: bool = False) -> dict[str, Any]:
-    document: dict[str, Any] = {
+def source(release: SourceRelease, *, full: bool = False) -> doc.Source:
+    document: doc.Source = {
         "id": release.id,
         "publisher": release.publisher,
         "program": release.program,
@@ -232,7 +233,7 @@ def source(release: SourceRelease, *, full: bool = False) -> dict[str, Any]:
     return document
 
 
-def release_contents(result: ReleaseContents, **_: Any) -> dict[str, Any]:
+def release_contents(result: ReleaseContents, **_: Any) -> doc.ReleaseContents:
     """Every entry of a release with its figures exactly as published: top-coded ones as
     bounds, nothing derived."""
     return {
@@ -241,8 +242,8 @@ def release_contents(result: ReleaseContents, **_: Any) -> dict[str, Any]:
     }
 
 
-def published_entry(entry: CareerFigures) -> dict[str, Any]:
-    def figures(table: Mapping[Period, Mapping[Statistic, Decimal]]) -> dict[str, Any]:
+def published_entry(entry: CareerFigures) -> doc.PublishedEntry:
+    def figures(table: Mapping[Period, Mapping[Statistic, Decimal]]) -> doc.Published:
         return {
             period.value: {statistic.value: number(value) for statistic, value in row.items()}
             for period, row in table.items()
@@ -262,7 +263,7 @@ def published_entry(entry: CareerFigures) -> dict[str, Any]:
     }
 
 
-def imported_release(record: ReleaseRecord) -> dict[str, Any]:
+def imported_release(record: ReleaseRecord) -> doc.ImportedRelease:
     return {
         "id": record.id,
         "year": record.year,
@@ -284,14 +285,14 @@ def imported_release(record: ReleaseRecord) -> dict[str, Any]:
     }
 
 
-def projections(found: Outlook | None) -> dict[str, Any] | None:
+def projections(found: Outlook | None) -> doc.Projections | None:
     """A career's Employment Projections line as published: employment, change and openings
     in thousands (`units`), openings a year; `found` false (and no figures) where the edition
     has no line for the code. None when no projections are bundled."""
     if found is None:
         return None
     edition = found.edition
-    document: dict[str, Any] = {
+    document: doc.Projections = {
         "edition": edition.edition,
         "label": edition.title,
         "code": found.code,
@@ -301,34 +302,43 @@ def projections(found: Outlook | None) -> dict[str, Any] | None:
     if line is None:
         document["reason"] = f"{edition.title} has no line for SOC {found.code}"
         return document
-    return document | {
-        "title": line.title,
-        "occupation_type": line.occupation_type,
-        "units": "thousands of jobs (employment, change, openings)",
-        f"employment_{edition.base_year}": number(line.employment_base),
-        f"employment_{edition.projected_year}": number(line.employment_projected),
-        "change": number(line.change),
-        "percent_change": number(line.change_percent),
-        "openings": number(line.openings),
-        "openings_per": "year, on average over the projection decade",
-        "education": line.education,
-        "work_experience": line.work_experience,
-        "training": line.training,
-    }
+    # The employment keys name the edition's years: an open object (documents.OPEN).
+    return cast(
+        "doc.Projections",
+        {
+            **document,
+            "title": line.title,
+            "occupation_type": line.occupation_type,
+            "units": "thousands of jobs (employment, change, openings)",
+            f"employment_{edition.base_year}": number(line.employment_base),
+            f"employment_{edition.projected_year}": number(line.employment_projected),
+            "change": number(line.change),
+            "percent_change": number(line.change_percent),
+            "openings": number(line.openings),
+            "openings_per": "year, on average over the projection decade",
+            "education": line.education,
+            "work_experience": line.work_experience,
+            "training": line.training,
+        },
+    )
 
 
-def _soc_group(group: SocGroup | None) -> dict[str, str] | None:
+def _soc_group(group: SocGroup | None) -> doc.SocGroup | None:
     return {"code": group.code, "title": group.title} if group is not None else None
 
 
-def soc_groups(place: SocPlace | None) -> dict[str, Any] | None:
+def soc_groups(place: SocPlace | None) -> doc.SocGroups | None:
     """The 2018 SOC groups above a code; None for a code the 2018 SOC does not have."""
     if place is None or not place.known:
         return None
-    return {level: _soc_group(place.group(level)) for level in ("major", "minor", "broad")}
+    return {
+        "major": _soc_group(place.group("major")),
+        "minor": _soc_group(place.group("minor")),
+        "broad": _soc_group(place.group("broad")),
+    }
 
 
-def _career_pay(pay: CareerPay, outlook: Outlook | None = None) -> dict[str, Any]:
+def _career_pay(pay: CareerPay, outlook: Outlook | None = None) -> doc.CareerPay:
     education = pay.career.education
     return {
         "id": pay.career.id,
@@ -346,19 +356,19 @@ def _career_pay(pay: CareerPay, outlook: Outlook | None = None) -> dict[str, Any
     }
 
 
-def _prices_key(pay: CareerPay) -> dict[str, Any]:
+def _prices_key(pay: CareerPay) -> doc.PricesKey:
     found = prices(pay)
     return {"inflation_adjustment": found} if found is not None else {}
 
 
-def imported_releases(result: ImportedReleases, **_: Any) -> dict[str, Any]:
+def imported_releases(result: ImportedReleases, **_: Any) -> doc.ImportedReleases:
     return {
         "releases": [imported_release(record) for record in result.records],
         "store": str(result.store) if result.store is not None else None,
     }
 
 
-def comparison(result: Comparison, **_: Any) -> dict[str, Any]:
+def comparison(result: Comparison, **_: Any) -> doc.Comparison:
     baseline = result.rows[0]
     return {
         "schedule": schedule(result.schedule),
@@ -420,7 +430,7 @@ def career(value: Career) -> dict[str, Any]:
     return document
 
 
-def profile(result: Profile, **_: Any) -> dict[str, Any]:
+def profile(result: Profile, **_: Any) -> doc.Profile:
     return {
         "career": career(result.career),
         "office": plain_data(result.office) if result.office else None,
@@ -433,7 +443,7 @@ def profile(result: Profile, **_: Any) -> dict[str, Any]:
     }
 
 
-def _source_figures(pay: CareerPay) -> dict[str, Any]:
+def _source_figures(pay: CareerPay) -> doc.SourceFigures:
     entry = pay.entry
     return {
         "source": source(pay.release, full=True),
@@ -492,7 +502,7 @@ def _source_figures(pay: CareerPay) -> dict[str, Any]:
     }
 
 
-def career_list(listing: list[CareerListing], **_: Any) -> dict[str, Any]:
+def career_list(listing: list[CareerListing], **_: Any) -> doc.CareerList:
     return {
         "careers": [
             {
@@ -509,16 +519,16 @@ def career_list(listing: list[CareerListing], **_: Any) -> dict[str, Any]:
     }
 
 
-def source_list(listing: list[SourceListing], **_: Any) -> dict[str, Any]:
+def source_list(listing: list[SourceListing], **_: Any) -> doc.SourceList:
     return {
         "sources": [
-            source(item.release, full=True) | {"careers": [c.id for c in item.careers]}
+            {**source(item.release, full=True), "careers": [c.id for c in item.careers]}
             for item in listing
         ]
     }
 
 
-def _point(point: Point | None) -> dict[str, Any] | None:
+def _point(point: Point | None) -> doc.Point | None:
     if point is None:
         return None
     return {
@@ -528,7 +538,7 @@ def _point(point: Point | None) -> dict[str, Any] | None:
     }
 
 
-def rank(result: Rank, **_: Any) -> dict[str, Any]:
+def rank(result: Rank, **_: Any) -> doc.Rank:
     from careerstats.core.ranking import METHOD
 
     pay = result.pay
@@ -551,7 +561,7 @@ def rank(result: Rank, **_: Any) -> dict[str, Any]:
     }
 
 
-def audit(result: Audit, **_: Any) -> dict[str, Any]:
+def audit(result: Audit, **_: Any) -> doc.Audit:
     return {
         "sources": [release.id for release in result.sources],
         "findings": [
@@ -585,7 +595,7 @@ def audit(result: Audit, **_: Any) -> dict[str, Any]:
     }
 
 
-def checked_files(checked: list[CheckedFile], **_: Any) -> dict[str, Any]:
+def checked_files(checked: list[CheckedFile], **_: Any) -> doc.CheckedFiles:
     return {
         "valid": True,
         "files": [
@@ -598,7 +608,7 @@ def checked_files(checked: list[CheckedFile], **_: Any) -> dict[str, Any]:
 # ------------------------------------------------------------------ history
 
 
-def _history_figure(figure: WageFigure) -> dict[str, Any]:
+def _history_figure(figure: WageFigure) -> doc.HistoryFigure:
     """`{"nominal": 14.36, "adjusted": 22.2, ...}`; a top-coded figure's two amounts are
     bounds (`at_least` true): at or above them."""
     return {
@@ -610,7 +620,7 @@ def _history_figure(figure: WageFigure) -> dict[str, Any]:
     }
 
 
-def _history_change(change: HistoryChange) -> dict[str, Any]:
+def _history_change(change: HistoryChange) -> doc.HistoryChange:
     return {
         "period": change.period.value,
         "statistic": change.statistic.value,
@@ -627,7 +637,7 @@ def _history_change(change: HistoryChange) -> dict[str, Any]:
     }
 
 
-def _history_row(row: HistoryRow) -> dict[str, Any]:
+def _history_row(row: HistoryRow) -> doc.HistoryRow:
     link = row.link
     return {
         "soc": link.code,
@@ -656,7 +666,7 @@ def _history_row(row: HistoryRow) -> dict[str, Any]:
     }
 
 
-def history(result: History, **_: Any) -> dict[str, Any]:
+def history(result: History, **_: Any) -> doc.History:
     career = result.career
     return {
         "career": {"id": career.id, "soc": career.soc, "title": career.title},

@@ -1,0 +1,37 @@
+"""`careerstats schema COMMAND`: the JSON Schema of a command's `--json` output."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from careerstats.cli.root import app
+
+
+@app.command()
+def schema(
+    command: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="COMMAND...",
+            help="A command with --json: compare, show, rank, history, list, sources, "
+            "convert, inflate, data audit, data list, data check.",
+            show_default=False,
+        ),
+    ],
+    jsonl: Annotated[
+        bool,
+        typer.Option("--jsonl", help="The schema of one line of 'convert - --jsonl'."),
+    ] = False,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of a command's --json output: the contract for
+    scripts. Generated from the types the JSON writer returns; shipped in the package.
+
+    Example: careerstats schema compare
+    """
+    from careerstats.sources.schemas import schema_text
+
+    name = "-".join(word.strip().lower() for word in command) + ("-jsonl" if jsonl else "")
+    sys.stdout.write(schema_text(name))
