@@ -60,8 +60,37 @@ def _plain_usage(command: Any) -> None:
     command.collect_usage_pieces = collect_usage_pieces
 
 
+# `--help` lists the commands in the order a user reaches for them; a command not named
+# here comes after these, in the order it was registered.
+COMMAND_ORDER = (
+    "compare",
+    "show",
+    "rank",
+    "history",
+    "top",
+    "search",
+    "where",
+    "list",
+    "sources",
+    "convert",
+    "takehome",
+    "inflate",
+    "relocate",
+    "data",
+    "schema",
+    "completion",
+)
+
+
 class UnwrappedHelpGroup(TyperGroup):
     """A group whose commands' help paragraphs wrap at the terminal's width."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        if ctx.parent is not None:  # a sub-group (data): as registered
+            return names
+        known = {name: place for place, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda name: known.get(name, len(known)))
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)

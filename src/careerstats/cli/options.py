@@ -70,10 +70,10 @@ ShownPerOption = Annotated[
 
 
 def _quiet(asked: bool) -> bool:
-    if asked:
-        from careerstats.cli import output
+    from careerstats.cli import output
 
-        output.drop_notes()
+    # Set either way: one process may run several commands (a test runner does).
+    output.want_notes(not asked)
     return asked
 
 

@@ -27,10 +27,10 @@ CsvOption = Annotated[bool, typer.Option("--csv", help="Write CSV to stdout, one
 _notes_wanted = True
 
 
-def drop_notes() -> None:
-    """`-q/--quiet`: from now on, notes for people are not written (warnings still are)."""
+def want_notes(wanted: bool) -> None:
+    """`-q/--quiet` (wanted False): notes for people are not written; warnings still are."""
     global _notes_wanted
-    _notes_wanted = False
+    _notes_wanted = wanted
 
 
 def note(text: str) -> None:

@@ -153,11 +153,12 @@ def inflate(
     careerstats inflate 10 --from 2020 --to latest
     """
     output = chosen(as_json, as_csv)
-    from careerstats.core.inflation import When
     from careerstats.core.money import parse_amount
     from careerstats.sources.cpi import bundled_cpi
 
     value = parse_amount(amount)
     table = bundled_cpi()
-    result = table.adjust(value, When.parse(source), options.when(target))
+    start = options.when(source)
+    assert start is not None  # --from is required
+    result = table.adjust(value, start, options.when(target))
     write("adjustment", result, output, table=table)

@@ -26,8 +26,10 @@ def schema(
         typer.Option("--jsonl", help="The schema of one line of 'convert - --jsonl'."),
     ] = False,
 ) -> None:
-    """Print the JSON Schema (draft 2020-12) of a command's --json output: the contract for
-    scripts. Generated from the types the JSON writer returns; shipped in the package.
+    """The JSON Schema (draft 2020-12) of a command's --json output, for scripts.
+
+    Generated from the types the JSON writer returns, and shipped in the package
+    (careerstats/schemas/).
 
     Example: careerstats schema compare
     """
