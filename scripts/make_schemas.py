@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NotRequired, Union, get_args, get_origin, get_type_hints, is_typeddict
 
 from careerstats.render import documents
-from careerstats.render.jsonout import Number
+from careerstats.render.jsonnumber import Number
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "src" / "careerstats" / "schemas"

@@ -91,6 +91,13 @@ COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("data", "list", "--json"), NO_RICH + NO_VALIDATION),
     (("history", "cs", "--json"), NO_RICH + NO_VALIDATION),
     (("history", "cs", "--csv"), NO_RICH + NO_VALIDATION),
+    (("show", "cs", "--csv"), NO_RICH + NO_VALIDATION),
+    (("rank", "cs", "30000", "--csv"), NO_RICH + NO_VALIDATION),
+    (("list", "--csv"), NO_RICH + NO_VALIDATION),
+    (("sources", "--csv"), NO_RICH + NO_VALIDATION),
+    (("convert", "14.36", "--csv"), NO_RICH + NO_VALIDATION),
+    (("inflate", "14.36", "--from", "2008-05", "--to", "latest"), NO_RICH + NO_VALIDATION),
+    (("data", "audit", "--csv"), NO_RICH + NO_VALIDATION),
 ]
 
 # Runs the real entry point and records, at exit, every module the run imported.

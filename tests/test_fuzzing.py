@@ -146,6 +146,39 @@ def test_F1_any_amount_text_converts_exactly_or_is_refused(text: str) -> None:
     assert result.stdout == cents_text(amount * 2080) + "\n"
 
 
+thousands_typed = st.builds(
+    lambda whole, places, dollar, comma, big: (
+        ("$" if dollar else "")
+        + (f"{whole:,}" if comma else str(whole))
+        + (f".{places}" if places else "")
+        + ("K" if big else "k")
+    ),
+    st.integers(min_value=0, max_value=10**11),
+    st.text(alphabet="0123456789", max_size=6),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@FAST
+@given(st.lists(thousands_typed, min_size=1, max_size=20))
+def test_F7_streams_of_amounts_in_thousands_convert_exactly(texts: list[str]) -> None:
+    meant = [reference_typed_amount(text) for text in texts]
+    assert None not in meant  # every text drawn is a well-formed amount
+    stream_input = "".join(f"{text}\n" for text in texts)
+    plain_run = RUNNER.invoke(app, ["convert", "-", "--to", "year"], input=stream_input)
+    assert plain_run.exit_code == 0, plain_run.stderr
+    assert plain_run.stdout.splitlines() == [cents_text(m * 2080) for m in meant if m is not None]
+    lines = RUNNER.invoke(app, ["convert", "-", "--to", "year", "--jsonl"], input=stream_input)
+    assert lines.exit_code == 0, lines.stderr
+    decoded = [
+        json.loads(line, parse_float=Fraction, parse_int=Fraction)
+        for line in lines.stdout.splitlines()
+    ]
+    assert [line["amount"] for line in decoded] == meant
+
+
 option_values = st.one_of(
     st.text(max_size=12),
     st.decimals(min_value=-10, max_value=400, places=3).map(str),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, NotRequired, TypedDict
 
-from careerstats.render.jsonout import Number
+from careerstats.render.jsonnumber import Number
 
 # Objects that take keys beyond those listed (the projections name their base and projected
 # years in their keys: `employment_2024`, `employment_2034`).

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from careerstats.core.money import json_number
 from careerstats.core.periods import Period, Schedule
+from careerstats.render.jsonnumber import Number
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -31,12 +32,6 @@ if TYPE_CHECKING:
     from careerstats.render import documents as doc
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases, ReleaseRecord
-
-
-class Number(str):
-    """The text of a JSON number, written as it is."""
-
-    __slots__ = ()
 
 
 def money(value: Decimal) -> Number:
