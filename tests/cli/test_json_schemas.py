@@ -79,8 +79,11 @@ def test_J1_schema_of_a_command_without_json_names_those_with_one(run: Run) -> N
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith("careerstats: error: no JSON Schema for 'takeoff'; ")
-    assert "compare" in result.stderr
-    assert "data-audit" in result.stderr
+    assert result.stderr.endswith(
+        "there is one for: compare, convert, convert --jsonl, data audit, data check, "
+        "data list, history, inflate, list, rank, show, sources\n"
+    )
+    assert "'inflate --jsonl'" in run("schema", "inflate", "--jsonl").stderr
     assert result.stderr.count("\n") == 1
 
 

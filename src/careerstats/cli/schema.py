@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from careerstats.cli.root import app
+from careerstats.core.wording import quoted
+from careerstats.errors import UsageError
 
 
 @app.command()
@@ -33,7 +35,19 @@ def schema(
 
     Example: careerstats schema compare
     """
-    from careerstats.sources.schemas import schema_text
+    from careerstats.sources.schemas import schema_names, schema_text
 
     name = "-".join(word.strip().lower() for word in command) + ("-jsonl" if jsonl else "")
+    known = schema_names()
+    if name not in known:
+        asked = " ".join(command) + (" --jsonl" if jsonl else "")
+        typed = ", ".join(_as_typed(known_name) for known_name in known)
+        raise UsageError(f"no JSON Schema for {quoted(asked)}; there is one for: {typed}")
     sys.stdout.write(schema_text(name))
+
+
+def _as_typed(name: str) -> str:
+    """A schema's file name as the command is typed: `data-audit` -> `data audit`."""
+    if name.endswith("-jsonl"):
+        return name.removesuffix("-jsonl") + " --jsonl"
+    return name.replace("-", " ")
