@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import MISSING, Field, dataclass, field, fields
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, TypeVar, dataclass_transform
 
 from careerstats.core.money import MAX_DIGITS
 from careerstats.core.periods import MONTH_NAMES, Period
@@ -65,6 +65,33 @@ class _Record:
 
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
+    # Written once here instead of generated per class (as `dataclass` generates __init__,
+    # and `frozen=True`, `eq` and `repr` more): generating them compiles code for every class
+    # on every run, the largest start-up cost of this module. Fields are set once, by
+    # __init__ (the dataset cache's decoder builds them through it too), and never changed after.
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        spec = _fields_of(type(self))
+        if len(args) > len(spec):
+            raise TypeError(f"{type(self).__name__}() takes {len(spec)} fields, not {len(args)}")
+        given = dict(zip((one.name for one in spec), args, strict=False))
+        for name in kwargs:
+            if name in given:
+                raise TypeError(f"{type(self).__name__}() got {name!r} twice")
+        given.update(kwargs)
+        for one in spec:
+            if one.name in given:
+                value = given.pop(one.name)
+            elif one.default_factory is not MISSING:
+                value = one.default_factory()
+            elif one.default is not MISSING:
+                value = one.default
+            else:
+                raise TypeError(f"{type(self).__name__}() needs {one.name!r}")
+            object.__setattr__(self, one.name, value)
+        if given:
+            raise TypeError(f"{type(self).__name__}() has no field {next(iter(given))!r}")
+        self.__post_init__()
+
     def __post_init__(self) -> None:
         _texts_filled(self)
         self._check()
@@ -72,9 +99,6 @@ class _Record:
     def _check(self) -> None:
         """Rules across fields, for the classes that have them."""
 
-    # Written once here instead of generated per class (as `frozen=True`, `eq` and `repr`
-    # would): generating them costs start-up time on every run. Fields are set once, by
-    # __init__ (the dataset cache's decoder builds them through it too), and never changed after.
     def __setattr__(self, name: str, value: Any) -> None:
         if name in self.__dict__:
             raise AttributeError(f"{type(self).__name__}.{name} is read-only")
@@ -86,6 +110,26 @@ class _Record:
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={value!r}" for name, value in vars(self).items())
         return f"{type(self).__name__}({fields})"
+
+
+_FIELDS: dict[type, tuple[Field[Any], ...]] = {}
+
+
+def _fields_of(kind: type) -> tuple[Field[Any], ...]:
+    known = _FIELDS.get(kind)
+    if known is None:
+        known = _FIELDS[kind] = fields(kind)
+    return known
+
+
+_R = TypeVar("_R", bound=_Record)
+
+
+@dataclass_transform(field_specifiers=(field,))
+def record(kind: type[_R]) -> type[_R]:
+    """A dataset class: a dataclass (pydantic validates it as one, `dataclasses.replace` and
+    `fields` work) built by `_Record.__init__`, with nothing generated for it."""
+    return dataclass(init=False, eq=False, repr=False)(kind)
 
 
 class Statistic(StrEnum):
@@ -126,7 +170,7 @@ PERCENTILE_ORDER = tuple(_PERCENTILES)
 # ---------------------------------------------------------------- the career catalog
 
 
-@dataclass(eq=False, repr=False)
+@record
 class OfficeProfile(_Record):
     description: Text
     duties: tuple[Text, ...] = ()
@@ -134,7 +178,7 @@ class OfficeProfile(_Record):
     examples_from: tuple[Text, ...] = ()
 
 
-@dataclass(eq=False, repr=False)
+@record
 class FormerCode(_Record):
     classification: Text
     code: Text
@@ -143,7 +187,7 @@ class FormerCode(_Record):
         _require(SOC_CODE, self.code, "SOC code", "43-4051")
 
 
-@dataclass(eq=False, repr=False)
+@record
 class Education(_Record):
     typical: Text | None = None
     preferred: Text | None = None
@@ -151,7 +195,7 @@ class Education(_Record):
     fields_of_study: tuple[Text, ...] = ()
 
 
-@dataclass(eq=False, repr=False)
+@record
 class Career(_Record):
     id: Text
     title: Text
@@ -179,7 +223,7 @@ class Career(_Record):
         return (self.soc, *(former.code for former in self.former_soc))
 
 
-@dataclass(eq=False, repr=False)
+@record
 class Catalog(_Record):
     offices: dict[Office, OfficeProfile]
     careers: tuple[Career, ...]
@@ -217,7 +261,7 @@ class AnnualBasis(StrEnum):
     SALARIES = "salaries"
 
 
-@dataclass(eq=False, repr=False)
+@record
 class IndustryWage(_Record):
     industry: Text
     period: Period
@@ -229,7 +273,7 @@ class IndustryWage(_Record):
         _positive("value", self.value)
 
 
-@dataclass(eq=False, repr=False)
+@record
 class ExtraCompensation(_Record):
     kind: Text
     period: Period
@@ -240,7 +284,7 @@ class ExtraCompensation(_Record):
         _positive("value", self.value)
 
 
-@dataclass(eq=False, repr=False)
+@record
 class ExperiencePay(_Record):
     level: Text
     label: Text
@@ -252,7 +296,7 @@ class ExperiencePay(_Record):
         _positive("value", self.value)
 
 
-@dataclass(eq=False, repr=False)
+@record
 class StatedPercentage(_Record):
     """A percentage the source states in words, kept so it can be checked against figures."""
 
@@ -262,7 +306,7 @@ class StatedPercentage(_Record):
     compares: tuple[Text, Text] | None = None
 
 
-@dataclass(eq=False, repr=False)
+@record
 class SourceDerivation(_Record):
     """A figure the citing text worked out itself from published ones (the agency never
     published it), kept so the audit can set it beside the figure the agency did publish."""
@@ -277,7 +321,7 @@ class SourceDerivation(_Record):
         _positive("value", self.value)
 
 
-@dataclass(eq=False, repr=False)
+@record
 class OutlookFact(_Record):
     measure: Text
     percent: Percent
@@ -285,7 +329,7 @@ class OutlookFact(_Record):
     description: Text | None = None
 
 
-@dataclass(eq=False, repr=False)
+@record
 class CareerFigures(_Record):
     career: Text
     soc: Text
@@ -332,7 +376,7 @@ class CareerFigures(_Record):
                     )
 
 
-@dataclass(eq=False, repr=False)
+@record
 class SourceRelease(_Record):
     id: Text
     publisher: Text
