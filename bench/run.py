@@ -83,6 +83,8 @@ STARTUP: dict[str, list[str]] = {
     "compare cs pr --json": ["compare", "cs", "pr", "--json"],
     "rank cs 30000 --json": ["rank", "cs", "30000", "--json"],
     "history cs --json": ["history", "cs", "--json"],
+    "top --json": ["top", "--json"],
+    "list (table)": ["list"],
 }
 BUDGETS = {
     "convert 14.36 --from hour --to year": 1.3,
@@ -90,6 +92,8 @@ BUDGETS = {
     "compare cs pr --json": 1.6,
     "rank cs 30000 --json": None,
     "history cs --json": 2.0,
+    "top --json": 2.0,
+    "list (table)": 2.5,
 }
 
 
@@ -163,6 +167,35 @@ def cold_cache(rounds: int, env: dict[str, str]) -> Row:
         1.0,
         f"validates the YAML with pydantic: the first run after installing "
         f"({medians['cold'] / medians['import typer']:.2f}x import typer)",
+    )
+
+
+# What bash asks for when TAB is pressed after `careerstats show softw`.
+COMPLETE_CAREER = {
+    "_CAREERSTATS_COMPLETE": "complete_bash",
+    "COMP_WORDS": "careerstats show softw",
+    "COMP_CWORD": "2",
+}
+
+
+def completion(rounds: int, env: dict[str, str]) -> Row:
+    """Completing a career name, as a shell waits for it: budget 0.3 s."""
+    medians = alternate(
+        {
+            "import typer": [PYTHON, "-c", "import typer"],
+            "complete": [CAREERSTATS],
+        },
+        rounds,
+        env,
+        {"complete": {**env, **COMPLETE_CAREER}},
+    )
+    return Row(
+        "completing a career (show softw<TAB>)",
+        medians["complete"],
+        "0.3 s budget",
+        0.3,
+        1.0,
+        f"{medians['complete'] / medians['import typer']:.2f}x import typer",
     )
 
 
@@ -330,6 +363,7 @@ def main() -> None:
         # for compiling the sources, which is not what a user waits for.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         measured = startup(rounds, env, options.against)
+        measured.append(completion(rounds, env))
         if options.startup_only:
             report(measured)
             return

@@ -32,9 +32,10 @@ COMMANDS: dict[str, tuple[str, tuple[Any, ...]]] = {
     "show": ("careerstats show --json", (documents.Profile,)),
     "rank": ("careerstats rank --json", (documents.Rank,)),
     "history": ("careerstats history --json", (documents.History,)),
+    "top": ("careerstats top --json", (documents.Top,)),
     "list": (
         "careerstats list --json (with --source: the release's contents)",
-        (documents.CareerList, documents.ReleaseContents),
+        (documents.OccupationList, documents.ReleaseContents),
     ),
     "sources": ("careerstats sources --json", (documents.SourceList,)),
     "convert": ("careerstats convert --json", (documents.Conversion,)),

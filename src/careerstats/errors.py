@@ -89,3 +89,28 @@ class UnknownPlace(UsageError):
 
 class UnknownYear(DataError):
     """The release year of an OEWS file cannot be told from its name."""
+
+
+class UnknownEducation(UsageError):
+    """No level of typical entry education is written `text`."""
+
+    def __init__(self, message: str, text: str) -> None:
+        super().__init__(message)
+        self.text = text
+
+
+class UnknownGroup(UsageError):
+    """`text` names no major or minor occupational group of the release (or several: then
+    `candidates` holds their codes)."""
+
+    def __init__(self, message: str, text: str, candidates: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.text, self.candidates = text, candidates
+
+
+class GroupAboveLevel(UsageError):
+    """Group `group` (of level `group_level`) holds no occupations of level `level`."""
+
+    def __init__(self, message: str, group: str, group_level: str, level: str) -> None:
+        super().__init__(message)
+        self.group, self.group_level, self.level = group, group_level, level

@@ -289,10 +289,19 @@ def test_S1_many_bad_lines_are_all_counted() -> None:
     )
 
 
-def test_A19_list_csv_with_and_without_a_source(run: Run) -> None:
+def test_A19_list_csv_without_a_source_is_the_newest_releases_occupations(run: Run) -> None:
     result = run("list", "--csv")
-    assert result.exit_code == 0
-    assert result.stdout.startswith("id,title,soc,aliases,office,sources\n")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "source_id,major_group,major_group_title,soc,title,level,career_id,aliases",
+        "oews-2024,11-0000,Management Occupations,11-1011,Chief Executives,detailed,,",
+    ]
+    assert (
+        "oews-2024,43-0000,Office and Administrative Support Occupations,43-4051,"
+        "Customer Service Representatives,detailed,customer-service-representatives,"
+        "cs; csr; customer service; customer service representative; customer service rep" in lines
+    )
     assert run("list", "--source", "oews-2024", "--csv").stdout.startswith(
         "source_id,soc,title,groups,employment,period,statistic,value,at_least,"
         "only_published_per\noews-2024,00-0000,All Occupations,total,154187380,hour,mean,32.66,"

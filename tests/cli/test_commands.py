@@ -357,28 +357,33 @@ def test_show_a_career_without_wages_says_so(files: Path) -> None:
     assert json.loads(ok("show", "cashier", "--area", "Texas", "--json"))["has_wages"] is False
 
 
-def test_list_covers_every_career() -> None:
+def test_list_shows_every_detailed_occupation_of_may_2024_once_under_its_major_group() -> None:
     document = json.loads(ok("list", "--json"))
-    ids = [c["id"] for c in document["careers"]]
+    assert (document["source"]["id"], document["level"]) == ("oews-2024", "detailed")
     data = Path(__file__).parents[2] / "data"
-    catalog = yaml.safe_load((data / "careers.yaml").read_text(encoding="utf-8"))["careers"]
-    assert ids[:11] == [c["id"] for c in catalog]  # in the file's order
-    # Then every occupation of the bundled official releases the catalog lacks (under any
-    # of its codes), in SOC order.
-    in_catalog = {c["soc"] for c in catalog} | {
-        former["code"] for c in catalog for former in c.get("former_soc", ())
+    with (data / "oews" / "oews-2024.csv").open(encoding="utf-8", newline="") as rows:
+        published = list(csv.DictReader(rows))
+    majors = {row["OCC_CODE"]: row["OCC_TITLE"] for row in published if row["O_GROUP"] == "major"}
+    detailed = {
+        row["OCC_CODE"]: row["OCC_TITLE"] for row in published if row["O_GROUP"] == "detailed"
     }
-    bundled = set()
-    for release in (data / "oews").glob("oews-*.csv"):
-        with release.open(encoding="utf-8", newline="") as rows:
-            bundled |= {row["OCC_CODE"] for row in csv.DictReader(rows)}
-    assert ids[11:] == sorted(bundled - in_catalog)
-    cs = document["careers"][0]
-    assert cs["sources"] == CS_SOURCES
-    assert "cs" in cs["aliases"]
+    listed = [
+        (section["code"], item["soc"], item["title"])
+        for section in document["major_groups"]
+        for item in section["occupations"]
+    ]
+    assert listed == [(f"{code[:2]}-0000", code, title) for code, title in sorted(detailed.items())]
+    assert [(s["code"], s["title"]) for s in document["major_groups"]] == sorted(majors.items())
+    assert document["count"] == len(detailed) == 831
+    # BLS publishes Chief Executives as broad (11-1010) and detailed (11-1011): listed once.
     out = ok("list")
-    assert "Customer service" in out
-    assert "Software Developers" in out
+    assert out.count("Chief Executives") == 1
+    catalog = yaml.safe_load((data / "careers.yaml").read_text(encoding="utf-8"))["careers"]
+    marked = {item["soc"]: item["career"]["id"] for s in document["major_groups"]
+              for item in s["occupations"] if item["career"]}  # fmt: skip
+    assert marked == {career["soc"]: career["id"] for career in catalog}
+    assert "  43-4051  Customer Service Representatives  [cs, csr, customer service]\n" in out
+    assert "  15-1252  Software Developers\n" in out
 
 
 def test_sources_have_provenance() -> None:
@@ -416,16 +421,6 @@ def test_an_option_before_its_command_gets_no_misleading_guess() -> None:
         "careerstats: error: No such option: --json; options go after the command "
         "(see 'careerstats compare --help')"
     )
-
-
-def test_list_shows_yearly_official_releases_as_runs_of_years(
-    run: Run, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("COLUMNS", "200")
-    out = run("list").stdout
-    cs = next(line for line in out.splitlines() if line.lstrip().startswith("cs "))
-    # May 2008 and May 2013-2024 are bundled; 2009-2012 are not.
-    assert cs.rstrip().endswith("43-4051   oews 2008, 2013-2024; bls-2017, bls-2008, payscale")
 
 
 def test_any_occupation_by_title_gets_may_2024s_published_figures(run: Run) -> None:

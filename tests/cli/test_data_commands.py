@@ -361,18 +361,11 @@ def test_show_an_imported_occupation(national: Path, run: Run) -> None:
     assert "Software Developers" in run("show", "15-1252").stdout
 
 
-def test_list_shows_imported_coverage(national: Path, run: Run) -> None:
-    document = as_json(run("list", "--json"))
-    cs = next(c for c in document["careers"] if c["id"] == "customer-service-representatives")
-    # 43-4051 is in every official release; the imported May 2012 takes its place by date.
-    assert cs["sources"] == [
-        *(f"oews-{year}" for year in range(2024, 2017, -1)),
-        "bls-2017",
-        *(f"oews-{year}" for year in range(2017, 2011, -1)),
-        "bls-2008",
-        "oews-2008",
-        "payscale",
-    ]
+def test_list_source_shows_an_imported_releases_occupations(national: Path, run: Run) -> None:
+    document = as_json(run("list", "--source", "oews-2012", "--level", "detailed", "--json"))
+    assert document["source"]["id"] == "oews-2012"
+    listed = [item["soc"] for item in document["occupations"]]
+    assert listed == sorted(code for code, _, level, *_ in fx.OCCUPATIONS if level == "detailed")
 
 
 def test_former_soc_code_is_reported(files: Path, run: Run) -> None:

@@ -50,6 +50,7 @@ def test_every_command_with_json_has_a_schema_of_draft_2020_12(run: Run) -> None
         ("show",),
         ("rank",),
         ("history",),
+        ("top",),
         ("list",),
         ("sources",),
         ("convert",),
@@ -81,7 +82,7 @@ def test_J1_schema_of_a_command_without_json_names_those_with_one(run: Run) -> N
     assert result.stderr.startswith("careerstats: error: no JSON Schema for 'takeoff'; ")
     assert result.stderr.endswith(
         "there is one for: compare, convert, convert --jsonl, data audit, data check, "
-        "data list, history, inflate, list, rank, show, sources\n"
+        "data list, history, inflate, list, rank, show, sources, top\n"
     )
     assert "'inflate --jsonl'" in run("schema", "inflate", "--jsonl").stderr
     assert result.stderr.count("\n") == 1
@@ -111,6 +112,11 @@ OUTPUTS = [
     ("history", ("history", "cs")),
     ("history", ("history", "pr", "--in-dollars-of", "2010")),
     ("list", ("list",)),
+    ("list", ("list", "--group", "15")),
+    ("list", ("list", "--level", "major")),
+    ("top", ("top",)),
+    ("top", ("top", "--by", "employment", "--limit", "5")),
+    ("top", ("top", "--max-education", "high school", "--per", "hour")),
     ("list", ("list", "--source", "oews-2013")),
     ("list", ("list", "--source", "payscale")),
     ("sources", ("sources",)),

@@ -3,7 +3,6 @@ imported one, imported occupations listed, unknown codes and areas named."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import oews_files as fx
@@ -34,36 +33,24 @@ def test_a_name_fitting_a_catalog_career_and_an_imported_one_is_not_guessed(
         assert as_json(run("show", name, "--json"))["career"]["id"] == "15-2051"
 
 
-def test_list_shows_every_imported_occupation_after_the_catalog(national: Path, run: Run) -> None:
-    careers = as_json(run("list", "--json"))["careers"]
-    ids = [career["id"] for career in careers]
-    assert ids[:2] == ["customer-service-representatives", "public-relations-specialists"]
+def test_list_shows_an_imported_release_newer_than_the_bundled_ones(files: Path, run: Run) -> None:
+    """May 2025 imported (a year after the newest bundled release): `list` shows its
+    detailed occupations, the catalog's careers marked, the total row left out."""
+    path = fx.national_xlsx(files, "national_M2025_dl.xlsx")
+    assert run("data", "import", path).exit_code == 0
+    document = as_json(run("list", "--json"))
+    assert document["source"]["id"] == "oews-2025"
+    (section,) = document["major_groups"]  # the fixture has no major-group rows
+    listed = [(item["soc"], item["title"]) for item in section["occupations"]]
+    assert listed == sorted(
+        (code, title) for code, title, level, *_ in fx.OCCUPATIONS if level == "detailed"
+    )
+    cs = next(item for item in section["occupations"] if item["soc"] == "43-4051")
+    assert cs["career"]["id"] == "customer-service-representatives"
+    assert "cs" in cs["career"]["aliases"]
     catalog = yaml.safe_load((DATA / "careers.yaml").read_text(encoding="utf-8"))["careers"]
-    assert ids[: len(catalog)] == [career["id"] for career in catalog]
-    imported = careers[len(catalog) :]
-    # Every occupation of the bundled releases and of the fixture file that the catalog lacks
-    # (under its code or a former one), in SOC order: 43-4051 and 27-3031 are listed once,
-    # under their catalog careers.
-    codes = {code for code, *_ in fx.OCCUPATIONS}
-    for release in DATA.glob("oews/oews-*.csv"):
-        with release.open(encoding="utf-8", newline="") as rows:
-            codes |= {row["OCC_CODE"] for row in csv.DictReader(rows)}
-    for career in catalog:
-        codes -= {career["soc"], *(former["code"] for former in career.get("former_soc", []))}
-    assert [c["id"] for c in imported] == sorted(codes)
-    software = next(c for c in imported if c["id"] == "15-1252")
-    assert software == {
-        "id": "15-1252",
-        "title": "Software Developers",
-        "soc": "15-1252",
-        "former_soc": [],
-        "aliases": [],
-        "office": None,
-        # 15-1252 is in the official workbooks of May 2021 to May 2024, then the import.
-        "sources": ["oews-2024", "oews-2023", "oews-2022", "oews-2021", "oews-2012"],
-    }
-    # The import takes its place by date among a catalog career's sources.
-    assert careers[0]["sources"][12:15] == ["oews-2013", "oews-2012", "bls-2008"]
+    marked = {item["soc"] for item in section["occupations"] if item["career"]}
+    assert marked == {c["soc"] for c in catalog} & {code for code, *_ in fx.OCCUPATIONS}
 
 
 def test_an_unknown_soc_code_gets_where_to_find_it_not_a_guess(run: Run) -> None:

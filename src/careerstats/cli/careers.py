@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careerstats.cli import options
+from careerstats.cli import completing, options
 from careerstats.cli.output import CsvOption, JsonOption, chosen, write
 from careerstats.cli.root import app
 from careerstats.core.wording import quoted
@@ -23,6 +23,7 @@ def compare(
         list[str],
         typer.Argument(
             metavar="CAREER...",
+            autocompletion=completing.career,
             help="Careers by id, alias (cs, pr), SOC code (43-4051) or title.",
             show_default=False,
         ),
@@ -33,6 +34,7 @@ def compare(
             "--source",
             "-s",
             metavar="ID|all",
+            autocompletion=completing.source,
             help="Source release (see 'careerstats sources'); 'all' shows each career once "
             "per source. Default: the newest dated release covering every career.",
         ),
@@ -73,7 +75,10 @@ def show(
     career: Annotated[
         str,
         typer.Argument(
-            metavar="CAREER", help="Career by id, alias, SOC code or title.", show_default=False
+            metavar="CAREER",
+            help="Career by id, alias, SOC code or title.",
+            show_default=False,
+            autocompletion=completing.career,
         ),
     ],
     area: options.AreaOption = None,
@@ -105,7 +110,10 @@ def rank(
     career: Annotated[
         str,
         typer.Argument(
-            metavar="CAREER", help="Career by id, alias, SOC code or title.", show_default=False
+            metavar="CAREER",
+            help="Career by id, alias, SOC code or title.",
+            show_default=False,
+            autocompletion=completing.career,
         ),
     ],
     amount: Annotated[
@@ -121,6 +129,7 @@ def rank(
             "--source",
             "-s",
             metavar="ID",
+            autocompletion=completing.source,
             help="Source release. Default: the newest with at least two percentile points "
             "for the career.",
         ),
@@ -191,35 +200,48 @@ def _rank_amount(career: str, amount: str) -> Decimal:
 
 @app.command("list")
 def list_(
+    group: options.GroupOption = None,
+    level: options.LevelOption = None,
     source: Annotated[
         str | None,
         typer.Option(
             "--source",
             "-s",
             metavar="ID",
-            help="List every occupation of this release with its figures as published "
-            "(oews-2024, bls-2008, ...; see 'careerstats sources').",
+            autocompletion=completing.source,
+            help="List the occupations of this release with their figures as published, every "
+            "level unless --level is given (oews-2024, bls-2008, ...; see 'careerstats "
+            "sources').",
         ),
     ] = None,
     as_json: JsonOption = False,
-    as_csv: CsvOption = False,
+    as_csv: Annotated[
+        bool,
+        typer.Option(
+            "--csv",
+            help="Write CSV to stdout, one row per occupation (with --source, per figure).",
+        ),
+    ] = False,
     quiet: options.QuietOption = False,
 ) -> None:
-    """Careers with their aliases, SOC codes and the sources that cover them; with --source,
-    every occupation of one release and its published figures.
+    """The detailed occupations of the newest OEWS release, one line each under its major
+    group; the catalog's careers are marked with their aliases. With --source, one release's
+    occupations and their published figures.
 
-    Examples: careerstats list;  careerstats list --source oews-2013 --csv
+    Example: careerstats list --group 15
     """
     output = chosen(as_json, as_csv)
+    chosen_level = options.level(level)
     dataset = options.dataset()
     if source is not None:
         from careerstats.core.profiles import release_contents
 
-        write("release_contents", release_contents(dataset, source), output)
+        write("release_contents", release_contents(dataset, source, chosen_level, group), output)
         return
-    from careerstats.core.profiles import list_careers
+    from careerstats.core.listing import occupation_list
 
-    write("career_list", list_careers(dataset), output)
+    result = occupation_list(dataset, chosen_level or "detailed", group)
+    write("occupation_list", result, output)
 
 
 @app.command()
@@ -244,7 +266,10 @@ def history(
     career: Annotated[
         str,
         typer.Argument(
-            metavar="CAREER", help="Career by id, alias, SOC code or title.", show_default=False
+            metavar="CAREER",
+            help="Career by id, alias, SOC code or title.",
+            show_default=False,
+            autocompletion=completing.career,
         ),
     ],
     in_dollars_of: Annotated[

@@ -68,13 +68,15 @@ EXAMPLES = (
     ("careerstats show cs", "one career in full"),
     ("careerstats rank pr 55k", "where $55,000 a year ranks"),
     ("careerstats history cs", "every release since 2008"),
-    ("careerstats list", "careers, aliases, codes"),
+    ("careerstats top --by median --limit 10", "the best-paid occupations"),
+    ("careerstats list --group 15", "occupations by group"),
     ("careerstats sources", "every source, provenance"),
     ("careerstats convert 14.36 --to year", "29868.80"),
     ("seq 10 20 | careerstats convert - --to year", "streamed, line by line"),
     ("careerstats inflate 10 --from 2020 --to latest", "in the newest dollars"),
     ("careerstats data import national_M2024_dl.xlsx", "official OEWS files"),
     ("careerstats schema compare", "JSON Schema of --json"),
+    ("careerstats completion bash", "TAB completion for bash"),
 )
 VOCABULARY = "Every command that prints data takes --json and --csv; -q drops notes."
 

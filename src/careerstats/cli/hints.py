@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from careerstats.errors import (
     CareerstatsError,
+    GroupAboveLevel,
     NoCoverage,
     NoStore,
     NotAdjustable,
@@ -15,6 +16,7 @@ from careerstats.errors import (
     OffSchedule,
     OnlyPublishedPer,
     UnknownCareer,
+    UnknownGroup,
     UnknownPlace,
     UnknownYear,
 )
@@ -46,6 +48,13 @@ def hint(error: CareerstatsError) -> str | None:
         case UnknownPlace(place=place, default=default):
             listing = "'careerstats data list' shows the imported releases"
             return f"{listing} (default --{place}: {default})"
+        case UnknownGroup(candidates=(_, _, *_)):
+            return "give --group the code of the one meant"
+        case UnknownGroup():
+            return "'careerstats list --level major' (or --level minor) shows the groups and codes"
+        case GroupAboveLevel(group_level=group_level):
+            below = {"major": "minor, broad or detailed", "minor": "broad or detailed"}
+            return f"give --level {below.get(group_level, 'detailed')}, or leave out --group"
         case UnknownYear():
             return "give --year YYYY"
     return None

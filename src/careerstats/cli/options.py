@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from careerstats.cli import completing
 from careerstats.cli.errors import PROG
 from careerstats.core.wording import quoted
 from careerstats.errors import UsageError
@@ -55,6 +56,7 @@ PerOption = Annotated[
         "-p",
         metavar="PERIOD",
         help="Period AMOUNT is paid per (hour, week, month, year, ...).",
+        autocompletion=completing.period,
     ),
 ]
 ShownPerOption = Annotated[
@@ -63,6 +65,7 @@ ShownPerOption = Annotated[
         "--per",
         "-p",
         metavar="hour|year",
+        autocompletion=completing.wage_period,
         help="Show only the hourly or only the annual figures. Default: both.",
         show_default=False,
     ),
@@ -94,6 +97,7 @@ AreaOption = Annotated[
     typer.Option(
         "--area",
         metavar="CODE|NAME",
+        autocompletion=completing.area,
         help="Area of imported OEWS data: code or name (48, Texas). Default: the nation.",
     ),
 ]
@@ -102,6 +106,7 @@ IndustryOption = Annotated[
     typer.Option(
         "--industry",
         metavar="NAICS|TITLE",
+        autocompletion=completing.industry,
         help="Industry of imported OEWS data: NAICS code or title. Default: cross-industry.",
     ),
 ]
@@ -165,3 +170,57 @@ def shown_per(text: str | None) -> Period | None:
     if chosen not in (Period.HOUR, Period.YEAR):
         raise UsageError(f"--per shows published pay per hour or per year, not per {chosen.value}")
     return chosen
+
+
+GroupOption = Annotated[
+    str | None,
+    typer.Option(
+        "--group",
+        "-g",
+        metavar="MAJOR|MINOR",
+        autocompletion=completing.group,
+        help="Keep one major or minor group: its code (15, 15-1200) or words of its title "
+        "('computer and mathematical').",
+    ),
+]
+LevelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--level",
+        metavar="LEVEL",
+        autocompletion=completing.level,
+        help="Occupations of this level: major, minor, broad or detailed. Default: detailed.",
+    ),
+]
+
+
+def level(text: str | None) -> str | None:
+    """The SOC level asked for (major, minor, broad, detailed), as the core names it."""
+    if text is None:
+        return None
+    from careerstats.core.groups import LEVELS
+
+    key = text.strip().lower()
+    if key not in LEVELS:
+        raise UsageError(
+            f"--level takes {', '.join(LEVELS[:-1])} or {LEVELS[-1]}, not {quoted(text)}"
+        )
+    return key
+
+
+def whole_number(text: str | None, option: str, example: str, *, least: int) -> int | None:
+    """A count typed on the command line (thousands separators allowed), at least `least`."""
+    if text is None:
+        return None
+    digits = text.strip().replace(",", "")
+    if not digits.isascii() or not digits.isdigit() or int(digits) < least:
+        raise UsageError(
+            f"{option} takes a whole number of at least {least}, such as {example}, "
+            f"not {quoted(text)}"
+        )
+    return int(digits)
+
+
+OccupationsCsvOption = Annotated[
+    bool, typer.Option("--csv", help="Write CSV to stdout, one row per occupation.")
+]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careerstats.cli import options
+from careerstats.cli import completing, options
 from careerstats.cli.errors import PROG, fail
 from careerstats.cli.output import CsvOption, JsonOption, chosen, write
 from careerstats.cli.root import app
@@ -30,7 +30,14 @@ def convert(
         ),
     ],
     source: Annotated[
-        str, typer.Option("--from", "-f", metavar="PERIOD", help="Period AMOUNT is paid per.")
+        str,
+        typer.Option(
+            "--from",
+            "-f",
+            metavar="PERIOD",
+            help="Period AMOUNT is paid per.",
+            autocompletion=completing.period,
+        ),
     ] = "hour",
     target: Annotated[
         str | None,
@@ -38,6 +45,7 @@ def convert(
             "--to",
             "-t",
             metavar="PERIOD",
+            autocompletion=completing.period,
             help="Print only this period's amount: 2 decimals, no symbols. "
             "Without it: a table of every period.",
         ),

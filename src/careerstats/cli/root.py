@@ -7,6 +7,7 @@ pydantic, Rich nor YAML, and `--json` never loads Rich.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -60,6 +61,8 @@ COMMAND_MODULES = {
     "sources": "careers",
     "convert": "pay",
     "inflate": "pay",
+    "top": "top",
+    "completion": "completion",
     "schema": "schema",
 }
 
@@ -68,7 +71,7 @@ def every_command() -> typer.Typer:
     """`app` with every command registered, in the order `--help` lists them."""
     import importlib
 
-    for module in ("careers", "pay", "data", "schema"):
+    for module in ("careers", "top", "pay", "data", "completion", "schema"):
         importlib.import_module(f"careerstats.cli.{module}")
     return app
 
@@ -79,6 +82,10 @@ def main() -> None:
     module is imported and only it is built, which saves a noticeable share of a short run
     such as `convert`."""
     asked = sys.argv[1] if len(sys.argv) > 1 else ""
+    if os.environ.get("_CAREERSTATS_COMPLETE"):  # a shell asks what completes the line
+        from careerstats.cli.completing import command_word
+
+        asked = command_word(COMMAND_MODULES)
     module = COMMAND_MODULES.get(asked)
     if module is None:  # --help, data ..., a mistyped command: everything
         every_command()()

@@ -15,7 +15,7 @@ import re
 from dataclasses import MISSING, Field, dataclass, field, fields
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, ClassVar, Literal, TypeVar, dataclass_transform
+from typing import Any, ClassVar, Literal, NamedTuple, TypeVar, dataclass_transform
 
 from careerstats.core.money import MAX_DIGITS
 from careerstats.core.periods import MONTH_NAMES, Period
@@ -359,7 +359,9 @@ class CareerFigures(_Record):
             if not figures:
                 raise ValueError(f"wages.{period.value} lists no figures")
             for statistic, value in figures.items():
-                _positive(f"wages.{period.value}.{statistic.value}", value)
+                # Where a wage is, worded only when it is wrong: `top` builds 800 entries a run.
+                if not 0 < value < _TOO_LARGE:
+                    _positive(f"wages.{period.value}.{statistic.value}", value)
             present = [(s, figures[s]) for s in PERCENTILE_ORDER if s in figures]
             for (low, low_value), (high, high_value) in itertools.pairwise(present):
                 if high_value < low_value:
@@ -421,3 +423,45 @@ class SourceRelease(_Record):
     def entries(self) -> list[CareerFigures]:
         """Every career's figures in this release (an imported release reads them on demand)."""
         return list(self.careers)
+
+    def entries_at(self, levels: frozenset[str]) -> list[CareerFigures]:
+        """The entries of these levels (OEWS O_GROUP: total, major, ..., detailed), and those
+        whose source states none."""
+        return [entry for entry in self.entries() if not entry.groups or levels & set(entry.groups)]
+
+    def summaries_at(
+        self, levels: frozenset[str], period: Period, statistic: Statistic | None
+    ) -> list[Summary]:
+        """Each entry of these levels with one of its figures as published (`statistic` per
+        `period`; none without a statistic): what ranking them needs, and no more."""
+        found = []
+        for entry in self.entries_at(levels):
+            figure, top_coded = None, False
+            if statistic is not None:
+                figure = entry.wages.get(period, {}).get(statistic)
+                if figure is None:
+                    figure = entry.top_coded.get(period, {}).get(statistic)
+                    top_coded = figure is not None
+            found.append(
+                Summary(
+                    entry.soc,
+                    entry.title_in_source,
+                    entry.groups,
+                    entry.employment,
+                    figure,
+                    top_coded,
+                )
+            )
+        return found
+
+
+class Summary(NamedTuple):
+    """One entry's code, title, level(s) and employment, and one figure as published: a
+    ceiling when `top_coded` (at or above it), None where none is published."""
+
+    soc: str
+    title_in_source: str | None
+    groups: tuple[str, ...]
+    employment: int | None
+    figure: Decimal | None
+    top_coded: bool

@@ -30,12 +30,6 @@ class Profile:
 
 
 @dataclass(frozen=True)
-class CareerListing:
-    career: Career
-    sources: tuple[SourceRelease, ...]
-
-
-@dataclass(frozen=True)
 class SourceListing:
     release: SourceRelease
     careers: tuple[Career, ...]
@@ -69,20 +63,6 @@ def profile(
     )
 
 
-def list_careers(dataset: Dataset) -> list[CareerListing]:
-    """The catalog's careers, then every imported occupation the catalog lacks, by SOC code."""
-    listing = [CareerListing(c, tuple(dataset.coverage(c))) for c in dataset.careers]
-    if dataset.occupations is None:
-        return listing
-    in_catalog = {code for career in dataset.careers for code in career.soc_codes}
-    releases = {release.id: release for release in dataset.by_recency()}
-    for career, release_ids in dataset.occupations.index():
-        if career.soc not in in_catalog:
-            covering = tuple(releases[i] for i in release_ids if i in releases)
-            listing.append(CareerListing(career, covering))
-    return listing
-
-
 def list_sources(dataset: Dataset) -> list[SourceListing]:
     return [
         SourceListing(
@@ -101,6 +81,11 @@ class ReleaseContents:
     entries: tuple[CareerFigures, ...]
 
 
-def release_contents(dataset: Dataset, source_id: str) -> ReleaseContents:
-    release = dataset.source(source_id)
-    return ReleaseContents(release, tuple(release.entries()))
+def release_contents(
+    dataset: Dataset, source_id: str, level: str | None = None, group: str | None = None
+) -> ReleaseContents:
+    """Every entry of a release, or those of one level and one group."""
+    from careerstats.core.listing import figures, in_scope
+
+    release, _, entries, _ = in_scope(dataset, source_id, level, group, figures)
+    return ReleaseContents(release, tuple(entries))

@@ -19,10 +19,12 @@ if TYPE_CHECKING:
     from careerstats.core.conversion import Conversion
     from careerstats.core.history import History
     from careerstats.core.inflation import Adjustment, CpiTable
+    from careerstats.core.listing import OccupationList
     from careerstats.core.pay import CareerPay
     from careerstats.core.periods import Period
-    from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
+    from careerstats.core.profiles import Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Point, Rank
+    from careerstats.core.top import Top
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases
 
@@ -277,23 +279,6 @@ def rank(result: Rank, out: TextIO, **_: Any) -> None:
     )
 
 
-def career_list(listing: list[CareerListing], out: TextIO, **_: Any) -> None:
-    """One row per career; aliases and sources separated by spaces (none contains one)."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(("id", "title", "soc", "aliases", "office", "sources"))
-    for item in listing:
-        writer.writerow(
-            (
-                item.career.id,
-                item.career.title,
-                item.career.soc,
-                " ".join(item.career.aliases),
-                item.career.office or "",
-                " ".join(release.id for release in item.sources),
-            )
-        )
-
-
 def source_list(listing: list[SourceListing], out: TextIO, **_: Any) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
@@ -421,8 +406,82 @@ def imported_releases(result: ImportedReleases, out: TextIO, **_: Any) -> None:
             )
 
 
+OCCUPATION_LIST_COLUMNS = (
+    "source_id",
+    "major_group",
+    "major_group_title",
+    "soc",
+    "title",
+    "level",
+    "career_id",
+    "aliases",
+)
+
+
+def occupation_list(result: OccupationList, out: TextIO, **_: Any) -> None:
+    """One row per occupation; a catalog career's aliases joined by `; `."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(OCCUPATION_LIST_COLUMNS)
+    for section in result.sections:
+        for item in section.items:
+            career = item.career
+            writer.writerow(
+                (
+                    result.release.id,
+                    section.major.code if section.major else "",
+                    section.major.title if section.major else "",
+                    item.entry.soc,
+                    item.entry.title_in_source or "",
+                    result.level,
+                    career.id if career else "",
+                    "; ".join(career.aliases) if career else "",
+                )
+            )
+
+
 def checked_files(checked: list[CheckedFile], out: TextIO, **_: Any) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(("file", "kind", "id", "careers"))
     for item in checked:
         writer.writerow((item.name, item.kind, item.id, item.careers))
+
+
+TOP_COLUMNS = (
+    "rank",
+    "soc",
+    "title",
+    "career_id",
+    "by",
+    "per",
+    "value",
+    "at_least",
+    "employment",
+    "education",
+    "source_id",
+    "reference_period",
+)
+
+
+def top(result: Top, out: TextIO, **_: Any) -> None:
+    """One row per occupation ranked; a top-coded figure's `value` is its ceiling with
+    `at_least` true."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TOP_COLUMNS)
+    per = (result.per.value if result.per else "year") if result.by.statistic else ""
+    for row in result.rows:
+        writer.writerow(
+            (
+                row.rank,
+                row.entry.soc,
+                row.entry.title_in_source or "",
+                row.career.id if row.career else "",
+                result.by.value,
+                per,
+                f"{row.value:f}",
+                "true" if row.at_least else "false",
+                "" if row.entry.employment is None else row.entry.employment,
+                row.education or "",
+                result.release.id,
+                result.release.reference_period or "",
+            )
+        )

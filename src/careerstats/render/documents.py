@@ -327,18 +327,73 @@ class Profile(TypedDict):
     projections: Projections | None
 
 
-class CareerListItem(TypedDict):
+class ListedCareer(TypedDict):
     id: str
     title: str
-    soc: str
-    former_soc: Any
     aliases: list[str]
-    office: str | None
-    sources: list[str]
 
 
-class CareerList(TypedDict):
-    careers: list[CareerListItem]
+class Group(TypedDict):
+    code: str
+    title: str
+    level: str
+
+
+class ListedOccupation(TypedDict):
+    soc: str
+    title: str | None
+    career: ListedCareer | None
+
+
+class MajorGroup(TypedDict):
+    code: str | None
+    title: str | None
+    occupations: list[ListedOccupation]
+
+
+class OccupationList(TypedDict):
+    source: Source
+    level: str
+    group: Group | None
+    count: int
+    major_groups: list[MajorGroup]
+
+
+class Edition(TypedDict):
+    edition: str
+    label: str
+
+
+class LeftOut(TypedDict):
+    reason: str
+    count: int
+
+
+class RankedOccupation(TypedDict):
+    rank: int
+    soc: str
+    title: str | None
+    career: ListedCareer | None
+    value: NotRequired[Number]
+    at_least: NotRequired[Number]
+    employment: int | None
+    education: str | None
+
+
+class Top(TypedDict):
+    source: Source
+    by: str
+    per: str | None
+    level: str
+    group: Group | None
+    education: str | None
+    max_education: str | None
+    min_employment: int | None
+    projections: Edition | None
+    considered: int
+    ranked: int
+    left_out: list[LeftOut]
+    occupations: list[RankedOccupation]
 
 
 class ListedSource(Source):

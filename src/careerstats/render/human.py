@@ -13,9 +13,11 @@ if TYPE_CHECKING:
     from careerstats.core.conversion import Conversion
     from careerstats.core.history import History
     from careerstats.core.inflation import Adjustment, CpiTable
+    from careerstats.core.listing import OccupationList
     from careerstats.core.periods import Period
-    from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
+    from careerstats.core.profiles import Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Rank
+    from careerstats.core.top import Top
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases
 
@@ -74,12 +76,6 @@ def rank(result: Rank, **_: Any) -> Shown:
     return Shown((rank_view(result),))
 
 
-def career_list(listing: list[CareerListing], **_: Any) -> Shown:
-    from careerstats.render.listing_view import career_list_view
-
-    return Shown((career_list_view(listing),))
-
-
 def source_list(listing: list[SourceListing], **_: Any) -> Shown:
     from careerstats.render.listing_view import source_list_view
 
@@ -110,3 +106,16 @@ def release_contents(result: ReleaseContents, **_: Any) -> Shown:
     from careerstats.render.listing_view import release_contents_view
 
     return Shown((release_contents_view(result),))
+
+
+def occupation_list(result: OccupationList, **_: Any) -> Shown:
+    from careerstats.render.listing_lines import occupation_lines, terminal_width
+
+    return Shown((occupation_lines(result, terminal_width()),))
+
+
+def top(result: Top, **_: Any) -> Shown:
+    from careerstats.render.listing_lines import terminal_width
+    from careerstats.render.top_view import top_lines
+
+    return Shown((top_lines(result, terminal_width()),))

@@ -21,14 +21,17 @@ if TYPE_CHECKING:
     from careerstats.core.comparison import Comparison
     from careerstats.core.conversion import Conversion
     from careerstats.core.figures import WageFigure, WageTable
+    from careerstats.core.groups import Group
     from careerstats.core.history import Change as HistoryChange
     from careerstats.core.history import History, HistoryRow
     from careerstats.core.inflation import Adjustment, CpiTable
+    from careerstats.core.listing import OccupationList
     from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic
     from careerstats.core.outlook import Outlook, SocGroup, SocPlace
     from careerstats.core.pay import CareerPay, StatedAmount
-    from careerstats.core.profiles import CareerListing, Profile, ReleaseContents, SourceListing
+    from careerstats.core.profiles import Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Point, Rank
+    from careerstats.core.top import Ranked, Top
     from careerstats.render import documents as doc
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases, ReleaseRecord
@@ -497,23 +500,6 @@ def _source_figures(pay: CareerPay) -> doc.SourceFigures:
     }
 
 
-def career_list(listing: list[CareerListing], **_: Any) -> doc.CareerList:
-    return {
-        "careers": [
-            {
-                "id": item.career.id,
-                "title": item.career.title,
-                "soc": item.career.soc,
-                "former_soc": plain_data(item.career.former_soc),
-                "aliases": list(item.career.aliases),
-                "office": item.career.office,
-                "sources": [release.id for release in item.sources],
-            }
-            for item in listing
-        ]
-    }
-
-
 def source_list(listing: list[SourceListing], **_: Any) -> doc.SourceList:
     return {
         "sources": [
@@ -691,3 +677,95 @@ def history(result: History, **_: Any) -> doc.History:
         "overall_not_computed": result.overall_unchanged,
         "notes": list(result.notes),
     }
+
+
+def _listed_career(career: Career | None) -> doc.ListedCareer | None:
+    if career is None:
+        return None
+    return {"id": career.id, "title": career.title, "aliases": list(career.aliases)}
+
+
+def _group(group: Group | None) -> doc.Group | None:
+    if group is None:
+        return None
+    return {"code": group.code, "title": group.title, "level": group.level}
+
+
+def occupation_list(result: OccupationList, **_: Any) -> doc.OccupationList:
+    """The occupations of one release at one level, under their major groups; `career` is
+    the catalog's career for the code (its id and aliases name it too), else null."""
+    return {
+        "source": source(result.release),
+        "level": result.level,
+        "group": _group(result.group),
+        "count": result.listed,
+        "major_groups": [
+            {
+                "code": section.major.code if section.major else None,
+                "title": section.major.title if section.major else None,
+                "occupations": [
+                    {
+                        "soc": item.entry.soc,
+                        "title": item.entry.title_in_source,
+                        "career": _listed_career(item.career),
+                    }
+                    for item in section.items
+                ],
+            }
+            for section in result.sections
+        ],
+    }
+
+
+def top(result: Top, **_: Any) -> doc.Top:
+    """Occupations ranked by one published figure. `value` is the figure as published; a
+    top-coded one has `at_least` (at or above it) and no `value`. Growth is the projected
+    percent change, openings are thousands a year, as the Employment Projections publish them."""
+    filters = result.filters
+    edition = result.edition
+    return {
+        "source": source(result.release),
+        "by": result.by.value,
+        "per": (result.per or Period.YEAR).value if result.by.statistic else None,
+        "level": filters.level,
+        "group": _group(result.group),
+        "education": _education(filters.education),
+        "max_education": _education(filters.max_education),
+        "min_employment": filters.min_employment,
+        "projections": {"edition": edition.edition, "label": edition.title} if edition else None,
+        "considered": result.considered,
+        "ranked": result.matched,
+        "left_out": [{"reason": why, "count": count} for why, count in result.left_out],
+        "occupations": [_ranked(row) for row in result.rows],
+    }
+
+
+def _ranked(row: Ranked) -> doc.RankedOccupation:
+    """One ranked occupation; its figure is `value`, or `at_least` where top-coded."""
+    entry, shown = row.entry, number(row.value)
+    career = _listed_career(row.career)
+    if row.at_least:
+        return {
+            "rank": row.rank,
+            "soc": entry.soc,
+            "title": entry.title_in_source,
+            "career": career,
+            "at_least": shown,
+            "employment": entry.employment,
+            "education": row.education,
+        }
+    return {
+        "rank": row.rank,
+        "soc": entry.soc,
+        "title": entry.title_in_source,
+        "career": career,
+        "value": shown,
+        "employment": entry.employment,
+        "education": row.education,
+    }
+
+
+def _education(rank: int | None) -> str | None:
+    from careerstats.core.education import LEVELS
+
+    return LEVELS[rank] if rank is not None else None

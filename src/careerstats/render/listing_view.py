@@ -6,78 +6,15 @@ from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careerstats.core.model import CareerFigures, SourceRelease, Statistic
+from careerstats.core.model import CareerFigures, Statistic
 from careerstats.core.money import dollars
 from careerstats.core.periods import Period
-from careerstats.core.profiles import CareerListing, ReleaseContents, SourceListing
+from careerstats.core.profiles import ReleaseContents, SourceListing
 from careerstats.render.common import AT_LEAST, Fitted, label_grid
 from careerstats.render.data_view import imported_summary
-
-# Alias, title, SOC code and sources side by side need about this many columns.
-LIST_WIDTH = 60
-_LIST_CAPTION = "name a career by alias, SOC code, title or id ('careerstats list --json' has ids)"
-
-
-def career_list_view(listing: Sequence[CareerListing]) -> Fitted:
-    return Fitted(LIST_WIDTH, lambda: career_list_table(listing), lambda: _career_blocks(listing))
-
-
-def _career_blocks(listing: Sequence[CareerListing]) -> Group:
-    parts: list[RenderableType] = [Text("Careers", style="italic")]
-    for item in listing:
-        career = item.career
-        alias = career.aliases[0] if career.aliases else career.id
-        sources = ", ".join(r.id for r in item.sources) or "no wages yet"
-        parts.append(Text(career.title, style="bold"))
-        parts.append(Padding(Text(f"{alias}; SOC {career.soc}\nsources: {sources}"), (0, 0, 0, 2)))
-    parts.append(Text(_LIST_CAPTION))
-    return Group(*parts)
-
-
-def career_list_table(listing: Sequence[CareerListing]) -> Table:
-    table = Table(
-        title="Careers",
-        box=box.SIMPLE_HEAD,
-        caption=_LIST_CAPTION,
-    )
-    table.add_column("alias", style="bold", max_width=14)
-    table.add_column("career")
-    table.add_column("SOC", no_wrap=True)
-    table.add_column("sources")
-    for item in listing:
-        career = item.career
-        table.add_row(
-            career.aliases[0] if career.aliases else career.id,
-            career.title,
-            career.soc,
-            sources_text(item.sources) or Text("no wages yet", style="dim"),
-        )
-    return table
-
-
-def sources_text(releases: Sequence[SourceRelease]) -> str:
-    """Release ids with the yearly OEWS releases as runs of years: "oews 2008, 2013-2024;
-    bls-2017, bls-2008"."""
-    years = sorted(int(r.id.rpartition("-")[2]) for r in releases if _is_yearly_oews(r.id))
-    runs: list[list[int]] = []
-    for year in years:
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    spans = [f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
-    others = [release.id for release in releases if not _is_yearly_oews(release.id)]
-    oews = "oews " + ", ".join(spans) if spans else ""
-    return "; ".join(part for part in (oews, ", ".join(others)) if part)
-
-
-def _is_yearly_oews(release_id: str) -> bool:
-    prefix, _, year = release_id.rpartition("-")
-    return prefix == "oews" and year.isdigit()
 
 
 def source_list_view(listing: Sequence[SourceListing]) -> Group:

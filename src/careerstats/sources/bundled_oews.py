@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -27,6 +27,7 @@ from careerstats.core.model import (
     CareerFigures,
     SourceRelease,
     Statistic,
+    Summary,
 )
 from careerstats.core.money import dollars
 from careerstats.core.periods import Period
@@ -352,9 +353,37 @@ class BundledRelease(SourceRelease):
 
     def entries(self) -> list[CareerFigures]:
         """Every occupation of the release, in code order; a catalog career under its id."""
-        catalog_id = {codes[0]: career_id for career_id, codes in self._codes.items()}
+        return self._built(occupations(self.id))
+
+    def entries_at(self, levels: frozenset[str]) -> list[CareerFigures]:
+        """Only the occupations of these levels (or of none, as May 2008's detailed ones) are
+        built into figures: building them is most of what a listing costs."""
+        return self._built(
+            item
+            for item in occupations(self.id)
+            if not any(item.groups) or levels & set(item.groups)
+        )
+
+    def summaries_at(
+        self, levels: frozenset[str], period: Period, statistic: Statistic | None
+    ) -> list[Summary]:
+        """Read from the rows as published, without building each entry's figures: ranking
+        the 800 detailed occupations of a release needs one figure of each."""
         found = []
         for item in occupations(self.id):
+            groups = tuple(group for group in item.groups if group)  # 2008: blank = detailed
+            if groups and not levels & set(groups):
+                continue
+            figure = item.wage(period, statistic) if statistic is not None else None
+            top_coded = isinstance(figure, AtLeast)
+            value = figure.ceiling if isinstance(figure, AtLeast) else figure
+            found.append(Summary(item.code, item.title, groups, item.employment, value, top_coded))
+        return found
+
+    def _built(self, items: Iterable[Occupation]) -> list[CareerFigures]:
+        catalog_id = {codes[0]: career_id for career_id, codes in self._codes.items()}
+        found = []
+        for item in items:
             career_id = catalog_id.get(item.code, item.code)
             if career_id not in self._cache:
                 self._cache[career_id] = item.figures(career_id, item.code)

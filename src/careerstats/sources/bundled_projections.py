@@ -170,12 +170,24 @@ def projection(code: str, edition_name: str | None = None) -> Projection | None:
     info = edition(edition_name)
     if not SOC_CODE.fullmatch(code):
         return None
-    text = _text(info)
-    start = text.find(f"\n{code},") + 1  # every line starts with its code, each code once
-    if not start:
+    line = _lines(info).get(code)
+    if line is None:
         return None
-    end = text.find("\n", start)
-    return _projection(info, next(csv.reader([text[start:end]])))
+    return _projection(info, next(csv.reader([line])))
+
+
+_by_code: dict[str, dict[str, str]] = {}
+
+
+def _lines(info: Edition) -> dict[str, str]:
+    """Each code's line of an edition: every line starts with its code, each code once. One
+    pass over the file, so that looking up every occupation (`top`) costs no more than one."""
+    lines = _by_code.get(info.edition)
+    if lines is None:
+        text = _text(info)
+        lines = {line.partition(",")[0]: line for line in text.splitlines()[1:]}
+        _by_code[info.edition] = lines
+    return lines
 
 
 def projections(edition_name: str | None = None) -> list[Projection]:

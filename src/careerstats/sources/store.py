@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from careerstats.core.periods import Period
 from careerstats.core.wording import quoted
@@ -496,6 +496,12 @@ class Store:
                 (release_id, area, naics),
             ).fetchone()
         )
+
+    def places(self, what: Literal["area", "industry"]) -> list[Place]:
+        """Every area (or industry) of the imported data, by code."""
+        table, key = ("areas", "code") if what == "area" else ("industries", "naics")
+        rows = self.db.execute(f"SELECT DISTINCT {key}, title FROM {table} ORDER BY {key}")
+        return [Place(row[0], row[1]) for row in rows]
 
     def area(self, text: str) -> Place:
         return self._place("areas", "code", text, "area", NATION)
