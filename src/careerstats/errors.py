@@ -78,6 +78,11 @@ class NoStore(DataError):
     """The store of imported OEWS data that a command needs does not exist."""
 
 
+class StoreUnreadable(DataError):
+    """The store exists but cannot be read (damaged, foreign, unreadable): the message says
+    what is wrong and how to fix it. Commands that need only bundled data go on without it."""
+
+
 class UnknownPlace(UsageError):
     """`place` ('area' or 'industry') matches none, or several, of the imported data's;
     `default` is what is used without one."""

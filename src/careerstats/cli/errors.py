@@ -4,6 +4,7 @@ reader that leaves (`| head -1`) ends the run quietly."""
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Sequence
@@ -14,13 +15,15 @@ import typer
 
 from careerstats.cli.help import UnwrappedHelpGroup, plain_help_width
 from careerstats.cli.hints import worded
-from careerstats.errors import CareerstatsError
+from careerstats.errors import CareerstatsError, StoreUnreadable
+from careerstats.render.literal import visible
 
 PROG = "careerstats"
 
 
 def fail(message: str, code: int) -> NoReturn:
-    sys.stderr.write(f"{PROG}: error: {message}\n")
+    # A message quotes file names, titles and what was typed: one line, shown literally.
+    sys.stderr.write(f"{PROG}: error: {visible(message)}\n")
     sys.stderr.flush()
     raise SystemExit(code)
 
@@ -42,14 +45,22 @@ class CareerstatsGroup(UnwrappedHelpGroup):
             if width is not None:
                 self.rich_markup_mode = None
                 extra.setdefault("terminal_width", width)
+        _store_use_reset()
+        run = functools.partial(
+            super().main,
+            args=arguments,
+            prog_name=prog_name or PROG,
+            complete_var=complete_var,
+            standalone_mode=False,
+            **extra,
+        )
         try:
-            result = super().main(
-                args=arguments,
-                prog_name=prog_name or PROG,
-                complete_var=complete_var,
-                standalone_mode=False,
-                **extra,
-            )
+            try:
+                result = run()
+            except StoreUnreadable as error:
+                if not _store_left_out_after(error):
+                    raise
+                result = run()  # once more, on the bundled data alone (a warning says why)
         except CareerstatsError as error:
             fail(worded(error), error.exit_code)
         except typer.TyperException as error:
@@ -80,6 +91,24 @@ class CareerstatsGroup(UnwrappedHelpGroup):
             return super().invoke(ctx)
         except BrokenPipeError:
             _quiet_broken_pipe()
+
+
+def _store_use_reset() -> None:
+    loaded = sys.modules.get("careerstats.sources.dataset")  # else no run has used it yet
+    if loaded is not None:
+        loaded.StoreUse.reset()
+
+
+def _store_left_out_after(error: StoreUnreadable) -> bool:
+    """Whether a command that failed reading the store works on bundled data only: then the
+    store is left out for the rest of the run. Store reads are lazy, so a damaged page can
+    be met after the store opened well; the bundled figures do not need it."""
+    from careerstats.sources.dataset import StoreUse, leave_store_out
+
+    if not StoreUse.bundled_with_store or StoreUse.left_out is not None:
+        return False
+    leave_store_out(str(error))
+    return True
 
 
 def _report_usage(error: typer.TyperException, arguments: Sequence[str], root: Any) -> NoReturn:

@@ -3,7 +3,6 @@ dataset they read. Parsing only; the meaning is the core's."""
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
 
@@ -11,6 +10,7 @@ import typer
 
 from careerstats.cli import completing
 from careerstats.cli.errors import PROG
+from careerstats.cli.output import say
 from careerstats.core.wording import quoted
 from careerstats.errors import UsageError
 
@@ -26,7 +26,7 @@ def dataset(area: str | None = None, industry: str | None = None) -> Dataset:
 
     dataset = open_dataset(area, industry)
     if dataset.store_problem:
-        sys.stderr.write(f"{PROG}: warning: {dataset.store_problem}; showing bundled data only\n")
+        say(f"{PROG}: warning: {dataset.store_problem}; showing bundled data only")
     return dataset
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from careerstats.errors import UsageError
+from careerstats.render.literal import visible
 
 if TYPE_CHECKING:
     from careerstats.render.human import Shown
@@ -36,7 +37,7 @@ def want_notes(wanted: bool) -> None:
 def note(text: str) -> None:
     """One note on stderr, unless the run is quiet."""
     if _notes_wanted:
-        sys.stderr.write(f"note: {text}\n")
+        say(f"note: {text}")
 
 
 class Format(StrEnum):
@@ -59,7 +60,7 @@ def write(
     if output is Format.JSON:
         from careerstats.render import jsonout
 
-        _stdout(jsonout.dumps(getattr(jsonout, kind)(result, **options)))
+        _stdout(_encodable_json(jsonout.dumps(getattr(jsonout, kind)(result, **options))))
     elif output is Format.CSV:
         from careerstats.render import csvout
 
@@ -71,7 +72,38 @@ def write(
     if warnings and _notes_wanted:
         sys.stdout.flush()  # the result first, where both streams reach one terminal or file
         for warning in warnings:
-            sys.stderr.write(f"note: {warning}\n")
+            say(f"note: {warning}")
+
+
+def say(line: str, stream: TextIO | None = None) -> None:
+    """One line of plain text for people (stderr unless `stream`), with the control
+    characters of file names and titles in it made visible (`render.literal`)."""
+    (stream or sys.stderr).write(visible(line) + "\n")
+
+
+def _encodable_json(text: str) -> str:
+    """JSON that stdout's encoding can write exactly: where it lacks a character (a cp1252
+    or ASCII stream), the character is written as JSON's own escape (`\u2013`), which
+    every reader decodes back, not as a stand-in (JSON text is only ever in strings)."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    if encoding.lower().replace("-", "").startswith("utf"):
+        return text
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return "".join(_json_escape(c, encoding) for c in text)
+    except LookupError:
+        pass
+    return text
+
+
+def _json_escape(character: str, encoding: str) -> str:
+    try:
+        character.encode(encoding)
+    except UnicodeEncodeError:
+        units = character.encode("utf-16-be")
+        return "".join(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2))
+    return character
 
 
 def _stdout(text: str) -> None:

@@ -12,7 +12,7 @@ from careerstats.cli import completing, options
 from careerstats.cli.errors import PROG, fail
 from careerstats.cli.output import CsvOption, JsonOption, chosen, write
 from careerstats.cli.root import app
-from careerstats.errors import UsageError
+from careerstats.errors import DataError, UsageError
 
 if TYPE_CHECKING:
     from careerstats.core.periods import Period, Schedule
@@ -112,6 +112,8 @@ def _stdin_reader() -> Callable[[int], bytes]:
     """Read what has arrived, up to n bytes, without waiting for a full block."""
     import os
 
+    if sys.stdin is None:  # `<&-`: Python leaves no stream at all
+        raise DataError("standard input is closed: nothing to read for '-'; pipe amounts in")
     try:
         descriptor = sys.stdin.fileno()
     except (AttributeError, OSError, ValueError):  # a test runner's in-memory stdin

@@ -81,6 +81,9 @@ def main() -> None:
     on each run (inspecting every signature); when the command asked for is known, only its
     module is imported and only it is built, which saves a noticeable share of a short run
     such as `convert`."""
+    from careerstats.cli import stdio
+
+    stdio.prepare()
     asked = sys.argv[1] if len(sys.argv) > 1 else ""
     if os.environ.get("_CAREERSTATS_COMPLETE"):  # a shell asks what completes the line
         from careerstats.cli.completing import command_word

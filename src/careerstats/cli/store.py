@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerstats.cli import options
-from careerstats.cli.output import CsvOption, JsonOption, chosen, note, write
+from careerstats.cli.errors import PROG
+from careerstats.cli.output import CsvOption, JsonOption, chosen, note, say, write
 from careerstats.core.wording import counted
 from careerstats.errors import UsageError
 
@@ -69,7 +70,7 @@ def import_(
         for path in paths:
             release = known.get(oews.digest(path) or "")
             if release is not None:  # the same bytes again: nothing to read or write
-                sys.stderr.write(f"{release}: {path.name} is already imported; nothing changed\n")
+                say(f"{release}: {path.name} is already imported; nothing changed")
                 continue
             read, left_out = defer_to_bundle(oews.read(path, year, progress(path.name)))
             for remark in read.remarks:
@@ -80,12 +81,35 @@ def import_(
                 parsed.append(read)
     if not parsed:
         return
-    store = Store(store_path(), create=True)
+    with _interrupts_held_at_commit() as hold:
+        store = Store(store_path(), create=True)
+        try:
+            outcomes = store.import_files(parsed, before_commit=hold)
+        finally:
+            store.close()
+        _report(outcomes)
+
+
+@contextmanager
+def _interrupts_held_at_commit() -> Iterator[Callable[[], None]]:
+    """Yields `hold`: called just before the commit, it makes Ctrl-C (SIGINT) wait until
+    the end of the command, so that what the command says always matches what is stored:
+    an interrupt before the commit stops the import with nothing changed; one at or after
+    it lets the commit and its report finish, and is then only noted."""
+    import signal
+
+    caught: list[int] = []
+    previous = signal.getsignal(signal.SIGINT)
+
+    def hold() -> None:
+        signal.signal(signal.SIGINT, lambda number, _frame: caught.append(number))
+
     try:
-        outcomes = store.import_files(parsed)
+        yield hold
     finally:
-        store.close()
-    _report(outcomes)
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        say(f"{PROG}: interrupted while the change was being stored: it is stored, complete")
 
 
 def _left_out(left: LeftOut, rest: bool) -> str:
@@ -107,11 +131,9 @@ def _report(outcomes: Sequence[ImportOutcome]) -> None:
     for outcome in outcomes:
         parsed = outcome.file
         if outcome.status == "unchanged":
-            sys.stderr.write(
-                f"{outcome.release_id}: {parsed.path.name} is already imported; nothing changed\n"
-            )
+            say(f"{outcome.release_id}: {parsed.path.name} is already imported; nothing changed")
             continue
-        status, files = changed.setdefault(outcome.release_id, (outcome.status, []))
+        files = changed.setdefault(outcome.release_id, (outcome.status, []))[1]
         if outcome.status == "created":
             changed[outcome.release_id] = ("created", files)
         counts = ", ".join(
@@ -122,9 +144,26 @@ def _report(outcomes: Sequence[ImportOutcome]) -> None:
             )
         )
         files.append(f"{parsed.path.name} ({parsed.layout}, {counts})")
-    for release_id, (status, files) in changed.items():
-        sys.stdout.write(f"{release_id} {status}: {'; '.join(files)}\n")
-    sys.stdout.flush()
+    _tell_stored(
+        [
+            f"{release_id} {status}: {'; '.join(files)}"
+            for release_id, (status, files) in changed.items()
+        ]
+    )
+
+
+def _tell_stored(lines: Sequence[str]) -> None:
+    """Say on stdout what the store now holds; should stdout fail, on stderr instead."""
+    try:
+        for line in lines:
+            say(line, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader left: a quiet end, as for every command
+    except OSError as error:
+        # The change is stored: a full disk or closed stdout must not make it look failed.
+        for line in lines:
+            say(f"{PROG}: warning: stdout cannot be written ({error.strerror or error}); {line}")
 
 
 @contextmanager
@@ -133,14 +172,15 @@ def _progress() -> Iterator[Callable[[str], Callable[[int, int], None] | None]]:
     if not sys.stderr.isatty():
         yield lambda _name: None
         return
-    from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
+    from careerstats.render.common import console
+
     with Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),  # it names the file: shown literally
         BarColumn(),
         TaskProgressColumn(),
-        console=Console(stderr=True),
+        console=console(stderr=True),
         transient=True,
     ) as bar:
 
@@ -187,5 +227,9 @@ def remove(
     store = Store.existing()
     if store is None:
         raise UsageError("no OEWS data imported yet; nothing to remove")
-    store.remove(release_id)
-    sys.stdout.write(f"{release_id.strip().lower()} removed\n")
+    with _interrupts_held_at_commit() as hold:
+        try:
+            store.remove(release_id, before_commit=hold)
+        finally:
+            store.close()
+        _tell_stored([f"{release_id.strip().lower()} removed"])

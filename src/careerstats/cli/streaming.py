@@ -4,6 +4,9 @@ I/O only; the arithmetic is `cents.CentsConverter`. Input is read as it arrives 
 producer's lines come out at once) in blocks of at most 64 KiB, so memory stays constant
 however long the stream. A bad line gets an empty output line, so that output line N always
 answers input line N, and a message naming its number on stderr.
+
+Lines end in LF, CRLF (Windows) or CR alone (classic Mac OS); a UTF-8 byte-order mark at
+the start of the stream (Notepad writes one) is not part of line 1.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ def stream(
 ) -> int:
     """Convert every line that `read` delivers; return how many were bad. A bad line's output
     line is `blank`."""
+    read = _with_newlines(read)
     bad = 0
     number = 0
     pending = b""
@@ -81,6 +85,42 @@ def stream(
         last = [pending.decode("utf-8", errors="replace")]
         bad += _emit(converter.convert_many, last, number, out, errors, prog, blank)
     return bad
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def _with_newlines(read: Callable[[int], bytes]) -> Callable[[int], bytes]:
+    """`read`, with the stream's byte-order mark dropped and every CR or CRLF made LF."""
+    start = True
+    held = b""  # a CR at the end of a block: its LF, if any, comes with the next block
+
+    def read_block(size: int) -> bytes:
+        nonlocal start, held
+        block = held + read(size)
+        held = b""
+        if start:
+            while BOM.startswith(block) and block:  # a mark cut between blocks
+                more = read(size)
+                if not more:
+                    break
+                block += more
+            start = False
+            if block.startswith(BOM):
+                block = block[len(BOM) :]
+        if b"\r" not in block:
+            return block
+        while block.endswith(b"\r"):
+            more = read(size)
+            if not more:  # the CR ends the stream
+                break
+            if len(block) > 1:
+                block, held = block[:-1], b"\r" + more
+                break
+            block += more
+        return block.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+    return read_block
 
 
 def _emit(

@@ -5,18 +5,21 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
+from rich import text as rich_text
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.table import Table
-from rich.text import Text
+from rich.text import Span, Text
 
 from careerstats.core.figures import SHOWN_PERIODS, STATISTIC_ORDER, Basis, WageFigure
 from careerstats.core.model import SourceRelease
 from careerstats.core.money import dollars, to_places
 from careerstats.core.pay import CareerPay
 from careerstats.core.periods import Period, Schedule
+from careerstats.render.literal import has_hidden, visible_in_view
 
 if TYPE_CHECKING:
     from careerstats.core.inflation import When
@@ -33,11 +36,58 @@ MISSING = "-"
 AT_LEAST = "≥"
 
 
+# Rich drops a few control characters (BEL, BS, VT, FF, CR) when a Text is made and lets
+# the others (ESC, C1, bidi overrides) through to the terminal. Every Text a view makes, from
+# a string of its own or a title from a file, shows them all as escapes instead, before
+# it is measured, so tables stay aligned.
+def _shown_as_escapes(text: str, _translate_table: dict[int, None] | None = None) -> str:
+    return visible_in_view(text)
+
+
+rich_text.strip_control_codes = _shown_as_escapes  # type: ignore[attr-defined]
+
+
 class _Console(Console):
+    """Every view is printed through this console: text from files reaches the terminal as
+    text (no markup, no emoji codes, control characters made visible: `render.literal`)."""
+
     def on_broken_pipe(self) -> None:
         # Rich would exit with status 1; the CLI ends quietly with 0 when the reader leaves.
         self.quiet = True
         raise BrokenPipeError
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        # Every string cell, title, caption and note passes here, before it is measured.
+        options.update(markup=False, emoji=False)
+        return super().render_str(visible_in_view(text), **options)
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        # Should a Text hold a control character all the same (made before this module was
+        # loaded, or by a Rich that no longer makes Text as above), it is made visible here.
+        if isinstance(renderable, Text) and has_hidden(renderable.plain):
+            renderable = _literal_text(renderable)
+        return super().render(renderable, options)
+
+
+def _literal_text(text: Text) -> Text:
+    """`text` with its control characters made visible, its styles kept on the same characters."""
+    plain, shifted, moved = text.plain, [], 0
+    for index, character in enumerate(plain):
+        shifted.append(index + moved)
+        moved += len(visible_in_view(character)) - 1
+    shifted.append(len(plain) + moved)
+    copy = text.copy()
+    copy.plain = visible_in_view(plain)
+    end = len(plain)
+    copy.spans = [Span(shifted[s.start], shifted[min(s.end, end)], s.style) for s in text.spans]
+    return copy
+
+
+# Every view fits 40 columns (T3); on a narrower terminal it is laid out 40 wide and the
+# terminal wraps its lines, rather than cutting every value to "…".
+NARROWEST = 40
 
 
 def console(*, stderr: bool = False) -> Console:
@@ -45,14 +95,18 @@ def console(*, stderr: bool = False) -> Console:
     # columns there. NO_COLOR alone would still leave bold and italic: no escape codes at all.
     plain = bool(os.environ.get("NO_COLOR"))
     size = _dumb_terminal_size(stderr)
-    return _Console(
+    out = _Console(
         stderr=stderr,
+        markup=False,
         highlight=False,
         emoji=False,
         color_system=None if plain else "auto",
         width=size.columns if size else None,
         height=size.lines if size else None,
     )
+    if out.width < NARROWEST:  # `COLUMNS=1`: Rich's tables cannot be laid out in it at all
+        out.width = NARROWEST
+    return out
 
 
 def _dumb_terminal_size(stderr: bool) -> os.terminal_size | None:

@@ -2,11 +2,18 @@
 
 A top-coded figure's `value` is its ceiling with `at_least` true: at or above that value.
 `basis` is the JSON's: published, standard_2080 (derived on BLS's 2,080-hour year) or
-schedule (derived from the hourly figure at the schedule asked for)."""
+schedule (derived from the hourly figure at the schedule asked for).
+
+Every CSV goes through `writer`: a text cell that a spreadsheet would run as a formula
+(beginning with =, +, -, @, a tab or a carriage return: a title such as `=HYPERLINK(...)`)
+is written with a `'` before it, as spreadsheets themselves mark text; numbers (`-3.25`)
+are never changed."""
 
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from careerstats.core.money import plain, to_places
@@ -27,6 +34,36 @@ if TYPE_CHECKING:
     from careerstats.core.top import Top
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def cell(value: object) -> object:
+    """`value` as a spreadsheet will read it as text, not run it as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+class _Writer:
+    """`csv.writer` whose text cells cannot run as formulas."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._csv = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._csv.writerow([cell(value) for value in row])
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def writer_for(out: TextIO) -> _Writer:
+    """The CSV writer every command's CSV goes through (see the module's note on formulas)."""
+    return _Writer(out)
+
 
 COMPARISON_COLUMNS = (
     "career_id",
@@ -55,7 +92,7 @@ def profile(result: Profile, out: TextIO, **_: Any) -> None:
 
 
 def _pay_rows(rows: Iterable[CareerPay], out: TextIO) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(COMPARISON_COLUMNS)
     for pay in rows:
         for period, row in pay.wages.items():
@@ -95,7 +132,7 @@ RELEASE_COLUMNS = (
 
 def release_contents(result: ReleaseContents, out: TextIO, **_: Any) -> None:
     """One row per published figure of every entry; a top-coded one has at_least true."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(RELEASE_COLUMNS)
     for entry in result.entries:
         only = entry.only_published_per.value if entry.only_published_per else ""
@@ -148,7 +185,7 @@ HISTORY_COLUMNS = (
 def history(result: History, out: TextIO, **_: Any) -> None:
     """One line per release, code and figure; the change columns are empty where no change
     is computed, and `no_change` says why."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(HISTORY_COLUMNS)
     for row in result.rows:
         changes = {(c.period, c.statistic): c for c in row.changes}
@@ -191,7 +228,7 @@ def _flag(value: bool) -> str:
 
 def conversion(result: Conversion, out: TextIO, *, target: Period | None = None, **_: Any) -> None:
     """One row per period (only `target`'s with --to), with the input and the schedule."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(
         ("amount", "from", "hours_per_week", "weeks_per_year", "days_per_week", "period", "value")
     )
@@ -213,7 +250,7 @@ def conversion(result: Conversion, out: TextIO, *, target: Period | None = None,
 
 def adjustment(result: Adjustment, out: TextIO, *, table: CpiTable, **_: Any) -> None:
     rebase = result.rebase
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(
         ("amount", "from", "to", "from_index", "to_index", "factor", "result", "series")
     )
@@ -259,7 +296,7 @@ def rank(result: Rank, out: TextIO, **_: Any) -> None:
     """One row: the amount, its percentile (empty outside the points: see `position`) and the
     points it lies between."""
     pay = result.pay
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(RANK_COLUMNS)
     writer.writerow(
         (
@@ -280,7 +317,7 @@ def rank(result: Rank, out: TextIO, **_: Any) -> None:
 
 
 def source_list(listing: list[SourceListing], out: TextIO, **_: Any) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(
         (
             "id",
@@ -330,7 +367,7 @@ AUDIT_COLUMNS = (
 def audit(result: Audit, out: TextIO, **_: Any) -> None:
     """Findings and citation checks in one table: `record` says which a row is, and the
     columns of the other are empty. A finding's figures are `name=value` pairs."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(AUDIT_COLUMNS)
     for finding in result.findings:
         figures = " ".join(f"{name}={to_places(value, 2)}" for name, value in finding.figures)
@@ -371,7 +408,7 @@ def audit(result: Audit, out: TextIO, **_: Any) -> None:
 
 def imported_releases(result: ImportedReleases, out: TextIO, **_: Any) -> None:
     """One row per imported file, with its release's totals."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(
         (
             "release_id",
@@ -420,7 +457,7 @@ OCCUPATION_LIST_COLUMNS = (
 
 def occupation_list(result: OccupationList, out: TextIO, **_: Any) -> None:
     """One row per occupation; a catalog career's aliases joined by `; `."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(OCCUPATION_LIST_COLUMNS)
     for section in result.sections:
         for item in section.items:
@@ -440,7 +477,7 @@ def occupation_list(result: OccupationList, out: TextIO, **_: Any) -> None:
 
 
 def checked_files(checked: list[CheckedFile], out: TextIO, **_: Any) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(("file", "kind", "id", "careers"))
     for item in checked:
         writer.writerow((item.name, item.kind, item.id, item.careers))
@@ -465,7 +502,7 @@ TOP_COLUMNS = (
 def top(result: Top, out: TextIO, **_: Any) -> None:
     """One row per occupation ranked; a top-coded figure's `value` is its ceiling with
     `at_least` true."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = writer_for(out)
     writer.writerow(TOP_COLUMNS)
     per = (result.per.value if result.per else "year") if result.by.statistic else ""
     for row in result.rows:

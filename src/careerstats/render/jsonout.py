@@ -61,6 +61,23 @@ _ESCAPES = {i: f"\\u{i:04x}" for i in range(0x20)} | {
     ord("\b"): "\\b",
     ord("\f"): "\\f",
 }
+# Valid JSON left raw, but not to be shown raw: DEL and the C1 controls (a terminal may take
+# U+009B for an escape sequence), bidi overrides and marks, line and paragraph separators, and
+# the lone surrogates of a file name's undecodable bytes (UTF-8 cannot write them at all).
+_ESCAPES |= {
+    code: f"\\u{code:04x}"
+    for code in (
+        *range(0x7F, 0xA0),
+        0x61C,
+        0x200E,
+        0x200F,
+        0x2028,
+        0x2029,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        *range(0xD800, 0xE000),
+    )
+}
 
 
 def string(text: str) -> str:

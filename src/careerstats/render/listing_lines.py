@@ -10,6 +10,7 @@ import sys
 from careerstats.core.groups import described
 from careerstats.core.listing import Listed, OccupationList
 from careerstats.core.model import SourceRelease
+from careerstats.render.literal import visible
 
 ELLIPSIS = "\u2026"
 # A title keeps at least this many characters on a narrow terminal; the line is cut after.
@@ -26,8 +27,9 @@ def terminal_width() -> int | None:
 
 
 def literal(text: str) -> str:
-    """Text from a file as it is, but never a control code that would act on the terminal."""
-    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
+    """Text from a file as it is, but never a control code that would act on the terminal:
+    each is shown as its escape (`\\x1b`), as in every other view (`render.literal`)."""
+    return visible(text)
 
 
 def cut(text: str, width: int | None) -> str:

@@ -159,5 +159,9 @@ def _write(path: Path, entry_key: str, dataset: Dataset) -> None:
         for stale in [*path.parent.glob("dataset-*.json"), *path.parent.glob("dataset-*.pickle")]:
             if stale != path:
                 stale.unlink(missing_ok=True)
-    except OSError:  # a full disk, or a directory under the entry's name
+    except BaseException as error:
+        # A full disk, a directory under the entry's name, or an interrupt: no temporary
+        # file is left behind. The run goes on without the cache, unless interrupted.
         Path(temporary).unlink(missing_ok=True)
+        if not isinstance(error, OSError):
+            raise

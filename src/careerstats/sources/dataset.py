@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from careerstats.core.dataset import Dataset
 from careerstats.core.model import Catalog, SourceRelease
-from careerstats.errors import DataError, NothingImported
+from careerstats.errors import DataError, NothingImported, StoreUnreadable
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -134,24 +134,53 @@ def check_files(files: Sequence[Any] | None = None) -> list[CheckedFile]:
     return sorted(checked, key=lambda item: order[item.name])
 
 
+class StoreUse:
+    """How this run uses the store: whether a dataset with it was handed out for the bundled
+    selection (the nation, cross-industry), and why it is left out, once it is."""
+
+    bundled_with_store = False
+    left_out: str | None = None
+
+    @classmethod
+    def reset(cls) -> None:
+        """A run starts with the store in use (tests run many in one process)."""
+        cls.bundled_with_store, cls.left_out = False, None
+
+
+def leave_store_out(reason: str) -> None:
+    """From now on in this run, open the dataset without the store, saying `reason`."""
+    StoreUse.left_out = reason
+
+
 def open_dataset(area: str | None = None, industry: str | None = None) -> Dataset:
     """The bundled dataset plus every imported release, in the area and industry asked for.
 
     Without a store (nothing imported yet) this is the bundled dataset alone, and the SQLite
-    and OEWS modules are never loaded.
+    and OEWS modules are never loaded. A store that cannot be read is left out of the nation,
+    cross-industry selection (the bundled figures do not need it; the CLI says why), and
+    fails any other.
     """
     from careerstats.sources.paths import store_path
 
+    if StoreUse.left_out is not None:
+        if area is not None or industry is not None:
+            raise StoreUnreadable(StoreUse.left_out)
+        return replace(bundled(), store_problem=StoreUse.left_out)
     store = None
     try:
-        if store_path().exists():  # else neither SQLite nor the store module is loaded
+        path = store_path()
+        if path.exists() or path.is_symlink():  # else neither SQLite nor the store is loaded
             from careerstats.sources.store import Store
 
             store = Store.existing()
+            if store is not None and area is None and industry is None:
+                from careerstats.sources.imported import with_imported
+
+                StoreUse.bundled_with_store = True
+                return with_imported(bundled(), store, area, industry)
     except DataError as error:
         if area is not None or industry is not None:
             raise
-        # The bundled figures do not need the store: carry on, and let the CLI say why.
         return replace(bundled(), store_problem=str(error))
     if store is None:
         if area is not None or industry is not None:

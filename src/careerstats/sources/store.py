@@ -12,19 +12,21 @@ from __future__ import annotations
 import contextlib
 import difflib
 import errno
+import functools
+import os
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from operator import itemgetter
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, ParamSpec, TypeVar
 
 from careerstats.core.periods import Period
 from careerstats.core.wording import quoted
-from careerstats.errors import DataError, NoStore, UnknownPlace, UsageError
+from careerstats.errors import DataError, NoStore, StoreUnreadable, UnknownPlace, UsageError
 from careerstats.sources.oews import (
     CROSS_INDUSTRY,
     NATION,
@@ -115,6 +117,69 @@ def home_problem(path: Path, error: OSError) -> str:
     return f"{path}: the store cannot be created: {error.strerror or error}"
 
 
+MOVE_AWAY = "move it away (or delete it) and import the files again"
+
+
+READ_ONLY = (
+    "this user may only read it; change it as its owner, or point CAREERSTATS_HOME at a "
+    "folder of your own"
+)
+
+
+def store_problem(path: Path, error: sqlite3.Error, *, writing: bool = False) -> str:
+    """What is wrong with the store at `path`, in words, and the way out."""
+    return f"{path}: {_worded(error, writing=writing)}"
+
+
+def _worded(error: sqlite3.Error, *, writing: bool = False) -> str:
+    text = str(error)
+    if writing and ("readonly" in text or "unable to open" in text):
+        return f"cannot write to the store ({text}): {READ_ONLY}"
+    if "not a database" in text or "no such table" in text or "no such column" in text:
+        return f"not a careerstats store ({text}): {MOVE_AWAY}"
+    if "malformed" in text or "corrupt" in text:
+        return f"the store is damaged ({text}): {MOVE_AWAY}"
+    if "unable to open" in text or "readonly" in text or "read-only" in text:
+        return f"the store cannot be read ({text}): check the permissions of it and its folder"
+    return f"the store cannot be read ({text}): {MOVE_AWAY}"
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _reading(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """A read of the store that fails (a damaged page, a foreign schema) is a
+    `StoreUnreadable` naming the store and the fix, never a bare SQLite error."""
+
+    @functools.wraps(method)
+    def read(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            store = args[0]
+            assert isinstance(store, Store)
+            raise StoreUnreadable(store_problem(store.path, error)) from None
+
+    return read
+
+
+@functools.cache
+def _expected_tables() -> dict[str, list[str]]:
+    """Every table of the store this careerstats writes, with its columns in order."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as db:
+        db.executescript(_SCHEMA)
+        return _tables(db)
+
+
+def _tables(db: sqlite3.Connection) -> dict[str, list[str]]:
+    names = [
+        row[0]
+        for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    ]
+    return {name: [row[1] for row in db.execute(f"PRAGMA table_info('{name}')")] for name in names}
+
+
 @dataclass(frozen=True)
 class FileRecord:
     name: str
@@ -127,6 +192,12 @@ class FileRecord:
 # releases.ceiling_stated: 0 the release's known ceiling (the file states none), 1 both
 # stated in the file, 2 the hourly one stated (the annual converted), 3 the annual stated.
 _CEILING_DERIVED = {2: Period.YEAR, 3: Period.HOUR}
+
+
+def _file_name(path: Path) -> str:
+    """The file's name as text the store can hold: a byte the name could not decode is
+    kept as its escape (`\\xff`), as every view shows it."""
+    return os.fsencode(path.name).decode("utf-8", "backslashreplace")
 
 
 def _ceiling_code(parsed: ParsedFile) -> int:
@@ -181,7 +252,15 @@ class Store:
         self.path = path
         if not create and not path.exists():
             raise NoStore(f"no imported data at {path}")
-        fresh = create and not path.exists()
+        # Only what this run makes is removed on failure: never a file that was there, nor
+        # a symbolic link, even one that points nowhere.
+        fresh = create and not os.path.lexists(path)
+        self._read_only = ""
+        if create and path.is_symlink() and not path.exists():
+            raise DataError(
+                f"{path}: the store is a symbolic link to {os.readlink(path)}, which does not "
+                "exist: make it reachable, or remove the link to start a new store"
+            )
         try:
             if create:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -192,8 +271,14 @@ class Store:
             if isinstance(error, OSError):
                 raise DataError(home_problem(path, error)) from None
             full = "full" in str(error) or "disk I/O" in str(error)
-            problem = "no space left (disk or quota full)?" if full else ""
-            raise DataError(f"{path}: the store cannot be opened: {problem} ({error})") from None
+            if full:
+                raise DataError(
+                    f"{path}: the store cannot be opened: no space left (disk or quota full)? "
+                    f"({error})"
+                ) from None
+            if create:
+                raise DataError(store_problem(path, error, writing=True)) from None
+            raise StoreUnreadable(store_problem(path, error)) from None
 
     def _discard(self) -> None:
         with contextlib.suppress(sqlite3.Error, AttributeError):
@@ -207,7 +292,7 @@ class Store:
         # deadlock, is refused at once rather than waited for; wait here instead.
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
-            self.db = sqlite3.connect(self.path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
+            self.db = self._connect()
             try:
                 self.db.execute("PRAGMA foreign_keys = ON")
                 if create:
@@ -217,9 +302,32 @@ class Store:
                 return
             except sqlite3.OperationalError as error:
                 self.db.close()
+                if self._read_only_next(create, error):
+                    continue
                 if "locked" not in str(error) or time.monotonic() > deadline:
                     raise
                 time.sleep(0.05)
+
+    def _connect(self) -> sqlite3.Connection:
+        if not self._read_only:
+            return sqlite3.connect(self.path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
+        uri = f"{self.path.absolute().as_uri()}?{self._read_only}"
+        return sqlite3.connect(uri, uri=True, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
+
+    def _read_only_next(self, create: bool, error: sqlite3.OperationalError) -> bool:
+        """Whether to read again in a read-only way, for a store in a folder this user
+        cannot write: WAL mode wants to create its shared-memory file beside the store.
+        Read-only mode uses that file and the log when they are there; `immutable` reads
+        the database file alone (a store closed cleanly has nothing in a log)."""
+        if create or os.access(self.path.parent, os.W_OK):
+            return False
+        if "unable to open" not in str(error) and "readonly" not in str(error):
+            return False
+        following = {"": "mode=ro", "mode=ro": "immutable=1"}.get(self._read_only)
+        if following is None:
+            return False
+        self._read_only = following
+        return True
 
     @classmethod
     def existing(cls) -> Store | None:
@@ -230,6 +338,11 @@ class Store:
         """
         path = store_path()
         if not path.exists():
+            if path.is_symlink():  # a store on a drive not mounted, a folder moved
+                raise StoreUnreadable(
+                    f"{path}: the store is a symbolic link to {os.readlink(path)}, which does "
+                    "not exist: make it reachable, or remove the link to start a new store"
+                )
             return None
         try:
             with contextlib.closing(sqlite3.connect(path)) as db:
@@ -271,20 +384,41 @@ class Store:
             found = self.db.execute(
                 "SELECT value FROM meta WHERE key = 'schema_version'"
             ).fetchone()
-        except sqlite3.DatabaseError:
+        except sqlite3.OperationalError as error:
+            if "no such table" not in str(error):
+                raise  # cannot be read (locked, permissions): said as such
             found = None
         if found is None:
-            raise DataError(f"{self.path}: not a careerstats store")
+            raise StoreUnreadable(f"{self.path}: not a careerstats store: {MOVE_AWAY}")
         if found[0] != SCHEMA_VERSION:
-            raise DataError(
+            raise StoreUnreadable(
                 f"{self.path}: store version {found[0]} is not the version {SCHEMA_VERSION} "
                 "this careerstats reads; remove the file and import again"
+            )
+        tables = _tables(self.db)
+        # The version matches but the tables do not (an edited or foreign store): every
+        # query would fail on it, the bundled-only ones included. Tables of its own that a
+        # store may gain (SQLite's statistics) do not matter.
+        differences = [
+            f"table {name} {'has other columns' if name in tables else 'is missing'}"
+            for name, columns in _expected_tables().items()
+            if tables.get(name) != columns
+        ]
+        if differences:
+            raise StoreUnreadable(
+                f"{self.path}: not the store this careerstats writes, though its version "
+                f"matches ({'; '.join(differences)}): {MOVE_AWAY}"
             )
 
     # ------------------------------------------------------------------ writing
 
-    def import_files(self, files: Sequence[ParsedFile]) -> list[ImportOutcome]:
-        """Import parsed files in one transaction: all of them, or (on any failure) none."""
+    def import_files(
+        self, files: Sequence[ParsedFile], before_commit: Callable[[], None] = lambda: None
+    ) -> list[ImportOutcome]:
+        """Import parsed files in one transaction: all of them, or (on any failure) none.
+
+        `before_commit` is called once every row is written, just before the commit: from
+        then on the import is as good as stored (the caller stops taking interrupts there)."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
@@ -294,11 +428,12 @@ class Store:
             ) from None
         try:
             outcomes = [self._import_one(parsed) for parsed in files]
+            before_commit()
             self.db.execute("COMMIT")
         except sqlite3.DatabaseError as error:
             self._rollback()
             full = "full" in str(error)
-            problem = "no space left (disk or quota full)" if full else str(error)
+            problem = "no space left (disk or quota full)" if full else _worded(error, writing=True)
             raise DataError(
                 f"{self.path}: the import failed, nothing was changed: {problem}"
             ) from None
@@ -369,7 +504,7 @@ class Store:
         )
         db.execute(
             "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
-            (parsed.sha256, release, parsed.path.name, parsed.layout, len(parsed.rows), now),
+            (parsed.sha256, release, _file_name(parsed.path), parsed.layout, len(parsed.rows), now),
         )
         db.execute(
             "UPDATE releases SET updated_at = ?,"
@@ -381,8 +516,15 @@ class Store:
         )
         return ImportOutcome(release, "created" if existing is None else "updated", parsed)
 
-    def remove(self, release_id: str) -> None:
+    def remove(self, release_id: str, before_commit: Callable[[], None] = lambda: None) -> None:
         key = release_id.strip().lower()
+        try:
+            self._remove(key, release_id, before_commit)
+        except sqlite3.DatabaseError as error:
+            problem = store_problem(self.path, error, writing=True)
+            raise DataError(f"nothing was removed: {problem}") from None
+
+    def _remove(self, key: str, release_id: str, before_commit: Callable[[], None]) -> None:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             found = self.db.execute("SELECT 1 FROM releases WHERE id = ?", (key,)).fetchone()
@@ -392,17 +534,20 @@ class Store:
             for table in ("wages", "occupations", "areas", "industries", "files"):
                 self.db.execute(f"DELETE FROM {table} WHERE release_id = ?", (key,))
             self.db.execute("DELETE FROM releases WHERE id = ?", (key,))
+            before_commit()
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
 
     # ------------------------------------------------------------------ reading
 
+    @_reading
     def file_releases(self) -> dict[str, str]:
         """SHA-256 of every imported file -> the release it went into."""
         return dict(self.db.execute("SELECT sha256, release_id FROM files").fetchall())
 
+    @_reading
     def releases(self) -> list[ReleaseRecord]:
         files: dict[str, list[FileRecord]] = {}
         for release_id, *fields in self.db.execute(
@@ -427,6 +572,7 @@ class Store:
             for row in self.db.execute("SELECT * FROM releases ORDER BY year DESC")
         ]
 
+    @_reading
     def rows(
         self, release_id: str, codes: Sequence[str], area: str, naics: str
     ) -> list[sqlite3.Row]:
@@ -440,6 +586,7 @@ class Store:
             (release_id, *codes, area, naics),
         ).fetchall()
 
+    @_reading
     def place_rows(self, release_id: str, area: str, naics: str) -> list[sqlite3.Row]:
         """Every occupation's rows in one area and industry (through `wages_by_place`)."""
         cursor = self.db.cursor()
@@ -450,6 +597,7 @@ class Store:
             (release_id, area, naics),
         ).fetchall()
 
+    @_reading
     def occupation(self, code: str) -> tuple[str, str] | None:
         """(code, title) of a SOC code in the newest release that has it."""
         found = self.db.execute(
@@ -459,6 +607,7 @@ class Store:
         ).fetchone()
         return (found[0], found[1]) if found else None
 
+    @_reading
     def occupations_titled(self, title: str) -> list[tuple[str, str]]:
         """(code, title) of occupations titled `title` (case-insensitively), newest first."""
         return [
@@ -471,6 +620,7 @@ class Store:
             )
         ]
 
+    @_reading
     def occupation_index(self) -> list[tuple[str, str, list[str]]]:
         """Every occupation code with its newest title and the releases that have it."""
         index: dict[str, tuple[str, list[str]]] = {}
@@ -481,6 +631,7 @@ class Store:
             index.setdefault(code, (title, []))[1].append(release)
         return [(code, title, releases) for code, (title, releases) in index.items()]
 
+    @_reading
     def occupation_titles(self) -> dict[str, str]:
         """Every title in the store (lower case) -> its SOC code, for suggestions."""
         return {
@@ -488,6 +639,7 @@ class Store:
             for row in self.db.execute("SELECT occ_code, title FROM occupations")
         }
 
+    @_reading
     def has_place(self, release_id: str, area: str, naics: str) -> bool:
         return bool(
             self.db.execute(
@@ -497,6 +649,7 @@ class Store:
             ).fetchone()
         )
 
+    @_reading
     def places(self, what: Literal["area", "industry"]) -> list[Place]:
         """Every area (or industry) of the imported data, by code."""
         table, key = ("areas", "code") if what == "area" else ("industries", "naics")
@@ -509,6 +662,7 @@ class Store:
     def industry(self, text: str) -> Place:
         return self._place("industries", "naics", text, "industry", CROSS_INDUSTRY)
 
+    @_reading
     def _place(self, table: str, key: str, text: str, what: str, default: str) -> Place:
         wanted = text.strip()
         code = str(int(wanted)) if wanted.isdigit() and table == "areas" else wanted
