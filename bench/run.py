@@ -299,6 +299,46 @@ def import_and_query(rows: int, rounds: int, env: dict[str, str], workdir: Path)
     ]
 
 
+def import_against(rows: int, against: str, env: dict[str, str], workdir: Path) -> list[Row]:
+    """Import throughput of this install against another one (an earlier commit), the same
+    generated all-data file as .csv and as .xlsx, alternating three rounds, each import into
+    a fresh home; the budget is this install within 20% of the other."""
+    from oews_file import generate, to_xlsx
+
+    csv_file = workdir / "all_data_M_2012.csv"
+    if not csv_file.exists():
+        generate(csv_file, rows)
+    xlsx_file = workdir / "all_data_M_2012.xlsx"
+    to_xlsx(csv_file, xlsx_file)
+    installs = {"this": CAREERSTATS, "against": against}
+    samples: dict[tuple[str, str], list[float]] = {}
+    for round_number in range(3):
+        for data in (csv_file, xlsx_file):
+            for label, command in installs.items():
+                home = workdir / f"import-{label}-{data.suffix[1:]}-{round_number}"
+                start = time.perf_counter()
+                subprocess.run([command, "data", "import", str(data)],
+                               env={**env, "CAREERSTATS_HOME": str(home)}, check=True,
+                               stdout=subprocess.DEVNULL)  # fmt: skip
+                seconds = time.perf_counter() - start
+                samples.setdefault((label, data.suffix), []).append(seconds)
+    found = []
+    for suffix in (".csv", ".xlsx"):
+        this = statistics.median(samples[("this", suffix)])
+        other = statistics.median(samples[("against", suffix)])
+        found.append(
+            Row(
+                f"data import {suffix} ({rows:,} rows)",
+                this,
+                "--against",
+                other,
+                1.2,
+                f"{rows / this:,.0f} rows/s against {rows / other:,.0f} rows/s",
+            )
+        )
+    return found
+
+
 def machine() -> str:
     model = platform.processor() or platform.machine()
     try:
@@ -371,6 +411,8 @@ def main() -> None:
         measured.append(compare_memory(env, Path(work)))
         measured.extend(streaming(lines, 3, env, Path(work)))
         measured.extend(import_and_query(rows, rounds, env, Path(work)))
+        if options.against:
+            measured.extend(import_against(rows, options.against, env, Path(work)))
     within = report(measured)
     print("\nall budgets held" if within else "\nSOME BUDGETS WERE MISSED")
 

@@ -64,12 +64,16 @@ def median_2008_pr(dataset: Dataset) -> object:
 
 
 def write_entry(files: list[Path], payload: bytes) -> Path:
-    """`payload` as the entry for `files`, under the header and checksum this version writes:
-    what a damaged file cannot have, but anyone who can write to the folder can make."""
+    """`payload` as the entry for `files`, under the header and keyed checksum this version
+    writes: what a damaged file cannot have, but the key's owner can make."""
     path = cache.entry_path(files)
     entry_key = path.name.removeprefix("dataset-").removesuffix(cache.SUFFIX)
-    header = cache.MAGIC + f"{entry_key} {cache.checksum(payload)}\n".encode()
     path.parent.mkdir(parents=True, exist_ok=True)
+    secret = cache._new_secret(path.parent)
+    assert secret is not None
+    header = (
+        cache.MAGIC + f"{entry_key} {cache.keyed_checksum(entry_key, payload, secret)}\n".encode()
+    )
     path.write_bytes(header + payload)
     return path
 
@@ -303,7 +307,8 @@ def test_H14_the_command_answers_right_whatever_is_planted(
     assert careers[1]["wages"]["year"]["median"]["value"] == 51280
     assert not marker.exists()
     left = sorted((p.name, p.is_file()) for p in home.joinpath("cache").iterdir())
-    assert left == [(cache.entry_path(list(bundled_files())).name, kind != "a directory")]
+    entry = cache.entry_path(list(bundled_files())).name
+    assert left == sorted([(entry, kind != "a directory"), (cache.KEY_FILE, True)])
 
 
 @pytest.mark.installed
@@ -349,3 +354,101 @@ def test_the_cache_can_be_turned_off(
     cache.load_or_build(files, build)
     assert build.count == 2
     assert not home.exists()
+
+
+# ------------------------------------------------------------------ forged entries (C1-C3)
+
+
+def forged(files: list[Path], secret: bytes | None) -> Path:
+    """An entry for `files` built to look valid, with the 2008 median of public relations
+    specialists changed from 51,280 to 51,281 (within its percentiles: the model accepts
+    it): under the public checksum (`secret` None), or keyed with `secret`."""
+    build = Builds(files)
+    dataset = cache.load_or_build(files, build)
+    assert median_2008_pr(dataset) == PR_2008
+    path = cache.entry_path(files)
+    payload = path.read_bytes().split(b"\n", 2)[2]
+    assert payload.count(b"51280") >= 1
+    lie = payload.replace(b"51280", b"51281")
+    entry_key = path.name.removeprefix("dataset-").removesuffix(cache.SUFFIX)
+    check = cache.checksum(lie) if secret is None else cache.keyed_checksum(entry_key, lie, secret)
+    path.write_bytes(cache.MAGIC + f"{entry_key} {check}\n".encode() + lie)
+    return path
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [None, b"\x00" * cache.KEY_BYTES, os.urandom(cache.KEY_BYTES)],
+    ids=["the public checksum", "a guessed key", "another home's key"],
+)
+def test_C1_an_entry_forged_without_the_key_is_discarded(
+    files: list[Path], home: Path, secret: bytes | None
+) -> None:
+    forged(files, secret)
+    build = Builds(files)
+    assert median_2008_pr(cache.load_or_build(files, build)) == PR_2008
+    assert build.count == 1  # rebuilt from the files, not served
+    assert b"51281" not in cache.entry_path(files).read_bytes()
+
+
+def test_C1_the_forged_entry_would_be_served_with_the_key(files: list[Path], home: Path) -> None:
+    """The forgery above is live: signed with this home's key, it is believed."""
+    cache.load_or_build(files, Builds(files))
+    key = (home / "cache" / cache.KEY_FILE).read_bytes()
+    forged(files, key)
+    lie = median_2008_pr(cache.load_or_build(files, Builds(files)))
+    assert lie == {**PR_2008, Statistic.MEDIAN: 51281}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file owners and modes are POSIX")
+@pytest.mark.parametrize(
+    "fault",
+    ["readable by others", "writable by the group", "another owner", "a symlink", "too short"],
+)
+def test_C2_a_key_anyone_else_could_know_is_not_trusted(
+    files: list[Path], home: Path, fault: str
+) -> None:
+    cache.load_or_build(files, Builds(files))
+    key = home / "cache" / cache.KEY_FILE
+    assert key.stat().st_mode & 0o777 == 0o600
+    known = key.read_bytes()
+    if fault == "readable by others":
+        key.chmod(0o644)
+    elif fault == "writable by the group":
+        key.chmod(0o620)
+    elif fault == "another owner":
+        os.chown(key, 65534, 65534)  # nobody: tests run as root, who may give files away
+    elif fault == "a symlink":
+        target = home / "elsewhere"
+        target.write_bytes(known)
+        target.chmod(0o600)
+        key.unlink()
+        key.symlink_to(target)
+    else:
+        key.write_bytes(known[:16])
+    forged(files, known if fault != "too short" else known[:16])
+    build = Builds(files)
+    assert median_2008_pr(cache.load_or_build(files, build)) == PR_2008
+    assert build.count == 1
+    # A new key, only this user's, took the untrusted one's place.
+    assert not key.is_symlink()
+    status = key.stat()
+    assert (status.st_uid, status.st_mode & 0o777) == (os.geteuid(), 0o600)
+    assert key.read_bytes() != known
+    assert median_2008_pr(cache.load_or_build(files, build)) == PR_2008
+    assert build.count == 1  # and the new entry serves the next run
+
+
+@pytest.mark.installed
+def test_C3_the_command_answers_right_over_a_forged_entry(home: Path) -> None:
+    files = list(bundled_files())
+    assert careerstats(home, "compare", "pr", "--source", "bls-2008").returncode == 0
+    entry = cache.entry_path(files)
+    payload = entry.read_bytes().split(b"\n", 2)[2]
+    lie = payload.replace(b"51280", b"51281")
+    entry_key = entry.name.removeprefix("dataset-").removesuffix(cache.SUFFIX)
+    entry.write_bytes(cache.MAGIC + f"{entry_key} {cache.checksum(lie)}\n".encode() + lie)
+    done = careerstats(home, "compare", "cs", "pr", "--source", "bls-2008", "--json")
+    assert done.returncode == 0, done.stderr
+    careers = json.loads(done.stdout, parse_float=Decimal)["careers"]
+    assert careers[1]["wages"]["year"]["median"]["value"] == 51280

@@ -16,15 +16,13 @@ import typer
 from careerstats.cli import options
 from careerstats.cli.errors import PROG
 from careerstats.cli.output import CsvOption, JsonOption, chosen, note, say, write
-from careerstats.core.wording import counted
+from careerstats.core.wording import counted, quoted
 from careerstats.errors import UsageError
 
 if TYPE_CHECKING:
     from careerstats.sources.bundled_overlap import LeftOut
     from careerstats.sources.oews import ParsedFile
     from careerstats.sources.store import ImportOutcome
-
-FIRST_YEAR, LAST_YEAR = 1997, 2100
 
 
 def import_(
@@ -38,7 +36,7 @@ def import_(
         ),
     ],
     year: Annotated[
-        int | None,
+        str | None,
         typer.Option(
             "--year",
             metavar="YYYY",
@@ -59,8 +57,7 @@ def import_(
     from careerstats.sources.paths import store_path
     from careerstats.sources.store import Store
 
-    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
-        raise UsageError(f"--year takes a year such as 2024, not {year}")
+    release_year = _year(year, oews.FIRST_YEAR, oews.LAST_YEAR)
     existing = Store.existing()
     known = existing.file_releases() if existing is not None else {}
     if existing is not None:
@@ -68,11 +65,15 @@ def import_(
     parsed: list[ParsedFile] = []
     with _progress() as progress:
         for path in paths:
-            release = known.get(oews.digest(path) or "")
+            oews.check_path(path)
+            content = oews.file_bytes(path)  # read once: a pipe cannot be opened again
+            release = known.get(oews.digest(content))
             if release is not None:  # the same bytes again: nothing to read or write
                 say(f"{release}: {path.name} is already imported; nothing changed")
                 continue
-            read, left_out = defer_to_bundle(oews.read(path, year, progress(path.name)))
+            read, left_out = defer_to_bundle(
+                oews.read(path, release_year, progress(path.name), content)
+            )
             for remark in read.remarks:
                 note(remark)
             if left_out is not None:
@@ -110,6 +111,19 @@ def _interrupts_held_at_commit() -> Iterator[Callable[[], None]]:
         signal.signal(signal.SIGINT, previous)
     if caught:
         say(f"{PROG}: interrupted while the change was being stored: it is stored, complete")
+
+
+def _year(text: str | None, first: int, last: int) -> int | None:
+    """--year as four ASCII digits in range: int() would take other scripts' digits too."""
+    if text is None:
+        return None
+    shown = quoted(text)
+    wanted = text.strip()
+    if not (len(wanted) == 4 and wanted.isascii() and wanted.isdigit()):
+        raise UsageError(f"--year takes a year such as 2024, not {shown}")
+    if not first <= int(wanted) <= last:
+        raise UsageError(f"--year takes a year such as 2024, not {wanted} ({first} to {last})")
+    return int(wanted)
 
 
 def _left_out(left: LeftOut, rest: bool) -> str:

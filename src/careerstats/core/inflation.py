@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 CPI_FILE = "cpi_u.csv"
 
-_WHEN = re.compile(r"(\d{4})(?:-(\d{1,2}))?")
+_WHEN = re.compile(r"(\d{4})(?:-(\d{1,2}))?", re.ASCII)  # int() would take other digits
 
 
 class NoIndex(UsageError):

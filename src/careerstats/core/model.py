@@ -30,9 +30,10 @@ Office = Literal["front", "back"]
 # pydantic reads this per class: unknown keys in a dataset file are errors.
 STRICT: dict[str, Any] = {"extra": "forbid"}
 
-SOC_CODE = re.compile(r"\d{2}-\d{4}")
+# ASCII digits only: a bare \d is any script's digit (15-1252 in Arabic-Indic would pass).
+SOC_CODE = re.compile(r"\d{2}-\d{4}", re.ASCII)
 IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-YEAR_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+YEAR_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])", re.ASCII)
 
 
 def _require(pattern: re.Pattern[str], value: str, what: str, example: str) -> None:

@@ -12,6 +12,11 @@ careerstats works without.
 Anyone who can write to the home (a shared or group-writable one, a restored CI cache) can
 put files in the cache folder, so nothing read from it may run code: an entry is parsed as
 JSON and built into the model's own classes by `dataset_codec`, never unpickled or imported.
+Nor may a planted entry lie: its checksum is keyed (BLAKE2b) with a secret of 32 random
+bytes in `cache/key`, a file only its owner can read or write. A key that another user
+owns, that others could read, or that is not a plain file is not trusted: the cache is then
+rebuilt under a new key. An entry whose keyed checksum does not match (one built to look
+valid by someone without the key) is at worst discarded and rebuilt.
 """
 
 from __future__ import annotations
@@ -33,7 +38,9 @@ if TYPE_CHECKING:
 
     from careerstats.core.dataset import Dataset
 
-MAGIC = b"careerstats-dataset-cache 4 json\n"
+MAGIC = b"careerstats-dataset-cache 5 json keyed\n"
+KEY_FILE = "key"
+KEY_BYTES = 32
 DISABLE = "CAREERSTATS_NO_CACHE"
 SUFFIX = ".json"
 # Far beyond any bundled dataset (the whole wheel is held below 6 MB): a larger file in the
@@ -90,17 +97,81 @@ def load_or_build(files: Sequence[Traversable | Path], build: Callable[[], Datas
     return dataset
 
 
-def _header(entry_key: str, payload: bytes) -> bytes:
-    return MAGIC + f"{entry_key} {checksum(payload)}\n".encode()
+def _header(entry_key: str, payload: bytes, secret: bytes) -> bytes:
+    return MAGIC + f"{entry_key} {keyed_checksum(entry_key, payload, secret)}\n".encode()
+
+
+def keyed_checksum(entry_key: str, payload: bytes, secret: bytes) -> str:
+    """BLAKE2b keyed with the home's secret: only who can read the key can make one."""
+    try:  # the C module itself: hashlib would load OpenSSL, slower than the cached load
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - CPython builds without it
+        from hashlib import blake2b
+    digest = blake2b(entry_key.encode() + b"\n", key=secret, digest_size=20)
+    digest.update(payload)
+    return digest.hexdigest()
+
+
+def _trusted(status: os.stat_result) -> bool:
+    """A key file only this user can read and write: anyone else could forge entries."""
+    if not stat.S_ISREG(status.st_mode) or status.st_size != KEY_BYTES:
+        return False
+    if os.name != "posix":  # the per-user application data folder; no POSIX modes
+        return True
+    return status.st_uid == os.geteuid() and not status.st_mode & 0o077
+
+
+def _secret(folder: Path) -> bytes | None:
+    """The home's cache key, if it is there and trusted."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        handle = os.open(folder / KEY_FILE, flags)
+    except OSError:
+        return None
+    try:
+        if not _trusted(os.fstat(handle)):
+            return None
+        secret = os.read(handle, KEY_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+    return secret if len(secret) == KEY_BYTES else None
+
+
+def _new_secret(folder: Path) -> bytes | None:
+    """A trusted key: the one there, else a new one in place of anything untrusted."""
+    secret = _secret(folder)
+    if secret is not None:
+        return secret
+    path = folder / KEY_FILE
+    try:
+        if path.is_symlink() or path.exists():
+            path.unlink()  # not trusted: whatever it is, it goes
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        handle = os.open(path, flags, 0o600)
+    except OSError:  # another run made one meanwhile, or the folder cannot be written
+        return _secret(folder)
+    try:
+        os.write(handle, os.urandom(KEY_BYTES))
+    except OSError:
+        os.close(handle)
+        path.unlink(missing_ok=True)
+        return None
+    os.close(handle)
+    return _secret(folder)
 
 
 def _read(path: Path, entry_key: str) -> Dataset | None:
     blob = _read_regular_file(path)
     if blob is None:
         return None
+    secret = _secret(path.parent)
+    if secret is None:
+        return None
     end = blob.find(b"\n", len(MAGIC)) + 1
     header, payload = blob[:end], blob[end:]
-    if not end or header != _header(entry_key, payload):
+    if not end or header != _header(entry_key, payload, secret):
         return None
     from careerstats.sources import dataset_codec
 
@@ -141,11 +212,14 @@ def _write(path: Path, entry_key: str, dataset: Dataset) -> None:
     except dataset_codec.Damaged:  # holds something the codec does not describe
         return
     payload = json.dumps(values, separators=(",", ":")).encode()
-    blob = _header(entry_key, payload) + payload
     import tempfile
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        secret = _new_secret(path.parent)
+        if secret is None:
+            return
+        blob = _header(entry_key, payload, secret) + payload
         # Written beside its final name and renamed: readers see the old entry or the whole
         # new one, never half of it.
         handle, temporary = tempfile.mkstemp(prefix=".dataset-", dir=path.parent)

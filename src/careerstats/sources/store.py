@@ -665,8 +665,11 @@ class Store:
     @_reading
     def _place(self, table: str, key: str, text: str, what: str, default: str) -> Place:
         wanted = text.strip()
-        code = str(int(wanted)) if wanted.isdigit() and table == "areas" else wanted
-        if table == "industries" and wanted.isdigit() and int(wanted) == 0:
+        # ASCII digits only: int() takes other scripts' digits ("٤٨") and fails on others
+        # ("²") and on more than 4,300 digits; no code is longer than a few digits.
+        number = wanted.isascii() and wanted.isdigit() and len(wanted) <= 20
+        code = str(int(wanted)) if number and table == "areas" else wanted
+        if table == "industries" and number and int(wanted) == 0:
             code = CROSS_INDUSTRY
         rows = self.db.execute(
             f"SELECT DISTINCT {key}, title FROM {table} WHERE {key} = ? OR lower(title) = lower(?)",

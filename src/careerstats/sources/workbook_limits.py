@@ -1,0 +1,377 @@
+"""What a workbook may hold, checked in its bytes before calamine parses any of it.
+
+calamine turns a sheet into one dense grid from its first to its last cell: a single cell at
+XFD1048576 asks for 17 billion cells (550 GB) and aborts the process; a sheet of gigabytes
+of whitespace takes seconds and gigabytes to parse. Neither can be caught once calamine has
+started, so the archive (.xlsx) or the record stream (.xls) is read here first, with the
+standard library alone, and a workbook beyond these limits is refused with one line naming
+the limit. The limits are far above BLS's largest file (the all-data workbook: about
+415,000 rows of 32 columns, A to AF; about 1.6 MB of sheet XML per 1,400 rows, so some
+480 MB for its data sheet) and far below what would hurt the machine (the largest grid
+allowed costs calamine about 1.6 GB).
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from careerstats.errors import DataError
+
+if TYPE_CHECKING:
+    import zipfile
+
+MiB = 1024 * 1024
+# The file itself is read into memory once (hashed, then parsed from those bytes).
+MAX_FILE_BYTES = 1024 * MiB
+# Any one part of an .xlsx archive, uncompressed, and all of them together.
+MAX_PART_BYTES = 1024 * MiB
+MAX_ARCHIVE_BYTES = 2048 * MiB
+# Rows and columns of a sheet (columns A to AZ); Excel itself stops at 1,048,576 rows.
+MAX_ROWS = 999_999
+MAX_COLUMNS = 52
+# The parts calamine reads whole as it opens a workbook: the shared strings (every text cell
+# of every sheet, once: about 100 KB in a national workbook) and the styles.
+MAX_SHARED_PART_BYTES = 64 * MiB
+_SHARED_PARTS = ("xl/sharedstrings.xml", "xl/styles.xml")
+# Sheets other than the data sheet are read only for the notes that state the top-coding
+# ceiling (about 9 KB in BLS's workbooks); a larger one is not read at all.
+MAX_NOTES_SHEET_BYTES = 4 * MiB
+# Any text cell careerstats keeps (a title, a code): BLS's longest are about 150 characters.
+MAX_CELL_CHARS = 1_000
+
+
+def _limits_text() -> str:
+    return f"at most {MAX_ROWS:,} rows and {MAX_COLUMNS} columns (A to AZ)"
+
+
+def check_file_size(size: int, name: str) -> None:
+    if size > MAX_FILE_BYTES:
+        raise DataError(
+            f"{name}: {size / MiB:,.0f} MiB is larger than careerstats reads "
+            f"(at most {MAX_FILE_BYTES // MiB:,} MiB per file)"
+        )
+
+
+# ------------------------------------------------------------------ .xlsx
+
+
+# A cell or row reference beyond the limits: a column of three letters, or of two from BA
+# on, or a row number of seven digits. This runs over every cell of the data sheet: the
+# literal prefix and the possessive letters keep each attempt to a few steps.
+_FAR_REFERENCE = re.compile(rb'r="[A-Za-z]{0,2}+(?:[A-Za-z]|(?<=[B-Zb-z][A-Za-z])[0-9]|[0-9]{7})')
+_DIMENSION = re.compile(
+    rb'<(?:\w+:)?dimension\s+ref="([A-Za-z]*)([0-9]*)(?::([A-Za-z]+)([0-9]+))?"'
+)
+_SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\b(?:\w+:)?id="([^"]+)"')
+_RELATION = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+_ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
+_CHUNK = 4 * MiB
+
+
+class Xlsx:
+    """An .xlsx archive whose sizes are within the limits, and the zip part of each sheet."""
+
+    def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
+        self.archive, self.name = archive, name
+        self.sizes = {info.filename: info.file_size for info in archive.infolist()}
+        self.sheet_parts = _sheet_parts(archive, self.sizes)
+
+    def part_size(self, index: int) -> int | None:
+        parts = self.sheet_parts
+        return self.sizes.get(parts[index] or "") if index < len(parts) else None
+
+    def check_sheet(self, index: int) -> tuple[str, str] | None:
+        """Refuse the sheet if it reaches beyond the rows and columns allowed; return its first
+        cell holding a formula error (reference, error), which calamine reads as empty.
+
+        Read through the standard library's zip reader, which stops at the size the archive
+        declares and checks the CRC: a part that would inflate beyond its declared size is
+        refused here too.
+        """
+        part = self.sheet_parts[index] if index < len(self.sheet_parts) else None
+        if part is None:
+            return None
+        error: tuple[str, str] | None = None
+        tail = b""
+        first = True
+        for chunk in _chunks(self.archive, part, self.name):
+            if first:
+                _check_dimension(chunk, self.name, part)
+                first = False
+            window = tail + chunk
+            for found in _FAR_REFERENCE.finditer(window):
+                at = found.start()
+                # Only the r="..." attribute itself: not footer="..." or the like.
+                if at == 0 or window[at - 1 : at] in b" \t\r\n":
+                    shown = window[at + 3 : at + 16].split(b'"')[0].decode("ascii", "replace")
+                    what = f"row {shown}" if shown.isdigit() else f"a cell at {shown}"
+                    raise DataError(
+                        f"{self.name}: {what} in {_short(part)}: beyond what "
+                        f"careerstats reads, {_limits_text()} per sheet"
+                    )
+            if error is None and b't="e"' in window:
+                error = _error_cell(window)
+            tail = window[-32:]
+        return error
+
+
+# A cell of type "e" (error), its formula if any, and the error its value holds.
+_ERROR_CELL = re.compile(
+    rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>\s*'
+    rb"(?:<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*)?"
+    rb"<(?:\w+:)?v>([^<]{0,20})<"
+)
+_REFERENCE = re.compile(rb'\br="([A-Za-z]{1,3}[0-9]{1,7})"')
+
+
+def _error_cell(window: bytes) -> tuple[str, str] | None:
+    for found in _ERROR_CELL.finditer(window):
+        reference = _REFERENCE.search(found.group(1))
+        if reference is not None:
+            return reference.group(1).decode("ascii"), found.group(2).decode("ascii", "replace")
+    return None
+
+
+def open_xlsx(content: bytes, name: str) -> Xlsx:
+    import io
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        infos = archive.infolist()
+    except Exception:  # zipfile raises several kinds on a damaged archive
+        raise DataError(
+            f"{name}: not a readable Excel workbook: cut short or damaged (its zip archive "
+            "cannot be read); download it again"
+        ) from None
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.filename.lower() in _SHARED_PARTS and info.file_size > MAX_SHARED_PART_BYTES:
+            raise DataError(
+                f"{name}: {_short(info.filename)} unpacks to {info.file_size / MiB:,.0f} MiB, "
+                "beyond what careerstats reads (at most "
+                f"{MAX_SHARED_PART_BYTES // MiB:,} MiB for the text of all cells)"
+            )
+        if info.file_size > MAX_PART_BYTES:
+            raise DataError(
+                f"{name}: {_short(info.filename)} unpacks to {info.file_size / MiB:,.0f} MiB, "
+                f"beyond what careerstats reads (at most {MAX_PART_BYTES // MiB:,} MiB per part)"
+            )
+    if total > MAX_ARCHIVE_BYTES:
+        raise DataError(
+            f"{name}: unpacks to {total / MiB:,.0f} MiB, beyond what careerstats reads "
+            f"(at most {MAX_ARCHIVE_BYTES // MiB:,} MiB in all)"
+        )
+    return Xlsx(archive, name)
+
+
+def _short(part: str) -> str:
+    return part.rpartition("/")[2] or part
+
+
+def _chunks(archive: zipfile.ZipFile, part: str, name: str) -> Iterator[bytes]:
+    import zipfile
+    import zlib
+
+    try:
+        with archive.open(part) as stream:
+            while chunk := stream.read(_CHUNK):
+                yield chunk
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError):
+        raise DataError(
+            f"{name}: not a readable Excel workbook: {_short(part)} is damaged or larger "
+            "than its archive declares; download it again"
+        ) from None
+    except (OSError, RuntimeError, NotImplementedError) as error:  # encrypted, unknown method
+        raise DataError(f"{name}: not a readable Excel workbook ({error})") from None
+
+
+def _check_dimension(head: bytes, name: str, part: str) -> None:
+    found = _DIMENSION.search(head, 0, 4096)
+    if found is None:
+        return
+    letters = (found.group(3) or found.group(1)).decode("ascii")
+    digits = (found.group(4) or found.group(2)).decode("ascii")
+    if _column_number(letters) > MAX_COLUMNS or (digits and int(digits[:9]) > MAX_ROWS):
+        raise DataError(
+            f"{name}: {_short(part)} declares cells up to {letters}{digits}, beyond what "
+            f"careerstats reads, {_limits_text()} per sheet"
+        )
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters.upper()[:4]:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def _sheet_parts(archive: zipfile.ZipFile, sizes: dict[str, int]) -> list[str | None]:
+    """The zip part of each sheet, in the workbook's order (calamine's order too)."""
+    import zipfile
+    import zlib
+
+    try:
+        book = _small_part(archive, "xl/workbook.xml", sizes)
+        relations = _small_part(archive, "xl/_rels/workbook.xml.rels", sizes)
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError,
+            ValueError, NotImplementedError):  # fmt: skip
+        return []  # calamine then says what is wrong with the workbook
+    targets: dict[bytes, str] = {}
+    for found in _RELATION.finditer(relations):
+        attributes = dict(_ATTRIBUTE.findall(found.group(1)))
+        if b"Id" in attributes and b"Target" in attributes:
+            target = attributes[b"Target"].decode("utf-8", "replace").lstrip("/")
+            targets[attributes[b"Id"]] = target if target.startswith("xl/") else f"xl/{target}"
+    parts: list[str | None] = []
+    for found in _SHEET.finditer(book):
+        part = targets.get(found.group(1))
+        parts.append(part if part in sizes else None)
+    return parts
+
+
+def _small_part(archive: zipfile.ZipFile, part: str, sizes: dict[str, int]) -> bytes:
+    if sizes.get(part, 0) > 16 * MiB:
+        raise ValueError(part)
+    return archive.read(part)
+
+
+# ------------------------------------------------------------------ .xls
+
+
+_CELL_RECORDS = frozenset(
+    {0x0006, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x0207, 0x0208, 0x00D6}
+)
+_MULTIPLE_RECORDS = frozenset({0x00BD, 0x00BE})  # MULRK, MULBLANK: the last column at the end
+_END_OF_CHAIN = 0xFFFFFFFE
+
+
+def check_xls(content: bytes, name: str) -> dict[int, tuple[str, str]]:
+    """Refuse an .xls workbook with a cell beyond the limits (calamine builds every sheet's
+    grid as it opens the file), and return the first formula error of each sheet (by index),
+    which calamine reads as empty. The workbook stream is found in the OLE container and its
+    records walked; BIFF8 rows stop at 65,536, columns are checked against the limit."""
+    stream = _ole_stream(content, name)
+    offset, end = 0, len(stream)
+    unpack = struct.unpack_from
+    sheet = -2  # the first BOF opens the workbook globals, each later one a sheet
+    errors: dict[int, tuple[str, str]] = {}
+    while offset + 4 <= end:
+        kind, length = unpack("<HH", stream, offset)
+        body = offset + 4
+        if kind in _CELL_RECORDS and length >= 4:
+            row, column = unpack("<HH", stream, body)
+            _check_cell(row, column, name)
+            if sheet not in errors and length >= 8 and body + 14 <= end:
+                error = _xls_error(kind, stream[body : body + length])
+                if error is not None:
+                    errors[sheet] = (_reference(row, column), error)
+        elif kind in _MULTIPLE_RECORDS and length >= 6:
+            row, _ = unpack("<HH", stream, body)
+            (last,) = unpack("<H", stream, body + length - 2)
+            _check_cell(row, last, name)
+        elif kind == 0x0809:
+            sheet += 1
+        offset = body + length
+    return errors
+
+
+_XLS_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!",
+               0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A"}  # fmt: skip
+
+
+def _xls_error(kind: int, body: bytes) -> str | None:
+    if kind == 0x0205 and len(body) >= 8 and body[7] == 1:  # BOOLERR holding an error
+        return _XLS_ERRORS.get(body[6], "#ERROR")
+    # FORMULA whose cached result is an error: 2 in its first byte, 0xFFFF in its last two.
+    if kind == 0x0006 and len(body) >= 14 and body[6] == 2 and body[12:14] == b"\xff\xff":
+        return _XLS_ERRORS.get(body[8], "#ERROR")
+    return None
+
+
+def _reference(row: int, column: int) -> str:
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{letters}{row + 1}"
+
+
+def _check_cell(row: int, column: int, name: str) -> None:
+    if row >= MAX_ROWS or column >= MAX_COLUMNS:
+        raise DataError(
+            f"{name}: a cell at row {row + 1:,}, column {column + 1:,}: beyond what "
+            f"careerstats reads, {_limits_text()} per sheet"
+        )
+
+
+def _ole_stream(content: bytes, name: str) -> bytes:
+    """The bytes of the Workbook (or Book) stream of an OLE compound file."""
+
+    def damaged() -> DataError:
+        return DataError(f"{name}: not a readable Excel workbook, damaged or cut short? (.xls)")
+
+    try:
+        shift, mini_shift = struct.unpack_from("<HH", content, 0x1E)
+        if not (7 <= shift <= 16 and mini_shift < shift):
+            raise damaged()
+        size = 1 << shift
+        (fat_count, directory_start, _, mini_cutoff, mini_fat_start, mini_fat_count,
+         difat_start, difat_count) = struct.unpack_from("<8I", content, 0x2C)  # fmt: skip
+        sectors = (len(content) - 512) // size + 1
+
+        def sector(index: int) -> bytes:
+            if index >= sectors:
+                raise damaged()
+            start = 512 + index * size
+            return content[start : start + size]
+
+        difat = list(struct.unpack_from("<109I", content, 0x4C))
+        next_difat, seen = difat_start, 0
+        while next_difat < _END_OF_CHAIN and seen < min(difat_count, sectors):
+            block = struct.unpack(f"<{size // 4}I", sector(next_difat))
+            difat.extend(block[:-1])
+            next_difat, seen = block[-1], seen + 1
+        fat: list[int] = []
+        for index in difat[: min(fat_count, sectors)]:
+            fat.extend(struct.unpack(f"<{size // 4}I", sector(index)))
+
+        def chain(start: int, table: list[int]) -> list[int]:
+            found: list[int] = []
+            while start < _END_OF_CHAIN:
+                if start >= len(table) or len(found) > len(table):
+                    raise damaged()
+                found.append(start)
+                start = table[start]
+            return found
+
+        directory = b"".join(sector(i) for i in chain(directory_start, fat))
+        entries = [directory[i : i + 128] for i in range(0, len(directory) - 127, 128)]
+        root = entries[0] if entries else b""
+        for entry in entries:
+            length = min(struct.unpack_from("<H", entry, 64)[0], 64)
+            entry_name = entry[: max(length - 2, 0)].decode("utf-16-le", "replace")
+            if entry[66] == 2 and entry_name in {"Workbook", "Book"}:
+                start, stream_size = struct.unpack_from("<II", entry, 116)
+                if stream_size >= mini_cutoff:
+                    data = b"".join(sector(i) for i in chain(start, fat))
+                    return data[:stream_size]
+                mini_fat: list[int] = []
+                for index in chain(mini_fat_start, fat)[:mini_fat_count]:
+                    mini_fat.extend(struct.unpack(f"<{size // 4}I", sector(index)))
+                mini_stream = b"".join(
+                    sector(i) for i in chain(struct.unpack_from("<I", root, 116)[0], fat)
+                )
+                mini = 1 << mini_shift
+                data = b"".join(
+                    mini_stream[i * mini : (i + 1) * mini] for i in chain(start, mini_fat)
+                )
+                return data[:stream_size]
+    except (struct.error, IndexError):
+        raise damaged() from None
+    raise DataError(f"{name}: not an Excel workbook: it has no Workbook stream")
