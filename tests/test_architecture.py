@@ -144,11 +144,21 @@ def test_a_command_loads_only_what_the_readme_promises(
 
 
 def test_the_load_check_sees_a_module_that_is_loaded(tmp_path: Path) -> None:
-    """The table form of compare does load Rich: the check above would see it."""
+    """The table form of compare does load Rich's text: the check above would see it."""
     home = tmp_path / "home"
     loaded = _loaded(("compare", "cs", "pr"), home, tmp_path / "loaded.txt")
-    assert "rich.table" in loaded
+    assert "rich.text" in loaded
     assert "pydantic" in loaded  # a cold cache validates the files
+
+
+def test_compare_tables_for_a_pipe_build_no_rich_console(tmp_path: Path) -> None:
+    """Written to a pipe, compare's tables and chart are laid out as text: Rich's console and
+    table, the costliest imports of a table, are not loaded (a terminal still gets them)."""
+    home = tmp_path / "home"
+    _loaded(("compare", "cs", "pr", "--json"), home, tmp_path / "warm.txt")  # fills the cache
+    loaded = _loaded(("compare", "cs", "pr"), home, tmp_path / "loaded.txt")
+    assert "careerstats.render.compare_view" in loaded
+    assert {"rich.console", "rich.table"} & loaded == set()
 
 
 def _message_texts(package: str) -> list[tuple[str, str]]:

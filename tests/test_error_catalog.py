@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
 ROW = re.compile(r"^\| ([A-Z]\d{1,2}) \|", re.MULTILINE)
-PREFIXES = "ANSYOHTFJRUC"
+PREFIXES = "ANSYOHTFJRUCL"
 
 
 def catalog_ids() -> list[str]:

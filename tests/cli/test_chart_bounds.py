@@ -33,7 +33,7 @@ def test_a_bound_after_a_bar_is_written_whole(
     assert run("data", "import", path).exit_code == 0
     for columns in ("80", "100", "140"):
         monkeypatch.setenv("COLUMNS", columns)
-        chart = run("show", "15-1252").stdout.split("Annual pay distribution")[1]
+        chart = run("show", "15-1252", "--chart").stdout.split("Annual pay distribution")[1]
         # One bar per release: the bundled ones, and the imported one with the bound.
         bar = next(line for line in chart.splitlines() if line.startswith("oews-2012: Software"))
         # A CSV states no ceiling: May 2012's is BLS's $90.00 an hour / $187,200 a year.

@@ -150,7 +150,8 @@ def test_compare_cs_pr_table_shows_the_seed_figures() -> None:
     assert "* derived by careerstats at 40 h/week x 52 weeks/year" in out
     assert "$51,280*" not in out
     assert "+$21,411.20 (1.72x)" in out
-    assert "A bachelor's degree" in out
+    assert "A bachelor's degree" not in out  # the catalog's typical education: with --full
+    assert "A bachelor's degree" in run("compare", "cs", "pr", "--full").stdout
 
 
 def test_compare_json_marks_published_and_derived() -> None:
@@ -213,7 +214,9 @@ def test_compare_default_source_is_newest_covering_all() -> None:
     assert cs["wages"]["year"]["median"] == {"value": 42830, **published}
     assert pr["wages"]["year"]["median"] == {"value": 69780, **published}
     table = " ".join(ok("compare", "cs", "pr", "--no-chart").split())
-    assert "oews-2024: the newest release that covers every career asked for" in table
+    assert (
+        "Pay compared: oews-2024, May 2024 (the newest release that covers every career)" in table
+    )
     for figure in ("$20.59", "$33.55", "$42,830", "$69,780"):
         assert figure in table
     # Newest covering ALL, not newest: computer software engineers (15-1031, SOC 2000) are
@@ -324,7 +327,12 @@ def test_json_errors_leave_stdout_empty() -> None:
 
 
 def test_show_cs_has_every_sources_figures() -> None:
-    out = ok("show", "cs")
+    # By default the annual figures of every source; --full adds the hourly ones and the rest.
+    brief = ok("show", "cs")
+    for figure in ("$29,868.80*", "$32,890", "$36,612"):
+        assert figure in brief
+    assert "$14.36" not in brief
+    out = ok("show", "cs", "--full")
     for figure in ("$14.36", "$15.81", "$32,890", "$13.52", "$36,612"):
         assert figure in out
     for figure in ("$18.06", "$17.57", "$12.37", "$3,000", "$28,000", "$35,000"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import oews_files as fx
+import pytest
 from conftest import Run, as_json
 
 
@@ -15,7 +16,8 @@ def test_gaps_are_marked_derived_in_the_table(run: Run) -> None:
     document = as_json(run("compare", "cs", "pr", "--source", "bls-2008", "--json"))
     assert [gap["derived"] for gap in document["median_gaps"]] == [True, True]
     table = run("compare", "cs", "pr", "--source", "bls-2008", "--no-chart").stdout
-    assert "+$10.29 (1.72x)*" in table
+    # The table shows the annual gap; the JSON has both.
+    assert [gap["difference"] for gap in document["median_gaps"]] == [10.29, 21411.2]
     assert "+$21,411.20 (1.72x)*" in table
     assert "marked * when a median in it is derived" in " ".join(table.split())
 
@@ -34,15 +36,23 @@ def test_gaps_never_cross_releases(run: Run) -> None:
     assert pairs == {(cs, release, pr, release) for release in both}
 
 
-def test_one_career_in_every_source_has_changes_not_gaps(run: Run) -> None:
+def test_one_career_in_every_source_has_changes_not_gaps(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     document = as_json(run("compare", "cs", "--source", "all", "--json"))
     assert document["median_gaps"] == []
+    monkeypatch.setenv("COLUMNS", "120")  # the change column needs 100 columns
     table = run("compare", "cs", "--source", "all", "--no-chart").stdout
-    assert "gap" not in table  # neither a row nor its legend
-    # The newest change: May 2023's median $19.08 an hour ($39,680 a year) to May 2024's
-    # $20.59 ($42,830): +7.9% both ways.
-    assert "+7.9% nominal" in table
-    assert "since oews-2023" in table
+    assert "gap" not in table  # neither a column nor its legend
+    # The newest change: May 2023's median $39,680 a year to May 2024's $42,830: +7.9%,
+    # and +4.5% in real terms; in the row of oews-2024.
+    row = next(line for line in table.splitlines() if line.startswith("oews-2024 "))
+    assert row.rstrip().endswith("+7.9% (+4.5%)")
+    assert "change: the median since the previous dated release" in table
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = run("compare", "cs", "--source", "all", "--no-chart").stdout
+    assert "+7.9%" not in narrow
+    assert "change since the previous release: at 100 columns or more" in narrow
 
 
 def test_no_change_between_releases_is_computed_from_top_coded_medians(
@@ -72,13 +82,15 @@ def test_show_adjusts_the_industry_figures_too(run: Run) -> None:
     # PayScale states no date: its sums stay as published, without adjustment keys.
     assert by_source["payscale"]["extra_compensation"][0]["value"] == 3000
     assert "adjusted_to" not in by_source["payscale"]["extra_compensation"][0]
-    table = " ".join(run("show", "cs", "--in-dollars-of", "2026-08", "--no-chart").stdout.split())
+    table = " ".join(
+        run("show", "cs", "--in-dollars-of", "2026-08", "--no-chart", "--full").stdout.split()
+    )
     assert "$24.72^/hour" in table
     assert "(was $18.06)" in table
     assert "payscale: no reference date, as published" in table
 
 
 def test_show_carries_how_a_reference_period_was_read(run: Run) -> None:
-    table = " ".join(run("show", "cs", "--no-chart").stdout.split())
+    table = " ".join(run("show", "cs", "--no-chart", "--full").stdout.split())
     assert "bls-2017, reference period: The article does not name the month." in table
     assert "payscale, reference period: The article gives no publication date" in table

@@ -250,8 +250,8 @@ def test_hourly_only_and_annual_only_rows(national: Path, run: Run) -> None:
     assert teachers["wages"]["hour"] == {}
     assert "ANNUAL flag" in teachers["not_derived"]["hour"]
     table = run("compare", "actors", "25-2021").stdout.replace("\n", " ")
-    assert "none: only hourly" in table
-    assert "none: only annual" in table
+    assert "Actors: no annual figures: only hourly wages are published" in table
+    assert "Education: no hourly figures: only annual wages are published" in table
 
 
 def test_csv_marks_top_coded(national: Path, run: Run) -> None:

@@ -41,7 +41,7 @@ def test_a_ceiling_converted_from_the_stated_one_says_so(files: Path, run: Run) 
         "stated_in_file": True,
         "converted": "hour",
     }
-    text = " ".join(run("show", "29-1211", "--no-chart").stdout.split())
+    text = " ".join(run("show", "29-1211", "--no-chart", "--full").stdout.split())
     assert "the file states the annual one; the hourly one is converted from it" in text
 
 

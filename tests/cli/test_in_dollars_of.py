@@ -96,11 +96,11 @@ def test_change_between_bls_releases_nominal_and_real() -> None:
     assert (hourly["from_index"], hourly["to_index"]) == (304.127, 314.069)
 
 
-def test_change_rows_in_the_table() -> None:
-    result = runner.invoke(app, ["compare", "cs", "--source", "all"])
+def test_change_column_in_the_table() -> None:
+    result = runner.invoke(app, ["compare", "cs", "--source", "all"], env={"COLUMNS": "120"})
     assert result.exit_code == 0
-    assert "+7.9% nominal" in result.stdout
-    assert "+4.5% real" in result.stdout
+    row = next(line for line in result.stdout.splitlines() if line.startswith("oews-2024 "))
+    assert "+7.9% (+4.5%)" in row  # nominal, and real in brackets
 
 
 def test_csv_keeps_the_original_beside_the_adjusted_value() -> None:

@@ -62,17 +62,20 @@ def test_compare_json_gives_a_projection_per_career(run: Run) -> None:
     assert lawyers["education"] == "Doctoral or professional degree"
 
 
-def test_compare_table_has_a_row_for_each_projection_figure(run: Run) -> None:
+def test_compare_table_has_a_column_for_each_projection_figure(run: Run) -> None:
     result = run("compare", "cs", "--no-chart")
     assert result.exit_code == 0, result.stderr
     lines = [words(line) for line in result.stdout.splitlines()]
-    assert "entry education High school diploma or equivalent" in lines
-    assert "work experience None" in lines
-    assert "on-the-job training Short-term on-the-job training" in lines
-    assert "employment 2024 2,814.0 thousand" in lines
-    assert "projected change 2024\u201334 -5.5% (-153.7 thousand)" in lines
-    assert "openings a year 341.7 thousand" in lines
+    # The Jobs table: OEWS employment as published, then the projections (in thousands).
+    assert "Jobs employed EP 2024 2024\u201334 openings" in lines
+    assert "Customer service representatives 2,725,930 2,814.0k -5.5% 341.7k" in lines
     assert LABEL in words(result.stdout)
+    # The entry requirements with --full.
+    full = [words(line) for line in run("compare", "cs", "--full").stdout.splitlines()]
+    assert "Entry entry education work experience on-the-job training" in full
+    assert any(
+        line.startswith("Customer service") and "High school diploma" in line for line in full
+    )
 
 
 def test_a_code_without_a_projection_line_says_so(run: Run) -> None:

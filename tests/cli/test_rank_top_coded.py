@@ -68,7 +68,7 @@ def test_A18_every_point_top_coded_and_an_amount_above_the_ceiling(
 
 
 def test_an_adjusted_hourly_bound_keeps_its_cents(national: Path, run: Run) -> None:
-    table = run("show", "29-1211", "--in-dollars-of", "2026-08", "--no-chart").stdout
+    table = run("show", "29-1211", "--in-dollars-of", "2026-08", "--no-chart", "--full").stdout
     assert "(was $115.00)" in table
     assert "(was $239,200)" in table
     assert "stays one" in " ".join(table.split())

@@ -142,3 +142,11 @@ def test_A20_the_limits_count_the_amount_meant() -> None:
 def test_A21_schedule_values_refuse_thousands() -> None:
     with pytest.raises(AmountError, match="not an amount"):
         parse_amount("0.04k", thousands=False)
+
+
+def test_a_change_that_rounds_to_zero_is_plus_zero_percent() -> None:
+    from careerstats.core.money import signed_percent
+
+    assert signed_percent(Decimal("-0.04")) == "+0.0%"
+    assert signed_percent(Decimal("-0.05")) == "-0.1%"  # half-up, away from zero
+    assert signed_percent(Decimal("0.04")) == "+0.0%"

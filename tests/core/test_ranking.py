@@ -88,13 +88,15 @@ def test_default_source_is_newest_with_two_points() -> None:
     assert document["percentile"] == 11.5
 
 
-def test_text_output_says_below_and_method() -> None:
+def test_text_output_says_below_and_the_method_on_request() -> None:
     result = runner.invoke(app, ["rank", "pr", "20000", "--source", "bls-2008"])
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
     assert "below the 10th percentile" in text
     assert "less than the 10th percentile ($30,140)" in text
-    assert "interpolation" in text
+    assert "interpolation" not in text  # the method: in --help, and with --explain
+    explained = runner.invoke(app, ["rank", "pr", "20000", "--source", "bls-2008", "--explain"])
+    assert "interpolation" in explained.stdout
 
 
 def test_help_states_the_method() -> None:

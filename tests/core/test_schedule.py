@@ -151,7 +151,7 @@ def test_payscale_salaries_are_not_put_on_a_schedule(run: Run) -> None:
     assert "20 h/week" in item["not_derived"]["year"]
     assert item["wages"]["hour"]["mean"] == {"value": 13.52, "derived": False, "basis": "published"}
     table = words(run("compare", "cs", "--source", "payscale", *HALF_TIME).stdout)
-    assert "annual figures none: the source's annual figures are salaries" in table
+    assert "no annual figures: the source's annual figures are salaries" in table
     assert "$36,612" not in table
     # At the standard schedule the salary is shown as published.
     standard = as_json(run("compare", "cs", "--source", "payscale", "--json"))
@@ -240,7 +240,7 @@ def test_annual_only_rows_are_not_put_on_a_schedule(national: Path, run: Run) ->
     assert "ANNUAL flag" in reason
     assert "20 h/week x 52 weeks/year" in reason
     table = words(run("compare", "25-2021", "--source", "oews-2012", *HALF_TIME).stdout)
-    assert "annual figures none: only annual wages are published (ANNUAL flag)" in table
+    assert "no annual figures: only annual wages are published (ANNUAL flag)" in table
     assert "$63,670" not in table
     # At the standard schedule the published annual figures are shown, unmarked.
     standard = as_json(run("compare", "25-2021", "--source", "oews-2012", "--json"))

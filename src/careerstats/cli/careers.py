@@ -47,10 +47,21 @@ def compare(
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     in_dollars_of: options.InDollarsOfOption = None,
-    chart: options.ChartOption = True,
+    chart: Annotated[
+        bool | None,
+        typer.Option(
+            "--chart/--no-chart",
+            help="Draw the distribution chart (tables only). Default: for one release, or "
+            "with --full.",
+            show_default=False,
+        ),
+    ] = None,
+    per: options.PerShownOption = None,
+    full: options.FullOption = False,
     quiet: options.QuietOption = False,
 ) -> None:
-    """Compare careers' pay side by side: published figures, derived ones marked, and sources.
+    """Compare careers' pay: a row per career, the statistics as columns, hourly and annual
+    apart; published figures, derived ones marked, and sources.
 
     Examples: careerstats compare cs pr;  careerstats compare cs pr --area Texas;
     careerstats compare cs --industry "Software Publishers";  careerstats compare cs pr --csv
@@ -67,7 +78,7 @@ def compare(
         schedule,
         in_dollars_of=options.when(in_dollars_of),
     )
-    write("comparison", result, output, chart=chart)
+    write("comparison", result, output, chart=chart, per=options.shown_period(per), full=full)
 
 
 @app.command()
@@ -89,12 +100,23 @@ def show(
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     in_dollars_of: options.InDollarsOfOption = None,
-    chart: options.ChartOption = True,
+    chart: Annotated[
+        bool | None,
+        typer.Option(
+            "--chart/--no-chart",
+            help="Draw the distribution chart (tables only). Default: with --full, or when "
+            "one source covers the career.",
+            show_default=False,
+        ),
+    ] = None,
+    per: options.PerShownOption = None,
+    full: options.FullOption = False,
     quiet: options.QuietOption = False,
 ) -> None:
-    """Everything about one career: duties, education, skills, and every source's figures.
+    """One career: its pay in every source (a row each), its outlook; with --full also
+    duties, education, skills, the articles it comes from, notes and more figures.
 
-    Example: careerstats show cs
+    Example: careerstats show cs --full
     """
     output = chosen(as_json, as_csv)
     from careerstats.core.profiles import profile
@@ -102,7 +124,7 @@ def show(
     dataset = options.dataset(area, industry)
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
     result = profile(dataset, dataset.career(career), schedule, options.when(in_dollars_of))
-    write("profile", result, output, chart=chart)
+    write("profile", result, output, chart=chart, per=options.shown_period(per), full=full)
 
 
 @app.command()
@@ -143,6 +165,9 @@ def rank(
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     quiet: options.QuietOption = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Say how the percentile is found (the method).")
+    ] = False,
 ) -> None:
     """Where an amount ranks among a career's wages, as a percentile.
 
@@ -175,7 +200,7 @@ def rank(
     from careerstats.render.plaintext import period_note
 
     note = period_note(result)
-    write("rank", result, output, warnings=(note,) if note else ())
+    write("rank", result, output, warnings=(note,) if note else (), explain=explain)
 
 
 def _rank_amount(career: str, amount: str) -> Decimal:

@@ -59,17 +59,6 @@ PerOption = Annotated[
         autocompletion=completing.period,
     ),
 ]
-ShownPerOption = Annotated[
-    str | None,
-    typer.Option(
-        "--per",
-        "-p",
-        metavar="hour|year",
-        autocompletion=completing.wage_period,
-        help="Show only the hourly or only the annual figures. Default: both.",
-        show_default=False,
-    ),
-]
 
 
 def _quiet(asked: bool) -> bool:
@@ -91,6 +80,20 @@ QuietOption = Annotated[
 ]
 ChartOption = Annotated[
     bool, typer.Option("--chart/--no-chart", help="Draw the distribution chart (tables only).")
+]
+PerShownOption = Annotated[
+    str | None,
+    typer.Option(
+        "--per",
+        metavar="hour|year",
+        autocompletion=completing.wage_period,
+        help="Show the hourly or the annual figures only. Default: both (across several "
+        "releases, annual).",
+        show_default=False,
+    ),
+]
+FullOption = Annotated[
+    bool, typer.Option("--full", help="Show everything: every table, note and chart.")
 ]
 AreaOption = Annotated[
     str | None,
@@ -154,22 +157,22 @@ def when(text: str | None) -> When | None:
     return newest
 
 
-def period(text: str) -> Period:
-    from careerstats.core.periods import Period
-
-    return Period.parse(text)
-
-
-def shown_per(text: str | None) -> Period | None:
-    """The one period (hour or year) a table of published pay is to show, or None for both."""
+def shown_period(text: str | None) -> Period | None:
+    """`--per` of `compare` and `show`: the hourly or the annual figures."""
     if text is None:
         return None
     from careerstats.core.periods import Period
 
-    chosen = Period.parse(text)
-    if chosen not in (Period.HOUR, Period.YEAR):
-        raise UsageError(f"--per shows published pay per hour or per year, not per {chosen.value}")
-    return chosen
+    found = Period.parse(text)
+    if found not in (Period.HOUR, Period.YEAR):
+        raise UsageError(f"--per shows hour or year figures, not {quoted(text)}")
+    return found
+
+
+def period(text: str) -> Period:
+    from careerstats.core.periods import Period
+
+    return Period.parse(text)
 
 
 GroupOption = Annotated[

@@ -116,14 +116,20 @@ def _people(shown: Shown) -> None:
     for item in shown.out:
         if isinstance(item, str):  # plain text: Rich is not even loaded
             _stdout(item)
-        else:
-            from careerstats.render.common import console
+            continue
+        from careerstats.render.common import console, plain_text, printed
 
+        text = plain_text(item) if out is None else None
+        if text is not None:  # a pipe or a file: no console is built
+            _stdout(text)
+        else:
             out = out or console()
-            out.print(item)
+            _stdout(printed(out, item))
     if shown.notes and _notes_wanted:
-        from careerstats.render.common import console
+        from careerstats.render.common import console, width_imagined
 
         err = console(stderr=True)
+        whole = width_imagined(err)
         for note in shown.notes:
-            err.print(note, style="dim", soft_wrap=False, markup=False, highlight=False)
+            # A terminal gets the note wrapped at its words; a pipe or a file the whole line.
+            err.print(note, style="dim", soft_wrap=whole, markup=False, highlight=False)

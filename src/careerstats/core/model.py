@@ -379,6 +379,15 @@ class CareerFigures(_Record):
                     )
 
 
+# How a release's note on its top-coding ceiling begins: views show that note only beside a
+# figure that is top-coded.
+TOP_CODING_NOTE = "# (top-coded) figures are at least"
+
+
+def is_top_coding_note(note: str) -> bool:
+    return note.startswith(TOP_CODING_NOTE)
+
+
 @record
 class SourceRelease(_Record):
     id: Text

@@ -110,4 +110,6 @@ def json_number(value: Decimal) -> str:
 def signed_percent(value: Decimal) -> str:
     """`+10.1%`, `-2.5%`: a percentage (already times 100), half-up to one decimal."""
     shown = value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if shown == 0:  # -0.04 rounds to -0.0: shown as +0.0%, not +-0.0%
+        shown = abs(shown)
     return f"{'+' if shown >= 0 else ''}{shown}%"

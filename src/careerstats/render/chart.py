@@ -8,11 +8,10 @@ Tables only: JSON and CSV never carry a chart.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
 from careerstats.core.figures import SHOWN_PERIODS
@@ -21,8 +20,12 @@ from careerstats.core.money import dollars
 from careerstats.core.pay import CareerPay
 from careerstats.core.periods import Period
 
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+
 LABEL_MOST = 28
 BAR_LEAST = 24
+BAR_ROOM = 40
 _LABEL_ROOM = 5
 _STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
 
@@ -62,6 +65,14 @@ class DistributionChart:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         glyphs = ASCII if options.ascii_only or console.is_dumb_terminal else UNICODE
+        yield from self.lines(options.max_width, glyphs)
+
+    def plain_lines(self, width: int) -> list[str] | None:
+        lines = [line.plain for line in self.lines(width, UNICODE)]
+        # A stacked label longer than the width would need Rich's wrapping.
+        return lines if all(len(line) <= width for line in lines) else None
+
+    def lines(self, max_width: int, glyphs: Glyphs) -> Iterator[Text]:
         values = [value for row in self.rows for value in row.points.values()]
         yield Text("")
         adjusted = f", in {self.adjusted.label} dollars" if self.adjusted else ""
@@ -74,24 +85,27 @@ class DistributionChart:
             Text.assemble((glyphs.band * 3, "bold blue"), " 25th to 75th"),
             Text.assemble((glyphs.median, "bold magenta"), " median"),
         ]
-        if sum(len(item) + 2 for item in legend) <= options.max_width:
+        if sum(len(item) + 2 for item in legend) <= max_width:
             yield Text("  ").join(legend)
         else:
             yield from legend
         if not values:
             yield Text("no percentiles or medians to chart", style="dim")
             return
-        label_width = min(LABEL_MOST, max(len(row.label) + row.derived for row in self.rows))
         # Room on the right for half of the last axis label, centred on its tick, and for a
         # top-coded bound written after a bar that may end at the scale's end.
         after = max((len(row.note) + 1 for row in self.rows if row.points and row.note), default=0)
         right = max(_LABEL_ROOM, after)
-        room = options.max_width - label_width - 2 - right
+        # Labels take what they need of the width a bar of BAR_ROOM columns leaves (and never
+        # less than LABEL_MOST): wider consoles cut fewer titles.
+        most = max(LABEL_MOST, max_width - 2 - right - BAR_ROOM)
+        label_width = min(most, max(len(row.label) + row.derived for row in self.rows))
+        room = max_width - label_width - 2 - right
         # Too narrow for labels beside the bars: each label goes on its own line above its bar.
         stacked = room < BAR_LEAST
         pad = 2 if stacked else label_width + 2
         scale = (
-            _Scale.fit(min(values), max(values), max(options.max_width - pad - right, 8))
+            _Scale.fit(min(values), max(values), max(max_width - pad - right, 8))
             if stacked
             else _Scale.fit(min(values), max(values), max(BAR_LEAST, room))
         )
@@ -109,7 +123,7 @@ class DistributionChart:
                     line.append(f" {row.note}", style="dim")
             else:
                 line.append(row.note or "", style="dim")
-            line.truncate(options.max_width)
+            line.truncate(max_width)
             yield line
         yield from axis(scale, glyphs.axis, glyphs.tick, pad)
         if any(row.derived for row in self.rows):

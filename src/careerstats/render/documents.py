@@ -207,6 +207,7 @@ class CareerPay(TypedDict):
     wages: Wages
     inflation_adjustment: NotRequired[Prices]
     not_derived: dict[str, str]
+    employment: int | None
     education: str | None
     projections: Projections | None
     notes: list[str]
@@ -307,6 +308,7 @@ class SourceFigures(TypedDict):
     wages: Wages
     inflation_adjustment: NotRequired[Prices]
     not_derived: dict[str, str]
+    employment: int | None
     industries: list[IndustryPay]
     extra_compensation: list[ExtraCompensation]
     experience: list[ExperiencePay]

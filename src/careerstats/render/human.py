@@ -45,17 +45,64 @@ def adjustment(result: Adjustment, *, table: CpiTable, **_: Any) -> Shown:
     return Shown((plaintext.adjustment(result, table),))
 
 
-def comparison(result: Comparison, *, chart: bool = True, **_: Any) -> Shown:
-    from careerstats.render.common import source_notes
-    from careerstats.render.compare_view import comparison_view
+def comparison(
+    result: Comparison,
+    *,
+    chart: bool | None = None,
+    per: Period | None = None,
+    full: bool = False,
+    **_: Any,
+) -> Shown:
+    from rich.text import Text
 
-    out: list[RenderableType | str] = [comparison_view(result)]
-    if chart:
+    from careerstats.render.common import figure_legend, source_lines, source_notes
+    from careerstats.render.compare_view import ComparisonLegend, comparison_view, shown_periods
+
+    periods = shown_periods(result, per, full)
+    view = comparison_view(result, periods, full=full)
+    out: list[RenderableType | str] = [Text(_comparison_heading(result), style="bold"), view]
+    # A chart of every release would be as long as the table: across releases, on request.
+    if chart or (chart is None and (len(result.releases) == 1 or full)):
         from careerstats.render.chart import distribution_chart
 
-        out.append(distribution_chart(result.rows))
-    notes = source_notes(result.releases, result.rows)
-    return Shown(tuple(out), tuple(f"note: {note}" for note in notes))
+        out.append(distribution_chart(result.rows, per))
+    legend = [
+        *source_lines(result.releases),
+        *figure_legend(result.schedule, result.rows, periods),
+        *_adjusted(result),
+    ]
+    out.extend((Text(""), ComparisonLegend(result, view, legend)))
+    notes = source_notes(result.releases, result.rows, periods)
+    return Shown(tuple(out), tuple(f"note: {note}" for note in _few(notes, full)))
+
+
+# More notes than this and they would bury the table: a line says how to read them.
+NOTES_MOST = 3
+
+
+def _few(notes: list[str], full: bool) -> list[str]:
+    if full or len(notes) <= NOTES_MOST:
+        return notes
+    return [f"{len(notes)} notes on these sources and figures: add --full to read them"]
+
+
+def _comparison_heading(result: Comparison) -> str:
+    if len(result.releases) > 1:
+        careers = list(dict.fromkeys(pay.career.title for pay in result.rows))
+        if len(careers) == 1:
+            return f"{careers[0]}: pay in every source"
+        return "Pay compared across sources"
+    release = result.releases[0]
+    heading = f"Pay compared: {release.id}, {release.period_label}"
+    if result.chosen is not None:
+        heading += " (the newest release that covers every career)"
+    return heading
+
+
+def _adjusted(result: Comparison) -> list[str]:
+    from careerstats.render.common import adjusted_legend, unadjusted_lines
+
+    return [*adjusted_legend(result.adjusted_to), *unadjusted_lines(result.rows)]
 
 
 def history(result: History, *, chart: bool = True, **_: Any) -> Shown:
@@ -64,16 +111,23 @@ def history(result: History, *, chart: bool = True, **_: Any) -> Shown:
     return Shown((history_view(result, chart=chart),))
 
 
-def profile(result: Profile, *, chart: bool = True, **_: Any) -> Shown:
+def profile(
+    result: Profile,
+    *,
+    chart: bool | None = None,
+    per: Period | None = None,
+    full: bool = False,
+    **_: Any,
+) -> Shown:
     from careerstats.render.profile_view import profile_view
 
-    return Shown((profile_view(result, chart=chart),))
+    return Shown((profile_view(result, chart=chart, per=per, full=full),))
 
 
-def rank(result: Rank, **_: Any) -> Shown:
+def rank(result: Rank, *, explain: bool = False, **_: Any) -> Shown:
     from careerstats.render.rank_view import rank_view
 
-    return Shown((rank_view(result),))
+    return Shown((rank_view(result, explain=explain),))
 
 
 def source_list(listing: list[SourceListing], **_: Any) -> Shown:

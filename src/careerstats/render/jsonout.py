@@ -365,6 +365,8 @@ def _career_pay(pay: CareerPay, outlook: Outlook | None = None) -> doc.CareerPay
         "wages": wages(pay.wages),
         **_prices_key(pay),
         "not_derived": not_derived(pay),
+        # As BLS published it (rounded to tens); null where the source states none.
+        "employment": pay.entry.employment,
         "education": education.typical if education else None,
         "projections": projections(outlook),
         "notes": list(pay.entry.notes),
@@ -466,6 +468,7 @@ def _source_figures(pay: CareerPay) -> doc.SourceFigures:
         "wages": wages(pay.wages),
         **_prices_key(pay),
         "not_derived": not_derived(pay),
+        "employment": entry.employment,
         "industries": [
             {
                 "industry": item.industry,

@@ -13,7 +13,7 @@ from careerstats.core.model import CareerFigures, Statistic
 from careerstats.core.money import dollars
 from careerstats.core.periods import Period
 from careerstats.core.profiles import ReleaseContents, SourceListing
-from careerstats.render.common import AT_LEAST, Fitted, label_grid
+from careerstats.render.common import AT_LEAST, Fitted, Hyphenated, label_grid
 from careerstats.render.data_view import imported_summary
 
 
@@ -37,9 +37,9 @@ def source_list_view(listing: Sequence[SourceListing]) -> Group:
             for file in record.files:
                 grid.add_row("", f"{file.name} ({file.layout}, {file.rows:,} rows)")
         else:
-            grid.add_row("careers", ", ".join(c.id for c in item.careers))
+            grid.add_row("careers", Hyphenated(", ".join(c.id for c in item.careers)))
         for index, cited in enumerate(release.cited_in):
-            grid.add_row("cited in" if index == 0 else "", cited)
+            grid.add_row("cited in" if index == 0 else "", Hyphenated(cited))
         for index, note in enumerate(release.notes):
             grid.add_row("notes" if index == 0 else "", note)
         parts.extend([grid, Text("")])

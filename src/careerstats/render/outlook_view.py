@@ -60,8 +60,8 @@ def missing(found: Outlook) -> str:
 
 def legend(edition: Edition) -> str:
     return (
-        f"entry education to openings: {edition.title} (employment, change and openings in "
-        "thousands, as published; openings a year, on average over the decade)"
+        "employment, change and openings in thousands, as published; openings a year, on "
+        "average over the decade"
     )
 
 

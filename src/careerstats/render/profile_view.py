@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from careerstats.core.figures import SHOWN_PERIODS
 from careerstats.core.money import dollars
 from careerstats.core.pay import CareerPay, StatedAmount
 from careerstats.core.periods import Period
@@ -16,26 +17,27 @@ from careerstats.core.profiles import Profile
 from careerstats.render import outlook_view
 from careerstats.render.common import (
     ADJUSTED_MARK,
-    Fitted,
+    Hyphenated,
     adjusted_legend,
-    block_table,
     bullets,
-    derived_legend,
+    figure_legend,
     label_grid,
-    prices_row,
-    side_by_side_width,
-    source_line,
+    source_lines,
     source_notes,
-    wage_rows,
+    unadjusted_lines,
 )
 
 
-def profile_view(result: Profile, *, chart: bool = True) -> Group:
+def profile_view(
+    result: Profile, *, chart: bool | None = None, per: Period | None = None, full: bool = False
+) -> Group:
+    """The career's facts in brief and its pay in every source, a row per source; with
+    `full`, both periods, the chart, more figures, duties, education, skills and notes."""
     career = result.career
     parts: list[RenderableType] = []
     head = label_grid()
     head.add_row("career", Text(career.title, style="bold"))
-    head.add_row("id", career.id)
+    head.add_row("id", Hyphenated(career.id))
     former = ", ".join(f"{f.code} ({f.classification})" for f in career.former_soc)
     head.add_row("SOC", career.soc + (f"; formerly {former}" if former else ""))
     for label, text in outlook_view.soc_lines(result.soc) if result.soc else ():
@@ -48,12 +50,13 @@ def profile_view(result: Profile, *, chart: bool = True) -> Group:
     parts.append(head)
 
     if result.pay:
-        parts.append(_profile_wages(result))
-        if chart:
+        parts.extend(_profile_wages(result, per, full=full))
+        if chart or (chart is None and (full or len(result.pay) == 1)):
             from careerstats.render.chart import distribution_chart
 
-            parts.append(distribution_chart(result.pay))
-        parts.extend(_profile_details(result.pay))
+            parts.append(distribution_chart(result.pay, per))
+        if full:
+            parts.extend(_profile_details(result.pay))
     else:
         parts.append(
             Text(
@@ -65,7 +68,15 @@ def profile_view(result: Profile, *, chart: bool = True) -> Group:
 
     if result.outlook is not None:
         parts.append(_outlook(result))
-    parts.extend(_facts(result))
+    if full:
+        parts.extend(_facts(result))
+    else:
+        parts.append(
+            Text(
+                "hourly pay, duties, education, skills, notes and articles: add --full",
+                style="dim",
+            )
+        )
     return Group(*parts)
 
 
@@ -86,51 +97,22 @@ def _outlook(result: Profile) -> RenderableType:
     )
 
 
-def _profile_wages(result: Profile) -> Fitted:
-    """Sources side by side when they fit, else one block per source."""
-    return Fitted(
-        side_by_side_width(len(result.pay)),
-        lambda: _wage_table(result),
-        lambda: _wage_blocks(result),
-    )
+def _profile_wages(result: Profile, per: Period | None, *, full: bool) -> list[RenderableType]:
+    """Every source's figures, a row per source (the tables of `compare`)."""
+    from careerstats.core.comparison import Comparison
+    from careerstats.render.compare_view import ComparisonLegend, comparison_view, shown_periods
 
-
-def _wage_caption(result: Profile) -> list[str]:
-    return [
-        *(source_line(p.release) for p in result.pay),
-        derived_legend(result.schedule, result.pay),
+    pays = result.pay
+    comparison = Comparison(result.schedule, pays, (), adjusted_to=result.adjusted_to)
+    periods = shown_periods(comparison, per, full)
+    view = comparison_view(comparison, periods, full=full)
+    legend = [
+        *source_lines([pay.release for pay in pays]),
+        *figure_legend(result.schedule, pays, periods),
         *adjusted_legend(result.adjusted_to),
+        *unadjusted_lines(pays),
     ]
-
-
-def _wage_blocks(result: Profile) -> Group:
-    parts: list[RenderableType] = [Text("Pay by source", style="italic", justify="center")]
-    for pay in result.pay:
-        block = block_table(f"{pay.release.id}, {pay.release.period_label}")
-        wage_rows(block, [pay])
-        prices_row(block, [pay])
-        parts.append(block)
-    parts.extend(Text(line) for line in _wage_caption(result))
-    return Group(*parts)
-
-
-def _wage_table(result: Profile) -> Table:
-    table = Table(
-        title="Pay by source",
-        caption="\n".join(_wage_caption(result)),
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-    )
-    table.add_column("")
-    for pay in result.pay:
-        table.add_column(
-            f"{pay.release.id}\n{pay.release.period_label}",
-            justify="right",
-            overflow="fold",
-        )
-    wage_rows(table, result.pay)
-    prices_row(table, result.pay)
-    return table
+    return [view, ComparisonLegend(comparison, view, legend)]
 
 
 def _profile_details(pays: Sequence[CareerPay]) -> list[RenderableType]:
@@ -213,10 +195,15 @@ def _facts(result: Profile) -> list[RenderableType]:
         sections.append(("education", lines))
     sections.append(("skills and qualities", career.skills))
     if result.office and career.office:
-        sections.append((f"{career.office}-office skills (file 003)", result.office.skills))
+        sections.append((f"{career.office}-office skills", result.office.skills))
+        sections.append(
+            (f"where the {career.office}-office skills come from", result.office.examples_from)
+        )
     sections.append(("outlook", career.outlook))
-    caveats = source_notes((p.release for p in result.pay), result.pay)
+    # A release's note on top-coding only where one of the career's figures is top-coded.
+    caveats = source_notes((p.release for p in result.pay), result.pay, SHOWN_PERIODS)
     sections.append(("notes", [*career.notes, *caveats]))
+    sections.append(("the articles these facts come from", career.facts_from))
     parts: list[RenderableType] = []
     for heading, items in sections:
         if items:

@@ -18,6 +18,7 @@ from careerstats.render.common import (
     adjusted_legend,
     derived_legend,
     money_text,
+    paragraphs,
 )
 
 
@@ -90,7 +91,7 @@ def _verdict(result: Rank) -> tuple[str, str]:
     )
 
 
-def rank_view(result: Rank) -> Group:
+def rank_view(result: Rank, *, explain: bool = False) -> Group:
     pay = result.pay
     article = "an" if result.period is Period.HOUR else "a"
     amount = f"{money_text(result.amount)} {article} {result.period.value}"
@@ -122,8 +123,9 @@ def rank_view(result: Rank) -> Group:
     if any(p.figure.derived for p in result.points):
         lines.append(Text(derived_legend(result.schedule, [result.pay]), style="dim"))
     lines.extend(Text(line, style="dim") for line in adjusted_legend(_adjusted(result)))
-    lines.append(Text(f"method: {METHOD}", style="dim"))
-    return Group(*lines)
+    if explain:  # the method is in --help too: not on every answer
+        lines.append(Text(f"method: {METHOD}", style="dim"))
+    return paragraphs(*lines)
 
 
 def _adjusted(result: Rank) -> When | None:

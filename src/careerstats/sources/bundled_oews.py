@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from careerstats.core.model import (
     SOC_CODE,
+    TOP_CODING_NOTE,
     AnnualBasis,
     Career,
     CareerFigures,
@@ -322,7 +323,7 @@ class BundledRelease(SourceRelease):
             classification=info.classification,
             cited_in=(f"{info.file_name}, in {info.source_url}",),
             notes=(
-                f"# (top-coded) figures are at least {dollars(info.ceiling_hour)} an hour or "
+                f"{TOP_CODING_NOTE} {dollars(info.ceiling_hour)} an hour or "
                 f"{dollars(info.ceiling_year, whole=True)} a year ({where})",
             ),
             careers=(),

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from careerstats.core.dataset import Dataset
 from careerstats.core.model import (
     SOC_CODE,
+    TOP_CODING_NOTE,
     AnnualBasis,
     Career,
     CareerFigures,
@@ -179,7 +180,7 @@ def _release_notes(record: ReleaseRecord) -> tuple[str, ...]:
             "from it at 2,080 hours"
         )
     return (
-        f"# (top-coded) figures are at least {dollars(record.ceiling_hour)} an hour or "
+        f"{TOP_CODING_NOTE} {dollars(record.ceiling_hour)} an hour or "
         f"{dollars(record.ceiling_year, whole=True)} a year ({where})",
     )
 

@@ -73,8 +73,6 @@ def career_figures(
             f"{code} ({row['occ_title']}), not {wanted}; the two codes may not cover "
             "exactly the same work"
         )
-    if row["tot_emp"]:
-        notes.append(f"employment: {int(Decimal(row['tot_emp'])):,} (rounded by BLS)")
     if place:
         notes.append("figures for " + ", ".join(place))
     return CareerFigures(
