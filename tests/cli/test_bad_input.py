@@ -147,7 +147,7 @@ def test_A10_a_year_of_52_1786_weeks_is_the_limit(run: Run) -> None:
 @pytest.mark.parametrize(
     ("args", "hint"),
     [
-        (("compare", "cs", "--bogus"), "--bogus (see 'careerstats compare --help')"),
+        (("compare", "cs", "--zzz"), "--zzz (see 'careerstats compare --help')"),
         (("--json", "compare", "cs"), "go after the command (see 'careerstats compare --help')"),
         (("data", "--zz", "import", "x"), "(see 'careerstats data import --help')"),
         (("convert",), "Missing argument 'AMOUNT' (see 'careerstats convert --help')"),

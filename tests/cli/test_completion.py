@@ -45,7 +45,7 @@ def bash_completes(line: str) -> list[str]:
 
 def test_completion_completes_commands_and_options() -> None:
     assert bash_completes("careerstats co") == ["compare", "convert", "completion"]
-    assert bash_completes("careerstats t") == ["top"]
+    assert bash_completes("careerstats t") == ["top", "takehome"]
     assert bash_completes("careerstats top --max") == ["--max-education"]
     assert "--in-dollars-of" in bash_completes("careerstats compare cs --")
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careerstats.cli import completing, options
+from careerstats.cli import completing, options, pay_options
 from careerstats.cli.output import CsvOption, JsonOption, chosen, write
 from careerstats.cli.root import app
 from careerstats.core.wording import quoted
@@ -59,12 +59,43 @@ def compare(
     per: options.PerShownOption = None,
     full: options.FullOption = False,
     quiet: options.QuietOption = False,
+    takehome: Annotated[
+        bool,
+        typer.Option(
+            "--takehome",
+            help="Add each career's take-home pay at its annual 10th percentile, median and "
+            "90th percentile, after federal income and payroll taxes.",
+            rich_help_panel=pay_options.TAXES,
+        ),
+    ] = False,
+    tax_year: Annotated[
+        str | None,
+        typer.Option(
+            "--tax-year",
+            metavar="YYYY",
+            help="Tax year for --takehome. Default: the newest in the data.",
+            rich_help_panel=pay_options.TAXES,
+        ),
+    ] = None,
+    status: pay_options.StatusOption = "single",
+    state: pay_options.StateOption = None,
+    state_rate: pay_options.StateRateOption = None,
+    overtime_hours: pay_options.OvertimeHoursOption = None,
+    overtime_multiplier: pay_options.OvertimeMultiplierOption = "1.5",
+    differential: pay_options.DifferentialOption = None,
+    differential_hours: pay_options.DifferentialHoursOption = None,
+    bonus: pay_options.BonusOption = None,
+    commission: pay_options.CommissionOption = None,
+    unpaid_weeks: pay_options.UnpaidWeeksOption = None,
 ) -> None:
     """Compare careers' pay: a row per career, the statistics as columns, hourly and annual
     apart; published figures, derived ones marked, and sources.
 
+    With --takehome or extra pay, a section of each career's gross and take-home pay.
+
     Examples: careerstats compare cs pr;  careerstats compare cs pr --area Texas;
-    careerstats compare cs --industry "Software Publishers";  careerstats compare cs pr --csv
+    careerstats compare cs --industry "Software Publishers";  careerstats compare cs pr --csv;
+    careerstats compare cs pr --takehome
     """
     output = chosen(as_json, as_csv)
     from careerstats.core.comparison import compare as run_compare
@@ -78,7 +109,31 @@ def compare(
         schedule,
         in_dollars_of=options.when(in_dollars_of),
     )
-    write("comparison", result, output, chart=chart, per=options.shown_period(per), full=full)
+    extra_pay = (
+        overtime_hours,
+        overtime_multiplier,
+        differential,
+        differential_hours,
+        bonus,
+        commission,
+        unpaid_weeks,
+    )
+    taxes = (tax_year, status, state, state_rate)
+    shown = options.shown_period(per)
+    if not takehome and pay_options.nothing_asked(extra_pay, taxes):
+        write("comparison", result, output, chart=chart, per=shown, full=full)
+        return
+    section = pay_options.takehome_section(result, extra_pay, taxes, taxed=takehome)
+    write(
+        "comparison",
+        result,
+        output,
+        chart=chart,
+        per=shown,
+        full=full,
+        takehome=section,
+        warnings=section.warnings(),
+    )
 
 
 @app.command()

@@ -57,6 +57,26 @@ def hint(error: CareerstatsError) -> str | None:
             return f"give --level {below.get(group_level, 'detailed')}, or leave out --group"
         case UnknownYear():
             return "give --year YYYY"
+    return _tax_hint(error)
+
+
+def _tax_hint(error: CareerstatsError) -> str | None:
+    """The tax errors are defined beside the tax rules; import them only when one is raised."""
+    module = type(error).__module__
+    if module not in ("careerstats.core.states", "careerstats.core.takehome"):
+        return None
+    from careerstats.core.states import StateRateNeeded, StateRateNotApplicable
+    from careerstats.core.takehome import SpouseWagesNotJoint
+
+    match error:
+        case StateRateNeeded():
+            return "give --state-rate PERCENT, your flat approximation of its tax on wages"
+        case StateRateNotApplicable() if "no income tax" in str(error):
+            return "leave out --state-rate"
+        case StateRateNotApplicable():
+            return "give --state XX with --state-rate"
+        case SpouseWagesNotJoint():
+            return "--spouse-wages applies with --status married-joint"
     return None
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careerstats.cli import completing, options
+from careerstats.cli import completing, options, pay_options
 from careerstats.cli.errors import PROG, fail
 from careerstats.cli.output import CsvOption, JsonOption, chosen, write
 from careerstats.cli.root import app
@@ -53,6 +53,13 @@ def convert(
     hours_per_week: options.HoursOption = "40",
     weeks_per_year: options.WeeksOption = "52",
     days_per_week: options.DaysOption = "5",
+    overtime_hours: pay_options.OvertimeHoursOption = None,
+    overtime_multiplier: pay_options.OvertimeMultiplierOption = "1.5",
+    differential: pay_options.DifferentialOption = None,
+    differential_hours: pay_options.DifferentialHoursOption = None,
+    bonus: pay_options.BonusOption = None,
+    commission: pay_options.CommissionOption = None,
+    unpaid_weeks: pay_options.UnpaidWeeksOption = None,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     as_jsonl: Annotated[
@@ -68,6 +75,9 @@ def convert(
 ) -> None:
     """Convert pay between periods exactly (hour day week biweek semimonth month quarter year).
 
+    With extra pay (overtime, a shift differential, bonus, commission, unpaid weeks), the
+    year's gross pay part by part, spread over each period.
+
     Examples: careerstats convert 14.36 --from hour --to year  ->  29868.80;
     careerstats convert 55k --from year;  seq 10 20 | careerstats convert - --to year;
     careerstats convert - --from year --to hour --jsonl < salaries.txt
@@ -76,6 +86,25 @@ def convert(
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
     from_period = options.period(source)
     to_period = options.period(target) if target is not None else None
+    extra_pay = (
+        overtime_hours,
+        overtime_multiplier,
+        differential,
+        differential_hours,
+        bonus,
+        commission,
+        unpaid_weeks,
+    )
+    if not pay_options.nothing_asked(extra_pay):
+        if amount.strip() == "-":
+            raise UsageError("extra pay does not apply to streamed amounts ('-')")
+        from careerstats.core.gross import gross_pay
+        from careerstats.core.money import parse_amount
+
+        extra = pay_options.extra_pay(*extra_pay, schedule.hours_per_week)
+        gross = gross_pay(parse_amount(amount), from_period, schedule, extra)
+        write("gross", gross, output, target=to_period, warnings=gross.notes)
+        return
     if amount.strip() == "-":
         if as_json or as_csv:
             raise UsageError(

@@ -61,6 +61,7 @@ COMMAND_MODULES = {
     "sources": "careers",
     "convert": "pay",
     "inflate": "pay",
+    "takehome": "takehome",
     "top": "top",
     "completion": "completion",
     "schema": "schema",
@@ -71,7 +72,7 @@ def every_command() -> typer.Typer:
     """`app` with every command registered, in the order `--help` lists them."""
     import importlib
 
-    for module in ("careers", "top", "pay", "data", "completion", "schema"):
+    for module in ("careers", "top", "pay", "takehome", "data", "completion", "schema"):
         importlib.import_module(f"careerstats.cli.{module}")
     return app
 

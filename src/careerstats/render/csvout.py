@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from careerstats.core.audit import Audit
+    from careerstats.core.career_takehome import TakeHomeComparison
     from careerstats.core.comparison import Comparison
     from careerstats.core.conversion import Conversion
+    from careerstats.core.gross import GrossPay
     from careerstats.core.history import History
     from careerstats.core.inflation import Adjustment, CpiTable
     from careerstats.core.listing import OccupationList
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from careerstats.core.periods import Period
     from careerstats.core.profiles import Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Point, Rank
+    from careerstats.core.takehome import TakeHome
     from careerstats.core.top import Top
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases
@@ -82,8 +85,14 @@ COMPARISON_COLUMNS = (
 )
 
 
-def comparison(result: Comparison, out: TextIO, **_: Any) -> None:
-    _pay_rows(result.rows, out)
+def comparison(
+    result: Comparison, out: TextIO, *, takehome: TakeHomeComparison | None = None, **_: Any
+) -> None:
+    writer = _pay_rows(result.rows, out)
+    if takehome is not None:
+        from careerstats.render.takehome_data import comparison_takehome_rows
+
+        comparison_takehome_rows(takehome, writer)
 
 
 def profile(result: Profile, out: TextIO, **_: Any) -> None:
@@ -91,7 +100,7 @@ def profile(result: Profile, out: TextIO, **_: Any) -> None:
     _pay_rows(result.pay, out)
 
 
-def _pay_rows(rows: Iterable[CareerPay], out: TextIO) -> None:
+def _pay_rows(rows: Iterable[CareerPay], out: TextIO) -> _Writer:
     writer = writer_for(out)
     writer.writerow(COMPARISON_COLUMNS)
     for pay in rows:
@@ -114,6 +123,7 @@ def _pay_rows(rows: Iterable[CareerPay], out: TextIO) -> None:
                         figure.basis.value,
                     )
                 )
+    return writer
 
 
 RELEASE_COLUMNS = (
@@ -441,6 +451,18 @@ def imported_releases(result: ImportedReleases, out: TextIO, **_: Any) -> None:
                     file.imported_at,
                 )
             )
+
+
+def takehome(result: TakeHome, out: TextIO, **_: Any) -> None:
+    from careerstats.render.takehome_data import takehome_rows
+
+    takehome_rows(result, writer_for(out))
+
+
+def gross(result: GrossPay, out: TextIO, **_: Any) -> None:
+    from careerstats.render.takehome_data import gross_rows
+
+    gross_rows(result, writer_for(out))
 
 
 OCCUPATION_LIST_COLUMNS = (

@@ -257,6 +257,8 @@ class Comparison(TypedDict):
     baseline: str
     sources: list[Source]
     chosen_source: str | None
+    # With --takehome or extra pay: net pay at each career's annual figures (an open object).
+    takehome: NotRequired[dict[str, Any]]
 
 
 class IndustryPay(TypedDict):

@@ -9,14 +9,17 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from careerstats.core.audit import Audit
+    from careerstats.core.career_takehome import TakeHomeComparison
     from careerstats.core.comparison import Comparison
     from careerstats.core.conversion import Conversion
+    from careerstats.core.gross import GrossPay
     from careerstats.core.history import History
     from careerstats.core.inflation import Adjustment, CpiTable
     from careerstats.core.listing import OccupationList
     from careerstats.core.periods import Period
     from careerstats.core.profiles import Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Rank
+    from careerstats.core.takehome import TakeHome
     from careerstats.core.top import Top
     from careerstats.sources.dataset import CheckedFile
     from careerstats.sources.store import ImportedReleases
@@ -51,6 +54,7 @@ def comparison(
     chart: bool | None = None,
     per: Period | None = None,
     full: bool = False,
+    takehome: TakeHomeComparison | None = None,
     **_: Any,
 ) -> Shown:
     from rich.text import Text
@@ -72,6 +76,10 @@ def comparison(
         *_adjusted(result),
     ]
     out.extend((Text(""), ComparisonLegend(result, view, legend)))
+    if takehome is not None:
+        from careerstats.render.compare_takehome_view import takehome_view
+
+        out.append(takehome_view(takehome))
     notes = source_notes(result.releases, result.rows, periods)
     return Shown(tuple(out), tuple(f"note: {note}" for note in _few(notes, full)))
 
@@ -160,6 +168,22 @@ def release_contents(result: ReleaseContents, **_: Any) -> Shown:
     from careerstats.render.listing_view import release_contents_view
 
     return Shown((release_contents_view(result),))
+
+
+def takehome(result: TakeHome, **_: Any) -> Shown:
+    from careerstats.render.takehome_view import takehome_view
+
+    return Shown((takehome_view(result),))
+
+
+def gross(result: GrossPay, *, target: Period | None = None, **_: Any) -> Shown:
+    if target is not None:
+        from careerstats.core.money import plain
+
+        return Shown((plain(result.per(target)) + "\n",))
+    from careerstats.render.takehome_view import gross_view
+
+    return Shown((gross_view(result),))
 
 
 def occupation_list(result: OccupationList, **_: Any) -> Shown:

@@ -18,9 +18,11 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from careerstats.core.audit import Audit
+    from careerstats.core.career_takehome import TakeHomeComparison
     from careerstats.core.comparison import Comparison
     from careerstats.core.conversion import Conversion
     from careerstats.core.figures import WageFigure, WageTable
+    from careerstats.core.gross import GrossPay
     from careerstats.core.groups import Group
     from careerstats.core.history import Change as HistoryChange
     from careerstats.core.history import History, HistoryRow
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from careerstats.core.pay import CareerPay, StatedAmount
     from careerstats.core.profiles import Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Point, Rank
+    from careerstats.core.takehome import TakeHome
     from careerstats.core.top import Ranked, Top
     from careerstats.render import documents as doc
     from careerstats.sources.dataset import CheckedFile
@@ -385,9 +388,11 @@ def imported_releases(result: ImportedReleases, **_: Any) -> doc.ImportedRelease
     }
 
 
-def comparison(result: Comparison, **_: Any) -> doc.Comparison:
+def comparison(
+    result: Comparison, *, takehome: TakeHomeComparison | None = None, **_: Any
+) -> doc.Comparison:
     baseline = result.rows[0]
-    return {
+    document: doc.Comparison = {
         "schedule": schedule(result.schedule),
         "careers": [_career_pay(pay, result.outlook(pay.career)) for pay in result.rows],
         "median_gaps": [
@@ -425,6 +430,9 @@ def comparison(result: Comparison, **_: Any) -> doc.Comparison:
         # The release careerstats chose as the newest covering every career (null: asked for).
         "chosen_source": result.chosen.id if result.chosen is not None else None,
     }
+    if takehome is not None:
+        document["takehome"] = comparison_takehome(takehome)
+    return document
 
 
 def plain_data(value: Any) -> Any:
@@ -697,6 +705,154 @@ def history(result: History, **_: Any) -> doc.History:
         "overall_not_computed": result.overall_unchanged,
         "notes": list(result.notes),
     }
+
+
+def takehome(result: TakeHome, **_: Any) -> dict[str, Any]:
+    return takehome_document(result)
+
+
+def gross(result: GrossPay, *, target: Period | None = None, **_: Any) -> dict[str, Any]:
+    document = gross_document(result)
+    if target is not None:
+        document["to"] = target.value
+        document["result"] = money(result.per(target))
+    return document
+
+
+def gross_document(gross: GrossPay) -> dict[str, Any]:
+    extra = gross.extra
+    differential = extra.differential
+    return {
+        "input": {"amount": number(gross.amount), "period": gross.period.value},
+        "schedule": schedule(gross.schedule),
+        "extra_pay": {
+            "overtime_hours_per_week": number(extra.overtime_hours),
+            "overtime_multiplier": number(extra.overtime_multiplier),
+            "differential": None
+            if differential is None
+            else {
+                "hours_per_week": number(differential.hours),
+                "amount_per_hour": None
+                if differential.amount is None
+                else number(differential.amount),
+                "percent_of_base": None
+                if differential.percent is None
+                else number(differential.percent),
+            },
+            "bonus": money(extra.bonus),
+            "commission": money(extra.commission),
+            "unpaid_weeks": number(extra.unpaid_weeks),
+        },
+        "base_rate_per_hour": money(gross.base_rate),
+        "parts": [
+            {
+                "part": part.part.value,
+                "per_year": money(part.per_year),
+                "hours_per_week": None
+                if part.hours_per_week is None
+                else number(part.hours_per_week),
+                "weeks": None if part.weeks is None else number(part.weeks),
+                "rate_per_hour": None if part.rate is None else money(part.rate),
+            }
+            for part in gross.parts
+        ],
+        "per_year": money(gross.per_year),
+        "amounts": {period.value: money(gross.per(period)) for period in Period},
+    }
+
+
+def takehome_document(result: TakeHome) -> dict[str, Any]:
+    from careerstats.core.takehome import NOT_COMPUTED
+
+    year = result.tax_year
+    state = result.state
+    return {
+        "tax_year": year.year,
+        "status": result.status.value,
+        "gross": gross_document(result.gross),
+        "wages": money(result.earned),
+        "spouse_wages": money(result.spouse_wages),
+        "pretax_contributions": money(result.pretax),
+        "income_tax_wages": money(result.income_wages),
+        "standard_deduction": money(result.standard_deduction),
+        "taxable_income": money(result.taxable_income),
+        "federal_income_tax": money(result.income_tax),
+        "social_security": money(result.social_security),
+        "medicare": money(result.medicare),
+        "additional_medicare": money(result.additional_medicare),
+        "state": {
+            "code": state.code,
+            "name": state.name,
+            "taxes_wages": state.taxes_wages if state.code is not None else None,
+            # The user's own flat rate, never a computed state tax.
+            "flat_rate_percent": None if state.rate is None else number(state.rate),
+            "computed": False,
+        },
+        "state_income_tax": money(result.state_tax),
+        "taxes": money(result.taxes),
+        "net": money(result.net),
+        "net_per_paycheck": {period.value: money(result.net_per(period)) for period in _PAYCHECKS},
+        "effective_rate_percent": number(result.effective_rate, places=2),
+        "marginal_rate_percent": number(result.marginal_rate, places=2),
+        "notes": list(result.notes),
+        "not_computed": list(NOT_COMPUTED),
+        "sources": list(year.sources),
+    }
+
+
+def comparison_takehome(section: TakeHomeComparison) -> dict[str, Any]:
+    """`compare`'s new `takehome` key: net pay at each career's annual figures."""
+    from careerstats.core.takehome import NOT_COMPUTED
+
+    state = section.state
+    document: dict[str, Any] = {
+        "taxed": section.taxed,
+        "tax_year": section.tax_year.year if section.taxed else None,
+        "status": section.status.value if section.taxed else None,
+        "state": {
+            "code": state.code,
+            "flat_rate_percent": None if state.rate is None else number(state.rate),
+            "computed": False,
+        }
+        if section.taxed
+        else None,
+        "extra_pay": gross_document(section.rows[0].result.gross)["extra_pay"]
+        if section.rows
+        else None,
+        "careers": [
+            {
+                "id": row.pay.career.id,
+                "source": row.pay.release.id,
+                "statistic": row.figure.statistic.value,
+                "annual_wage": money(row.figure.value),
+                "derived": row.figure.derived,
+                "at_least": row.at_least,
+                "gross": money(row.result.wages),
+                **(_taxes(row.result) if section.taxed else {}),
+            }
+            for row in section.rows
+        ],
+    }
+    if section.taxed:
+        document["not_computed"] = list(NOT_COMPUTED)
+        document["sources"] = list(section.tax_year.sources)
+    return document
+
+
+def _taxes(result: TakeHome) -> dict[str, Any]:
+    return {
+        "federal_income_tax": money(result.income_tax),
+        "social_security": money(result.social_security),
+        "medicare": money(result.medicare),
+        "additional_medicare": money(result.additional_medicare),
+        "state_income_tax": money(result.state_tax),
+        "net": money(result.net),
+        "effective_rate_percent": number(result.effective_rate, places=2),
+        "marginal_rate_percent": number(result.marginal_rate, places=2),
+    }
+
+
+_PAYCHECKS = (Period.WEEK, Period.BIWEEK, Period.SEMIMONTH, Period.MONTH)
 
 
 def _listed_career(career: Career | None) -> doc.ListedCareer | None:
