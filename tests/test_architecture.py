@@ -103,6 +103,13 @@ COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("data", "areas", "--json"), NO_RICH + NO_VALIDATION + NO_HTTP),
     (("data", "list", "--json"), NO_HTTP),
     (("compare", "cs", "pr"), NO_HTTP),
+    (("show", "cs", "--csv"), NO_RICH + NO_VALIDATION),
+    (("rank", "cs", "30000", "--csv"), NO_RICH + NO_VALIDATION),
+    (("list", "--csv"), NO_RICH + NO_VALIDATION),
+    (("sources", "--csv"), NO_RICH + NO_VALIDATION),
+    (("convert", "14.36", "--csv"), NO_RICH + NO_VALIDATION),
+    (("inflate", "14.36", "--from", "2008-05", "--to", "latest"), NO_RICH + NO_VALIDATION),
+    (("data", "audit", "--csv"), NO_RICH + NO_VALIDATION),
     # The tax data file is validated on each run that taxes; nothing else loads it.
     (("takehome", "42830", "--json"), NO_RICH),
     (("takehome", "42830", "--csv"), NO_RICH),

@@ -56,8 +56,9 @@ def digits(text: str) -> bool:
     return text != "" and set(text) <= DIGITS
 
 
-def reference_amount(text: str) -> Fraction | None:
-    """The amount `text` states (`$` first, `,` between groups of three), or None if refused."""
+def reference_amount(text: str, scale: int = 0) -> Fraction | None:
+    """The amount `text` states (`$` first, `,` between groups of three) times 10**scale, or
+    None if refused."""
     body = text.strip().removeprefix("$")
     whole, point, places = body.partition(".")
     if (point and not digits(places)) or (not whole and not point):
@@ -71,9 +72,20 @@ def reference_amount(text: str) -> Fraction | None:
     elif whole and not digits(whole):
         return None
     number = whole.replace(",", "")
-    if len(number.lstrip("0")) > 15 or len(places) > 20:
+    meant = number + places[:scale].ljust(scale, "0")
+    if len(meant.lstrip("0")) > 15 or len(places) - scale > 20:
         return None
-    return Fraction(int(number or "0")) + Fraction(int(places or "0"), 10 ** len(places))
+    stated = Fraction(int(number or "0")) + Fraction(int(places or "0"), 10 ** len(places))
+    return stated * 10**scale
+
+
+def reference_typed_amount(text: str) -> Fraction | None:
+    """As `reference_amount`, and a trailing `k` or `K` counts thousands (docs/errors.md A20):
+    the 15-digit and 20-decimal limits apply to the amount meant (`1.5k` is 1500)."""
+    body = text.strip()
+    if not body.endswith(("k", "K")):
+        return reference_amount(text)
+    return reference_amount(body[:-1], scale=3) if body[:-1] == body[:-1].rstrip() else None
 
 
 def cents_text(exact: Fraction) -> str:
@@ -100,7 +112,9 @@ def hours_in(period: Period, week: Fraction, year: Fraction, days: Fraction) -> 
 
 amount_like = st.one_of(
     st.text(max_size=30),
-    st.text(alphabet="0123456789.,$- eE+naifINF_\t", max_size=25),
+    st.text(alphabet="0123456789.,$- eE+naifINF_\tkK", max_size=25),
+    # Thousands as people type them (55k, $1.5K), around the limits too.
+    st.decimals(min_value=0, max_value=10**13, places=4).map(lambda d: f"{d}k"),
     st.decimals(min_value=0, max_value=10**14, places=2).map(str),
     st.integers(min_value=0, max_value=10**20).map(lambda n: f"${n:,}"),
     # Digit groups joined by commas, right and wrong ("51,280", "5,1280", "1,00,000").
@@ -124,12 +138,45 @@ def test_F1_any_amount_text_converts_exactly_or_is_refused(text: str) -> None:
     if text.strip() == "-":
         return  # the stream, covered by S1-S8
     result = invoke("convert", text, "--to", "year")
-    amount = reference_amount(text)
+    amount = reference_typed_amount(text)
     if amount is None:
         clean_usage_error(result)
         return
     assert result.exit_code == 0, result.stderr
     assert result.stdout == cents_text(amount * 2080) + "\n"
+
+
+thousands_typed = st.builds(
+    lambda whole, places, dollar, comma, big: (
+        ("$" if dollar else "")
+        + (f"{whole:,}" if comma else str(whole))
+        + (f".{places}" if places else "")
+        + ("K" if big else "k")
+    ),
+    st.integers(min_value=0, max_value=10**11),
+    st.text(alphabet="0123456789", max_size=6),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@FAST
+@given(st.lists(thousands_typed, min_size=1, max_size=20))
+def test_F7_streams_of_amounts_in_thousands_convert_exactly(texts: list[str]) -> None:
+    meant = [reference_typed_amount(text) for text in texts]
+    assert None not in meant  # every text drawn is a well-formed amount
+    stream_input = "".join(f"{text}\n" for text in texts)
+    plain_run = RUNNER.invoke(app, ["convert", "-", "--to", "year"], input=stream_input)
+    assert plain_run.exit_code == 0, plain_run.stderr
+    assert plain_run.stdout.splitlines() == [cents_text(m * 2080) for m in meant if m is not None]
+    lines = RUNNER.invoke(app, ["convert", "-", "--to", "year", "--jsonl"], input=stream_input)
+    assert lines.exit_code == 0, lines.stderr
+    decoded = [
+        json.loads(line, parse_float=Fraction, parse_int=Fraction)
+        for line in lines.stdout.splitlines()
+    ]
+    assert [line["amount"] for line in decoded] == meant
 
 
 option_values = st.one_of(

@@ -235,7 +235,7 @@ def test_S1_a_bad_line_keeps_its_place_and_the_status_is_1() -> None:
     assert result.stdout == "29868.80\n\n32884.80\n"
     assert result.stderr.splitlines() == [
         "careerstats: line 2: not an amount: 'abc'; write a plain number such as 14.36, "
-        "51280 or $51,280",
+        "51280, $51,280 or 55k",
         "careerstats: error: lines that were not amounts: 1; their output lines are empty",
     ]
 
@@ -261,7 +261,7 @@ def test_S4_bytes_that_are_not_utf8_are_a_bad_line() -> None:
 
 
 def test_S5_json_does_not_apply_to_a_stream(run: Run) -> None:
-    one_error_line(run("convert", "-", "--json"), 2, "--json does not apply to streamed amounts")
+    one_error_line(run("convert", "-", "--json"), 2, "use --jsonl for JSON lines")
 
 
 def test_S7_windows_line_endings_are_read() -> None:

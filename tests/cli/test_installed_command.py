@@ -151,3 +151,21 @@ def test_a_name_fitting_several_occupations_exits_2_as_installed(tmp_path: Path)
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.startswith("careerstats: error: 'teacher' fits 72 occupations: '25-2021'")
     assert len(done.stderr.splitlines()) == 1
+
+
+def test_the_installed_command_prints_the_shipped_schemas_and_streams_json_lines(
+    tmp_path: Path,
+) -> None:
+    done = careerstats("schema", "compare", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert "Comparison" in document["$defs"]
+    lines = careerstats("convert", "-", "--jsonl", cwd=tmp_path, stdin="14.36\n55k\n")
+    assert lines.returncode == 0, lines.stderr
+    assert [json.loads(line)["result"] for line in lines.stdout.splitlines()] == [
+        29868.8,  # 14.36 x 2,080
+        114400000,  # 55,000 x 2,080
+    ]
+    quiet = careerstats("rank", "cs", "15", "-q", cwd=tmp_path)
+    assert (quiet.returncode, quiet.stderr) == (0, "")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from careerstats.core.money import AmountError, dollars, json_number, parse_amount, plain, to_cents
 
@@ -92,6 +95,53 @@ def test_dollars_show_cents_unless_a_figure_is_published_whole() -> None:
     assert dollars(Decimal("51280")) == "$51,280.00"
     assert dollars(Decimal("51280"), whole=True) == "$51,280"
     assert dollars(Decimal("29868.805")) == "$29,868.81"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("55k", "55000"),
+        ("55K", "55000"),
+        ("1.5k", "1500"),
+        ("$1.5k", "1500"),
+        (".5k", "500"),
+        ("1,500k", "1500000"),
+        ("0.0001k", "0.1"),
+        ("1.23456k", "1234.56"),
+        (" 55k ", "55000"),
+    ],
+)
+def test_A20_a_final_k_counts_thousands_exactly(text: str, expected: str) -> None:
+    assert parse_amount(text) == Decimal(expected)
+
+
+@given(
+    st.integers(min_value=0, max_value=10**12 - 1),
+    st.text(alphabet="0123456789", max_size=23),
+)
+def test_A20_k_is_exactly_a_thousand_times_the_number(whole: int, places: str) -> None:
+    typed = f"{whole}.{places}" if places else str(whole)
+    # By hand: the digits with the point moved three places right, as a fraction.
+    meant = Fraction(int(f"{whole}{places}"), 10 ** len(places)) * 1000
+    assert Fraction(parse_amount(typed + "k")) == meant
+
+
+@pytest.mark.parametrize("text", ["k", "K", "$k", "55kk", "55 k", "k55", "5,5k", "1e3k", "55m"])
+def test_A20_a_k_that_does_not_end_a_number_is_refused(text: str) -> None:
+    with pytest.raises(AmountError, match="not an amount"):
+        parse_amount(text)
+
+
+def test_A20_the_limits_count_the_amount_meant() -> None:
+    assert parse_amount("999999999999k") == Decimal("999999999999000")
+    with pytest.raises(AmountError, match="too large"):
+        parse_amount("1000000000000k")  # 16 digits meant
+    assert parse_amount("0." + "1" * 23 + "k") == Decimal("111." + "1" * 20)
+
+
+def test_A21_schedule_values_refuse_thousands() -> None:
+    with pytest.raises(AmountError, match="not an amount"):
+        parse_amount("0.04k", thousands=False)
 
 
 def test_a_change_that_rounds_to_zero_is_plus_zero_percent() -> None:

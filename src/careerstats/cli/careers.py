@@ -10,6 +10,11 @@ import typer
 from careerstats.cli import completing, options, pay_options
 from careerstats.cli.output import CsvOption, JsonOption, chosen, write
 from careerstats.cli.root import app
+from careerstats.core.wording import quoted
+from careerstats.errors import UsageError
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 if TYPE_CHECKING:
     from careerstats.core.profiles import SourceListing
@@ -57,6 +62,7 @@ def compare(
     ] = None,
     per: options.PerShownOption = None,
     full: options.FullOption = False,
+    quiet: options.QuietOption = False,
     takehome: Annotated[
         bool,
         typer.Option(
@@ -92,7 +98,9 @@ def compare(
 
     With --takehome or extra pay, a section of each career's gross and take-home pay.
 
-    Examples: careerstats compare cs pr --takehome; careerstats compare cs --area TX --area CA
+    Examples: careerstats compare cs pr;  careerstats compare cs --area TX --area CA;
+    careerstats compare cs --industry "Software Publishers";  careerstats compare cs pr --csv;
+    careerstats compare cs pr --takehome
     """
     output = chosen(as_json, as_csv)
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
@@ -162,6 +170,7 @@ def show(
     weeks_per_year: options.WeeksOption = "52",
     days_per_week: options.DaysOption = "5",
     as_json: JsonOption = False,
+    as_csv: CsvOption = False,
     in_dollars_of: options.InDollarsOfOption = None,
     chart: Annotated[
         bool | None,
@@ -174,12 +183,14 @@ def show(
     ] = None,
     per: options.PerShownOption = None,
     full: options.FullOption = False,
+    quiet: options.QuietOption = False,
 ) -> None:
     """One career: its pay in every source (a row each), its outlook; with --full also
     duties, education, skills, the articles it comes from, notes and more figures.
 
     Example: careerstats show cs --full
     """
+    output = chosen(as_json, as_csv)
     from careerstats.core.profiles import profile
 
     dataset = options.dataset(area, industry)
@@ -189,7 +200,7 @@ def show(
     write(
         "profile",
         result,
-        chosen(as_json),
+        output,
         chart=chart,
         per=options.shown_period(per),
         full=full,
@@ -211,19 +222,10 @@ def rank(
     amount: Annotated[
         str,
         typer.Argument(
-            metavar="AMOUNT", help="Pay such as 40000 or '$51,280'.", show_default=False
+            metavar="AMOUNT", help="Pay such as 40000, '$51,280' or 55k.", show_default=False
         ),
     ],
-    per: Annotated[
-        str,
-        typer.Option(
-            "--per",
-            "-p",
-            metavar="PERIOD",
-            help="Period AMOUNT is paid per.",
-            autocompletion=completing.period,
-        ),
-    ] = "year",
+    per: options.PerOption = "year",
     source: Annotated[
         str | None,
         typer.Option(
@@ -242,6 +244,8 @@ def rank(
     industry: options.IndustryOption = None,
     in_dollars_of: options.InDollarsOfOption = None,
     as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+    quiet: options.QuietOption = False,
     explain: Annotated[
         bool, typer.Option("--explain", help="Say how the percentile is found (the method).")
     ] = False,
@@ -258,10 +262,10 @@ def rank(
 
     Example: careerstats rank pr 40000 --per year
     """
-    from careerstats.core.money import parse_amount
+    output = chosen(as_json, as_csv)
     from careerstats.core.ranking import rank as run_rank
 
-    value = parse_amount(amount)
+    value = _rank_amount(career, amount)
     period = options.period(per)
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
     dataset = options.dataset(area, industry)
@@ -281,9 +285,29 @@ def rank(
     write(
         "rank",
         result,
-        chosen(as_json),
+        output,
         warnings=(*named, *((note,) if note else ())),
         explain=explain,
+    )
+
+
+def _rank_amount(career: str, amount: str) -> Decimal:
+    """AMOUNT read; when it is not an amount but CAREER is, the two were given swapped."""
+    from careerstats.core.money import AmountError, parse_amount
+
+    try:
+        return parse_amount(amount)
+    except AmountError as error:
+        try:
+            parse_amount(career)
+        except AmountError:
+            raise error from None
+    import shlex
+
+    raise UsageError(
+        f"{quoted(amount)} is not an amount but {quoted(career)} is: did you mean "
+        f"`careerstats rank {shlex.quote(amount)} {shlex.quote(career)}`? "
+        "(the career comes first)"
     )
 
 
@@ -311,6 +335,7 @@ def list_(
             help="Write CSV to stdout, one row per occupation (with --source, per figure).",
         ),
     ] = False,
+    quiet: options.QuietOption = False,
 ) -> None:
     """The detailed occupations of the newest OEWS release, one line each under its major
     group; the catalog's careers are marked with their aliases. With --source, one release's
@@ -333,12 +358,20 @@ def list_(
 
 
 @app.command()
-def sources(as_json: JsonOption = False) -> None:
-    """Every source release with its provenance: publisher, program, reference period, notes."""
+def sources(
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+    quiet: options.QuietOption = False,
+) -> None:
+    """Every source release with its provenance: publisher, program, reference period, notes.
+
+    Example: careerstats sources --csv
+    """
+    output = chosen(as_json, as_csv)
     from careerstats.core.profiles import list_sources
 
     listing = list_sources(options.dataset())
-    write("source_list", listing, chosen(as_json), imported=_imported_into_bundled(listing))
+    write("source_list", listing, output, imported=_imported_into_bundled(listing))
 
 
 def _imported_into_bundled(listing: list[SourceListing]) -> list[ReleaseRecord]:
@@ -386,6 +419,7 @@ def history(
     chart: Annotated[
         bool, typer.Option("--chart/--no-chart", help="Draw the median over time (tables only).")
     ] = True,
+    quiet: options.QuietOption = False,
 ) -> None:
     """One occupation in every official OEWS release since May 2008: the 10th, median and
     90th, as published and in one month's dollars, the change since the previous release and

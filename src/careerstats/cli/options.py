@@ -54,7 +54,37 @@ InDollarsOfOption = Annotated[
         "--in-dollars-of",
         metavar="WHEN",
         help="Adjust every figure for inflation (CPI-U) from its release's reference month "
-        "to WHEN: YYYY-MM or YYYY. Releases with no reference date are left as published.",
+        "to WHEN: YYYY-MM, YYYY or latest. Releases with no reference date are left as "
+        "published.",
+    ),
+]
+PerOption = Annotated[
+    str,
+    typer.Option(
+        "--per",
+        "-p",
+        metavar="PERIOD",
+        help="Period AMOUNT is paid per (hour, week, month, year, ...).",
+        autocompletion=completing.period,
+    ),
+]
+
+
+def _quiet(asked: bool) -> bool:
+    from careerstats.cli import output
+
+    # Set either way: one process may run several commands (a test runner does).
+    output.want_notes(not asked)
+    return asked
+
+
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        callback=_quiet,
+        help="Drop the notes written to stderr (warnings and errors stay).",
     ),
 ]
 ChartOption = Annotated[
@@ -65,6 +95,7 @@ PerShownOption = Annotated[
     typer.Option(
         "--per",
         metavar="hour|year",
+        autocompletion=completing.wage_period,
         help="Show the hourly or the annual figures only. Default: both (across several "
         "releases, annual).",
         show_default=False,
@@ -127,19 +158,32 @@ def _positive(text: str, option: str) -> Decimal:
     from careerstats.core.money import AmountError, parse_amount
 
     try:
-        return parse_amount(text)
+        return parse_amount(text, thousands=False)
     except AmountError:
         raise UsageError(
             f"{option} takes a plain number such as 40 or 37.5, not {quoted(text)}"
         ) from None
 
 
+# Words for "the newest month there is": the CPI-U table's newest month, said so in a note.
+NEWEST = ("latest", "today")
+
+
 def when(text: str | None) -> When | None:
+    """A month or year as typed; `latest` or `today` is the newest month of the CPI-U table."""
     if text is None:
         return None
     from careerstats.core.inflation import When
 
-    return When.parse(text)
+    word = text.strip().lower()
+    if word not in NEWEST:
+        return When.parse(text)
+    from careerstats.cli.output import note
+    from careerstats.sources.cpi import bundled_cpi
+
+    newest = bundled_cpi().newest
+    note(f"{word} is read as {newest.label} ({newest}), the newest month of the CPI-U table")
+    return newest
 
 
 def shown_period(text: str | None) -> Period | None:

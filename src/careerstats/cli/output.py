@@ -25,6 +25,21 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout."
 CsvOption = Annotated[bool, typer.Option("--csv", help="Write CSV to stdout, one row per figure.")]
 
 
+_notes_wanted = True
+
+
+def want_notes(wanted: bool) -> None:
+    """`-q/--quiet` (wanted False): notes for people are not written; warnings still are."""
+    global _notes_wanted
+    _notes_wanted = wanted
+
+
+def note(text: str) -> None:
+    """One note on stderr, unless the run is quiet."""
+    if _notes_wanted:
+        say(f"note: {text}")
+
+
 class Format(StrEnum):
     TABLE = "table"
     JSON = "json"
@@ -54,7 +69,7 @@ def write(
         from careerstats.render import human
 
         _people(getattr(human, kind)(result, **options))
-    if warnings:
+    if warnings and _notes_wanted:
         sys.stdout.flush()  # the result first, where both streams reach one terminal or file
         for warning in warnings:
             say(f"note: {warning}")
@@ -110,7 +125,7 @@ def _people(shown: Shown) -> None:
         else:
             out = out or console()
             _stdout(printed(out, item))
-    if shown.notes:
+    if shown.notes and _notes_wanted:
         from careerstats.render.common import console, width_imagined
 
         err = console(stderr=True)

@@ -16,7 +16,6 @@ import typer
 from careerstats.cli.errors import PROG, CareerstatsGroup
 
 ROOT_HELP = "Salary and career statistics from published BLS and PayScale figures."
-
 app = typer.Typer(
     cls=CareerstatsGroup,
     name=PROG,
@@ -68,6 +67,7 @@ COMMAND_MODULES = {
     "search": "search",
     "top": "top",
     "completion": "completion",
+    "schema": "schema",
 }
 
 
@@ -75,7 +75,17 @@ def every_command() -> typer.Typer:
     """`app` with every command registered, in the order `--help` lists them."""
     import importlib
 
-    for module in ("careers", "search", "top", "pay", "takehome", "places", "data", "completion"):
+    for module in (
+        "careers",
+        "search",
+        "top",
+        "pay",
+        "takehome",
+        "places",
+        "data",
+        "completion",
+        "schema",
+    ):
         importlib.import_module(f"careerstats.cli.{module}")
     return app
 

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from careerstats.cli import options
 from careerstats.cli.errors import PROG
-from careerstats.cli.output import JsonOption, chosen, say, write
+from careerstats.cli.output import CsvOption, JsonOption, chosen, note, say, write
 from careerstats.core.wording import counted, quoted
 from careerstats.errors import UsageError
 
@@ -42,11 +43,14 @@ def import_(
             help="Release year, when the file name does not say (it wins over the name).",
         ),
     ] = None,
+    quiet: options.QuietOption = False,
 ) -> None:
     """Import OEWS files: one release per year (oews-YYYY), printed once per source changed.
 
     The whole command is one transaction: if any file fails, nothing is changed.
     Importing a file already imported changes nothing.
+
+    Example: careerstats data import national_M2024_dl.xlsx state_M2024_dl.xlsx
     """
     from careerstats.sources import oews
     from careerstats.sources.bundled_overlap import defer_to_bundle
@@ -71,9 +75,9 @@ def import_(
                 oews.read(path, release_year, progress(path.name), content)
             )
             for remark in read.remarks:
-                say(f"note: {remark}")
+                note(remark)
             if left_out is not None:
-                say(f"note: {_left_out(left_out, bool(read.rows))}")
+                note(_left_out(left_out, bool(read.rows)))
             if read.rows:
                 parsed.append(read)
     if not parsed:
@@ -205,14 +209,22 @@ def _progress() -> Iterator[Callable[[str], Callable[[int, int], None] | None]]:
         yield for_file
 
 
-def list_(as_json: JsonOption = False) -> None:
-    """Imported releases with their files, year, rows, areas and industries."""
+def list_(
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+    quiet: options.QuietOption = False,
+) -> None:
+    """Imported releases with their files, year, rows, areas and industries.
+
+    Example: careerstats data list --csv
+    """
+    output = chosen(as_json, as_csv)
     from careerstats.sources.store import ImportedReleases, Store
 
     store = Store.existing()
     records = store.releases() if store is not None else []
     result = ImportedReleases(records, store.path if store is not None else None)
-    write("imported_releases", result, chosen(as_json))
+    write("imported_releases", result, output)
 
 
 def remove(
@@ -220,7 +232,10 @@ def remove(
         str, typer.Argument(metavar="ID", help="An imported release, e.g. oews-2024.")
     ],
 ) -> None:
-    """Delete one imported release (its figures, areas, industries and file records)."""
+    """Delete one imported release (its figures, areas, industries and file records).
+
+    Example: careerstats data remove oews-2024
+    """
     from careerstats.sources.store import Store
 
     store = Store.existing()

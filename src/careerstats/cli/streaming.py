@@ -12,9 +12,14 @@ the start of the stream (Notepad writes one) is not part of line 1.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
-from careerstats.core.money import AmountError
+from careerstats.core.money import AmountError, parse_amount
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from careerstats.core.periods import Period
 
 BLOCK = 1 << 16
 # No amount is anywhere near this long; a longer line is reported, not held in memory.
@@ -33,8 +38,11 @@ def stream(
     out: TextIO,
     errors: TextIO,
     prog: str,
+    *,
+    blank: str = "",
 ) -> int:
-    """Convert every line that `read` delivers; return how many were bad."""
+    """Convert every line that `read` delivers; return how many were bad. A bad line's output
+    line is `blank`."""
     read = _with_newlines(read)
     bad = 0
     number = 0
@@ -56,7 +64,7 @@ def stream(
             if len(pending) > MAX_LINE:
                 number += 1
                 bad += 1
-                out.write("\n")
+                out.write(blank + "\n")
                 errors.write(
                     f"{prog}: line {number}: longer than {MAX_LINE} bytes: not an amount\n"
                 )
@@ -71,11 +79,11 @@ def stream(
             number += text.count("\n")
             continue
         lines = text[:-1].split("\n")
-        bad += _emit(converter.convert_many, lines, number, out, errors, prog)
+        bad += _emit(converter.convert_many, lines, number, out, errors, prog, blank)
         number += len(lines)
     if pending.strip() and not skipping:
         last = [pending.decode("utf-8", errors="replace")]
-        bad += _emit(converter.convert_many, last, number, out, errors, prog)
+        bad += _emit(converter.convert_many, last, number, out, errors, prog, blank)
     return bad
 
 
@@ -122,6 +130,7 @@ def _emit(
     out: TextIO,
     errors: TextIO,
     prog: str,
+    blank: str,
 ) -> int:
     try:
         results = convert_many(lines)
@@ -133,10 +142,41 @@ def _emit(
             try:
                 results.extend(convert_many([line]))
             except AmountError as error:
-                results.append("")
+                results.append(blank)
                 failures.append(f"line {number}: {error}")
     out.write("\n".join(results) + "\n")
     out.flush()
     for message in failures:
         errors.write(f"{prog}: {message}\n")
     return len(failures)
+
+
+class JsonLines:
+    """A line converter writing one JSON object per amount:
+    `{"amount": 14.36, "from": "hour", "to": "year", "result": 29868.8}`."""
+
+    def __init__(self, converter: LineConverter, source: Period, target: Period) -> None:
+        self._converter = converter
+        self._tail = f', "from": "{source.value}", "to": "{target.value}", "result": '
+
+    def convert_block(self, block: str) -> str | None:
+        return None  # every line is echoed as a number: the line-by-line path does it
+
+    def convert_many(self, texts: list[str]) -> list[str]:
+        results = self._converter.convert_many(texts)  # raises at the first bad line
+        tail = self._tail
+        return [
+            f'{{"amount": {json_number_text(parse_amount(text))}{tail}{_trimmed(result)}}}'
+            for text, result in zip(texts, results, strict=True)
+        ]
+
+
+def json_number_text(value: Decimal) -> str:
+    """An amount as typed, exactly, as the text of a JSON number: `14.36`, `55000`."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _trimmed(cents: str) -> str:
+    """`29868.80` as JSON writes money everywhere else: `29868.8`."""
+    return cents.rstrip("0").rstrip(".")

@@ -75,6 +75,7 @@ def takehome(
     unpaid_weeks: pay_options.UnpaidWeeksOption = None,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
+    quiet: options.QuietOption = False,
 ) -> None:
     """Take-home pay: gross, less pre-tax contributions, federal income tax, Social Security,
     Medicare and a state tax you approximate; per year and per paycheck.

@@ -89,6 +89,7 @@ def top(
     ] = "20",
     as_json: JsonOption = False,
     as_csv: options.OccupationsCsvOption = False,
+    quiet: options.QuietOption = False,
 ) -> None:
     """Occupations ranked by a published figure: detailed occupations of the newest OEWS
     release by default. A top-coded figure ("at or above") sorts as its ceiling, ties by

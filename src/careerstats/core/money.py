@@ -17,6 +17,8 @@ CENT = Decimal("0.01")
 # Thousands separators are accepted only where they belong ("51,280", not "5,1280"), so a
 # mistyped number is rejected rather than read as something the user did not mean.
 _AMOUNT = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\$?\.\d+", re.ASCII)
+# What people write for thousands: `55k`, `55K`, `$1.5k`; read exactly (1.5k is 1500).
+THOUSANDS = ("k", "K")
 
 # Far beyond any pay figure, yet small enough that converted amounts stay exact in the
 # 50-digit context the conversions use.
@@ -28,18 +30,28 @@ class AmountError(UsageError):
     """An amount that is not a plain, non-negative decimal number."""
 
 
-def parse_amount(text: str) -> Decimal:
-    """Read an amount as typed: `14.36`, `$51,280`, `51280.00`. Never a float on the way."""
+def parse_amount(text: str, *, thousands: bool = True) -> Decimal:
+    """Read an amount as typed: `14.36`, `$51,280`, `51280.00`, `55k`. Never a float on the way.
+
+    Only for what people type: data files and imported workbooks keep their own strict
+    readers, where `55k` is not a figure. `thousands=False` refuses the `k` too (hours and
+    weeks of a schedule are not counted in thousands)."""
     stripped = text.strip()
     if not stripped:
         raise AmountError("empty amount: give a number such as 14.36 or $51,280")
+    scale = 0
+    if thousands and stripped.endswith(THOUSANDS):
+        stripped, scale = stripped[:-1], 3
     if stripped.startswith("-"):
         raise AmountError(f"negative amount {quoted(text)}: pay is given as a positive number")
     if not _AMOUNT.fullmatch(stripped):
         raise AmountError(
-            f"not an amount: {quoted(text)}; write a plain number such as 14.36, 51280 or $51,280"
+            f"not an amount: {quoted(text)}; "
+            "write a plain number such as 14.36, 51280, $51,280 or 55k"
         )
     digits = stripped.lstrip("$").replace(",", "")
+    if scale:
+        digits = _shifted(digits, scale)
     whole, _, places = digits.partition(".")
     if len(whole.lstrip("0")) > MAX_DIGITS:
         raise AmountError(
@@ -50,6 +62,14 @@ def parse_amount(text: str) -> Decimal:
             f"amount {quoted(text)} has too many decimals: at most {MAX_PLACES} after the point"
         )
     return Decimal(digits)
+
+
+def _shifted(digits: str, scale: int) -> str:
+    """`digits` times 10**scale, as text, by moving the point: exact, no arithmetic."""
+    whole, _, places = digits.partition(".")
+    places = places.ljust(scale, "0")
+    whole, places = whole + places[:scale], places[scale:]
+    return f"{whole.lstrip('0') or '0'}.{places}" if places else whole.lstrip("0") or "0"
 
 
 def to_cents(value: Decimal) -> Decimal:

@@ -19,21 +19,28 @@ from typing import TYPE_CHECKING, Any, TextIO
 from careerstats.core.money import plain, to_places
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
+    from careerstats.core.audit import Audit
     from careerstats.core.career_takehome import TakeHomeComparison
     from careerstats.core.comparison import Comparison
+    from careerstats.core.conversion import Conversion
     from careerstats.core.gross import GrossPay
     from careerstats.core.history import History
+    from careerstats.core.inflation import Adjustment, CpiTable
     from careerstats.core.listing import OccupationList
     from careerstats.core.pay import CareerPay
+    from careerstats.core.periods import Period
     from careerstats.core.places import AreaListing
     from careerstats.core.prices import PriceAdjustment, Relocation
-    from careerstats.core.profiles import ReleaseContents
+    from careerstats.core.profiles import Profile, ReleaseContents, SourceListing
+    from careerstats.core.ranking import Point, Rank
     from careerstats.core.search import SearchResult
     from careerstats.core.takehome import TakeHome
     from careerstats.core.top import Top
     from careerstats.core.where import Where
+    from careerstats.sources.dataset import CheckedFile
+    from careerstats.sources.store import ImportedReleases
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
@@ -88,11 +95,25 @@ PLACE_COLUMNS = ("area_code", "area")
 def comparison(
     result: Comparison, out: TextIO, *, takehome: TakeHomeComparison | None = None, **_: Any
 ) -> None:
+    writer = _pay_rows(result.rows, out, places=result)
+    if takehome is not None:
+        from careerstats.render.takehome_data import comparison_takehome_rows
+
+        comparison_takehome_rows(takehome, writer)
+
+
+def profile(result: Profile, out: TextIO, **_: Any) -> None:
+    """`show --csv`: every source's figures for the career, in the columns of `compare --csv`."""
+    _pay_rows(result.pay, out)
+
+
+def _pay_rows(rows: Iterable[CareerPay], out: TextIO, places: Comparison | None = None) -> _Writer:
     writer = writer_for(out)
     # Across places (`--area A --area B`) each row also names its area.
-    writer.writerow(COMPARISON_COLUMNS + (PLACE_COLUMNS if result.places else ()))
-    for pay in result.rows:
-        area = result.place_of(pay)
+    across = places is not None and bool(places.places)
+    writer.writerow(COMPARISON_COLUMNS + (PLACE_COLUMNS if across else ()))
+    for pay in rows:
+        area = places.place_of(pay) if places is not None else None
         place = (area.code, area.name) if area is not None else ()
         for period, row in pay.wages.items():
             for statistic, figure in row.items():
@@ -114,13 +135,9 @@ def comparison(
                         *place,
                     )
                 )
-        if result.prices:
-            writer.writerows(price_adjusted_rows(pay, result.prices_of(pay), place))
-
-    if takehome is not None:
-        from careerstats.render.takehome_data import comparison_takehome_rows
-
-        comparison_takehome_rows(takehome, writer)
+        if places is not None and places.prices:
+            writer.writerows(price_adjusted_rows(pay, places.prices_of(pay), place))
+    return writer
 
 
 def search(result: SearchResult, out: TextIO, **_: Any) -> None:
@@ -249,6 +266,227 @@ def where(result: Where, out: TextIO, **_: Any) -> None:
     where_csv(result, out)
 
 
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def conversion(result: Conversion, out: TextIO, *, target: Period | None = None, **_: Any) -> None:
+    """One row per period (only `target`'s with --to), with the input and the schedule."""
+    writer = writer_for(out)
+    writer.writerow(
+        ("amount", "from", "hours_per_week", "weeks_per_year", "days_per_week", "period", "value")
+    )
+    schedule = result.schedule
+    for period, value in result.amounts.items():
+        if target is None or period is target:
+            writer.writerow(
+                (
+                    f"{result.amount:f}",
+                    result.period.value,
+                    f"{schedule.hours_per_week:f}",
+                    f"{schedule.weeks_per_year:f}",
+                    f"{schedule.days_per_week:f}",
+                    period.value,
+                    plain(value),
+                )
+            )
+
+
+def adjustment(result: Adjustment, out: TextIO, *, table: CpiTable, **_: Any) -> None:
+    rebase = result.rebase
+    writer = writer_for(out)
+    writer.writerow(
+        ("amount", "from", "to", "from_index", "to_index", "factor", "result", "series")
+    )
+    writer.writerow(
+        (
+            f"{result.amount:f}",
+            str(rebase.source),
+            str(rebase.target),
+            f"{rebase.from_index:f}",
+            f"{rebase.to_index:f}",
+            to_places(rebase.factor, 6),
+            plain(result.result),
+            table.series,
+        )
+    )
+
+
+RANK_COLUMNS = (
+    "career_id",
+    "soc",
+    "title",
+    "source_id",
+    "reference_period",
+    "amount",
+    "period",
+    "percentile",
+    "position",
+    "lower_percentile",
+    "lower_value",
+    "upper_percentile",
+    "upper_value",
+    "adjusted_to",
+)
+
+
+def _point(point: Point | None) -> tuple[str, str]:
+    if point is None:
+        return "", ""
+    return str(point.percentile), plain(point.figure.value)
+
+
+def rank(result: Rank, out: TextIO, **_: Any) -> None:
+    """One row: the amount, its percentile (empty outside the points: see `position`) and the
+    points it lies between."""
+    pay = result.pay
+    writer = writer_for(out)
+    writer.writerow(RANK_COLUMNS)
+    writer.writerow(
+        (
+            pay.career.id,
+            pay.career.soc,
+            pay.career.title,
+            pay.release.id,
+            pay.release.reference_period or "",
+            plain(result.amount),
+            result.period.value,
+            to_places(result.percentile, 1) if result.percentile is not None else "",
+            result.position,
+            *_point(result.lower),
+            *_point(result.upper),
+            str(pay.rebase.target) if pay.rebase else "",
+        )
+    )
+
+
+def source_list(listing: list[SourceListing], out: TextIO, **_: Any) -> None:
+    writer = writer_for(out)
+    writer.writerow(
+        (
+            "id",
+            "publisher",
+            "program",
+            "title",
+            "reference_period",
+            "reference_period_label",
+            "careers",
+        )
+    )
+    for item in listing:
+        release = item.release
+        writer.writerow(
+            (
+                release.id,
+                release.publisher,
+                release.program or "",
+                release.title or "",
+                release.reference_period or "",
+                release.period_label or "",
+                " ".join(career.id for career in item.careers),
+            )
+        )
+
+
+AUDIT_COLUMNS = (
+    "record",
+    "kind",
+    "source",
+    "career",
+    "summary",
+    "figures",
+    "meaning",
+    "official_source",
+    "soc",
+    "period",
+    "statistic",
+    "cited",
+    "official",
+    "matches",
+    "derived_in_source",
+    "how",
+)
+
+
+def audit(result: Audit, out: TextIO, **_: Any) -> None:
+    """Findings and citation checks in one table: `record` says which a row is, and the
+    columns of the other are empty. A finding's figures are `name=value` pairs."""
+    writer = writer_for(out)
+    writer.writerow(AUDIT_COLUMNS)
+    for finding in result.findings:
+        figures = " ".join(f"{name}={to_places(value, 2)}" for name, value in finding.figures)
+        writer.writerow(
+            (
+                "finding",
+                finding.kind,
+                finding.source,
+                finding.career or "",
+                finding.summary,
+                figures,
+                finding.meaning,
+                *([""] * 9),
+            )
+        )
+    for check in result.citations:
+        writer.writerow(
+            (
+                "citation",
+                "",
+                check.source,
+                check.career,
+                "",
+                "",
+                "",
+                check.official_source,
+                check.soc,
+                check.period.value,
+                check.statistic.value,
+                plain(check.cited),
+                plain(check.official) if check.official is not None else "",
+                _flag(check.matches) if check.official is not None else "",
+                _flag(check.derived_in_source),
+                check.how or "",
+            )
+        )
+
+
+def imported_releases(result: ImportedReleases, out: TextIO, **_: Any) -> None:
+    """One row per imported file, with its release's totals."""
+    writer = writer_for(out)
+    writer.writerow(
+        (
+            "release_id",
+            "year",
+            "classification",
+            "release_rows",
+            "areas",
+            "industries",
+            "file",
+            "sha256",
+            "layout",
+            "file_rows",
+            "imported_at",
+        )
+    )
+    for record in result.records:
+        for file in record.files:
+            writer.writerow(
+                (
+                    record.id,
+                    record.year,
+                    record.classification,
+                    record.rows,
+                    record.areas,
+                    record.industries,
+                    file.name,
+                    file.sha256,
+                    file.layout,
+                    file.rows,
+                    file.imported_at,
+                )
+            )
+
+
 def takehome(result: TakeHome, out: TextIO, **_: Any) -> None:
     from careerstats.render.takehome_data import takehome_rows
 
@@ -292,6 +530,13 @@ def occupation_list(result: OccupationList, out: TextIO, **_: Any) -> None:
                     "; ".join(career.aliases) if career else "",
                 )
             )
+
+
+def checked_files(checked: list[CheckedFile], out: TextIO, **_: Any) -> None:
+    writer = writer_for(out)
+    writer.writerow(("file", "kind", "id", "careers"))
+    for item in checked:
+        writer.writerow((item.name, item.kind, item.id, item.careers))
 
 
 TOP_COLUMNS = (

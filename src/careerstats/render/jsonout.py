@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from careerstats.core.money import json_number
 from careerstats.core.periods import Period, Schedule
+from careerstats.render.jsonnumber import Number
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -36,16 +37,11 @@ if TYPE_CHECKING:
     from careerstats.core.ranking import Point, Rank
     from careerstats.core.search import SearchResult
     from careerstats.core.takehome import TakeHome
-    from careerstats.core.top import Top
+    from careerstats.core.top import Ranked, Top
     from careerstats.core.where import Where
+    from careerstats.render import documents as doc
     from careerstats.sources.dataset import CheckedFile
-    from careerstats.sources.store import ImportedReleases, ReleaseRecord
-
-
-class Number(str):
-    """The text of a JSON number, written as it is."""
-
-    __slots__ = ()
+    from careerstats.sources.store import FileRecord, ImportedReleases, ReleaseRecord
 
 
 def money(value: Decimal) -> Number:
@@ -134,7 +130,7 @@ def _encode(item: Any, indent: int, depth: int) -> str:
 # ------------------------------------------------------------------ documents
 
 
-def schedule(value: Schedule) -> dict[str, Any]:
+def schedule(value: Schedule) -> doc.Schedule:
     return {
         "hours_per_week": number(value.hours_per_week),
         "weeks_per_year": number(value.weeks_per_year),
@@ -142,8 +138,8 @@ def schedule(value: Schedule) -> dict[str, Any]:
     }
 
 
-def conversion(result: Conversion, *, target: Period | None = None, **_: Any) -> dict[str, Any]:
-    document: dict[str, Any] = {
+def conversion(result: Conversion, *, target: Period | None = None, **_: Any) -> doc.Conversion:
+    document: doc.Conversion = {
         "input": {"amount": number(result.amount), "period": result.period.value},
         "schedule": schedule(result.schedule),
         "amounts": {period.value: money(value) for period, value in result.amounts.items()},
@@ -154,7 +150,7 @@ def conversion(result: Conversion, *, target: Period | None = None, **_: Any) ->
     return document
 
 
-def adjustment(result: Adjustment, *, table: CpiTable, **_: Any) -> dict[str, Any]:
+def adjustment(result: Adjustment, *, table: CpiTable, **_: Any) -> doc.Adjustment:
     rebase = result.rebase
     return {
         "amount": number(result.amount),
@@ -170,7 +166,7 @@ def adjustment(result: Adjustment, *, table: CpiTable, **_: Any) -> dict[str, An
     }
 
 
-def wages(table: WageTable) -> dict[str, Any]:
+def wages(table: WageTable) -> doc.Wages:
     return {
         period.value: {
             statistic.value: figure_document(figure) for statistic, figure in row.items()
@@ -179,16 +175,16 @@ def wages(table: WageTable) -> dict[str, Any]:
     }
 
 
-def figure_document(figure: WageFigure) -> dict[str, Any]:
+def figure_document(figure: WageFigure) -> doc.Figure:
     """`{"value": 14.36, "derived": false, "basis": "published"}`; a top-coded figure has
     `at_least`, no `value`. `basis`: published, standard_2080 (derived on BLS's 2,080-hour
     year) or schedule (derived from the hourly figure at the document's schedule)."""
-    key = "at_least" if figure.at_least else "value"
-    document: dict[str, Any] = {
-        key: money(figure.value),
-        "derived": figure.derived,
-        "basis": figure.basis.value,
-    }
+    shown, derived, basis = money(figure.value), figure.derived, figure.basis.value
+    document: doc.Figure = (
+        {"at_least": shown, "derived": derived, "basis": basis}
+        if figure.at_least
+        else {"value": shown, "derived": derived, "basis": basis}
+    )
     if figure.derived_from:
         document["derived_from"] = figure.derived_from.value
     if figure.adjusted_to is not None:
@@ -197,16 +193,16 @@ def figure_document(figure: WageFigure) -> dict[str, Any]:
     return document
 
 
-def stated_document(amount: StatedAmount) -> dict[str, Any]:
+def stated_document(amount: StatedAmount) -> doc.Stated:
     """`{"value": 18.06}`, or adjusted: `{"value": 24.72, "adjusted_to": ..., "original": ...}`."""
-    document: dict[str, Any] = {"value": money(amount.value)}
+    document: doc.Stated = {"value": money(amount.value)}
     if amount.adjusted_to is not None and amount.original is not None:
         document["adjusted_to"] = str(amount.adjusted_to)
         document["original"] = money(amount.original)
     return document
 
 
-def prices(pay: CareerPay) -> dict[str, Any] | None:
+def prices(pay: CareerPay) -> doc.Prices | None:
     """How a career's figures were adjusted for inflation, or why they were not."""
     if pay.rebase is not None:
         return {
@@ -231,8 +227,8 @@ def not_derived(pay: CareerPay) -> dict[str, str]:
     }
 
 
-def source(release: SourceRelease, *, full: bool = False) -> dict[str, Any]:
-    document: dict[str, Any] = {
+def source(release: SourceRelease, *, full: bool = False) -> doc.Source:
+    document: doc.Source = {
         "id": release.id,
         "publisher": release.publisher,
         "program": release.program,
@@ -259,7 +255,7 @@ def source(release: SourceRelease, *, full: bool = False) -> dict[str, Any]:
     return document
 
 
-def release_contents(result: ReleaseContents, **_: Any) -> dict[str, Any]:
+def release_contents(result: ReleaseContents, **_: Any) -> doc.ReleaseContents:
     """Every entry of a release with its figures exactly as published: top-coded ones as
     bounds, nothing derived."""
     return {
@@ -268,8 +264,8 @@ def release_contents(result: ReleaseContents, **_: Any) -> dict[str, Any]:
     }
 
 
-def published_entry(entry: CareerFigures) -> dict[str, Any]:
-    def figures(table: Mapping[Period, Mapping[Statistic, Decimal]]) -> dict[str, Any]:
+def published_entry(entry: CareerFigures) -> doc.PublishedEntry:
+    def figures(table: Mapping[Period, Mapping[Statistic, Decimal]]) -> doc.Published:
         return {
             period.value: {statistic.value: number(value) for statistic, value in row.items()}
             for period, row in table.items()
@@ -289,31 +285,28 @@ def published_entry(entry: CareerFigures) -> dict[str, Any]:
     }
 
 
-def imported_release(record: ReleaseRecord) -> dict[str, Any]:
+def _imported_file(f: FileRecord) -> doc.ImportedFile:
+    document: doc.ImportedFile = {
+        "name": f.name,
+        "sha256": f.sha256,
+        "layout": f.layout,
+        "rows": f.rows,
+    }
+    if f.url is not None:
+        document["downloaded"] = {
+            "url": f.url,
+            "size": f.download_size,
+            "sha256": f.download_sha256,
+        }
+    return document
+
+
+def imported_release(record: ReleaseRecord) -> doc.ImportedRelease:
     return {
         "id": record.id,
         "year": record.year,
         "classification": record.classification,
-        "files": [
-            {
-                "name": f.name,
-                "sha256": f.sha256,
-                "layout": f.layout,
-                "rows": f.rows,
-                **(
-                    {
-                        "downloaded": {
-                            "url": f.url,
-                            "size": f.download_size,
-                            "sha256": f.download_sha256,
-                        }
-                    }
-                    if f.url is not None
-                    else {}
-                ),
-            }
-            for f in record.files
-        ],
+        "files": [_imported_file(f) for f in record.files],
         "rows": record.rows,
         "areas": record.areas,
         "industries": record.industries,
@@ -327,14 +320,14 @@ def imported_release(record: ReleaseRecord) -> dict[str, Any]:
     }
 
 
-def projections(found: Outlook | None) -> dict[str, Any] | None:
+def projections(found: Outlook | None) -> doc.Projections | None:
     """A career's Employment Projections line as published: employment, change and openings
     in thousands (`units`), openings a year; `found` false (and no figures) where the edition
     has no line for the code. None when no projections are bundled."""
     if found is None:
         return None
     edition = found.edition
-    document: dict[str, Any] = {
+    document: doc.Projections = {
         "edition": edition.edition,
         "label": edition.title,
         "code": found.code,
@@ -344,36 +337,45 @@ def projections(found: Outlook | None) -> dict[str, Any] | None:
     if line is None:
         document["reason"] = f"{edition.title} has no line for SOC {found.code}"
         return document
-    return document | {
-        "title": line.title,
-        "occupation_type": line.occupation_type,
-        "units": "thousands of jobs (employment, change, openings)",
-        f"employment_{edition.base_year}": number(line.employment_base),
-        f"employment_{edition.projected_year}": number(line.employment_projected),
-        "change": number(line.change),
-        "percent_change": number(line.change_percent),
-        "openings": number(line.openings),
-        "openings_per": "year, on average over the projection decade",
-        "education": line.education,
-        "work_experience": line.work_experience,
-        "training": line.training,
-    }
+    # The employment keys name the edition's years: an open object (documents.OPEN).
+    return cast(
+        "doc.Projections",
+        {
+            **document,
+            "title": line.title,
+            "occupation_type": line.occupation_type,
+            "units": "thousands of jobs (employment, change, openings)",
+            f"employment_{edition.base_year}": number(line.employment_base),
+            f"employment_{edition.projected_year}": number(line.employment_projected),
+            "change": number(line.change),
+            "percent_change": number(line.change_percent),
+            "openings": number(line.openings),
+            "openings_per": "year, on average over the projection decade",
+            "education": line.education,
+            "work_experience": line.work_experience,
+            "training": line.training,
+        },
+    )
 
 
-def _soc_group(group: SocGroup | None) -> dict[str, str] | None:
+def _soc_group(group: SocGroup | None) -> doc.SocGroup | None:
     return {"code": group.code, "title": group.title} if group is not None else None
 
 
-def soc_groups(place: SocPlace | None) -> dict[str, Any] | None:
+def soc_groups(place: SocPlace | None) -> doc.SocGroups | None:
     """The 2018 SOC groups above a code; None for a code the 2018 SOC does not have."""
     if place is None or not place.known:
         return None
-    return {level: _soc_group(place.group(level)) for level in ("major", "minor", "broad")}
-
-
-def _career_pay(pay: CareerPay, outlook: Outlook | None = None) -> dict[str, Any]:
-    education = pay.career.education
     return {
+        "major": _soc_group(place.group("major")),
+        "minor": _soc_group(place.group("minor")),
+        "broad": _soc_group(place.group("broad")),
+    }
+
+
+def _career_pay(pay: CareerPay, outlook: Outlook | None = None) -> doc.CareerPay:
+    education = pay.career.education
+    document: doc.CareerPay = {
         "id": pay.career.id,
         "soc": pay.career.soc,
         "soc_in_source": pay.entry.soc,
@@ -381,7 +383,6 @@ def _career_pay(pay: CareerPay, outlook: Outlook | None = None) -> dict[str, Any
         "source": source(pay.release),
         "title_in_source": pay.entry.title_in_source,
         "wages": wages(pay.wages),
-        **_prices_key(pay),
         "not_derived": not_derived(pay),
         # As BLS published it (rounded to tens); null where the source states none.
         "employment": pay.entry.employment,
@@ -389,14 +390,18 @@ def _career_pay(pay: CareerPay, outlook: Outlook | None = None) -> dict[str, Any
         "projections": projections(outlook),
         "notes": list(pay.entry.notes),
     }
+    found = prices(pay)
+    if found is not None:
+        document["inflation_adjustment"] = found
+    return document
 
 
-def _prices_key(pay: CareerPay) -> dict[str, Any]:
+def _prices_key(pay: CareerPay) -> doc.PricesKey:
     found = prices(pay)
     return {"inflation_adjustment": found} if found is not None else {}
 
 
-def imported_releases(result: ImportedReleases, **_: Any) -> dict[str, Any]:
+def imported_releases(result: ImportedReleases, **_: Any) -> doc.ImportedReleases:
     return {
         "releases": [imported_release(record) for record in result.records],
         "store": str(result.store) if result.store is not None else None,
@@ -405,14 +410,11 @@ def imported_releases(result: ImportedReleases, **_: Any) -> dict[str, Any]:
 
 def comparison(
     result: Comparison, *, takehome: TakeHomeComparison | None = None, **_: Any
-) -> dict[str, Any]:
+) -> doc.Comparison:
     baseline = result.rows[0]
-    document = {
+    document: doc.Comparison = {
         "schedule": schedule(result.schedule),
-        "careers": [
-            {**_career_pay(pay, result.outlook(pay.career)), **_placed(result, pay)}
-            for pay in result.rows
-        ],
+        "careers": [_placed(result, pay) for pay in result.rows],
         "median_gaps": [
             {
                 "baseline": {"id": gap.baseline.career.id, "source": gap.baseline.release.id},
@@ -473,7 +475,7 @@ def career(value: Career) -> dict[str, Any]:
     return document
 
 
-def profile(result: Profile, **_: Any) -> dict[str, Any]:
+def profile(result: Profile, **_: Any) -> doc.Profile:
     return {
         "career": career(result.career),
         "office": plain_data(result.office) if result.office else None,
@@ -486,7 +488,7 @@ def profile(result: Profile, **_: Any) -> dict[str, Any]:
     }
 
 
-def _source_figures(pay: CareerPay) -> dict[str, Any]:
+def _source_figures(pay: CareerPay) -> doc.SourceFigures:
     entry = pay.entry
     return {
         "source": source(pay.release, full=True),
@@ -548,10 +550,10 @@ def _source_figures(pay: CareerPay) -> dict[str, Any]:
 
 def source_list(
     listing: list[SourceListing], *, imported: Sequence[ReleaseRecord] = (), **_: Any
-) -> dict[str, Any]:
+) -> doc.SourceList:
     return {
         "sources": [
-            source(item.release, full=True) | {"careers": [c.id for c in item.careers]}
+            {**source(item.release, full=True), "careers": [c.id for c in item.careers]}
             for item in listing
         ],
         # Imported into a bundled year: its areas and industries, with their files.
@@ -559,7 +561,7 @@ def source_list(
     }
 
 
-def _point(point: Point | None) -> dict[str, Any] | None:
+def _point(point: Point | None) -> doc.Point | None:
     if point is None:
         return None
     return {
@@ -569,7 +571,7 @@ def _point(point: Point | None) -> dict[str, Any] | None:
     }
 
 
-def rank(result: Rank, **_: Any) -> dict[str, Any]:
+def rank(result: Rank, **_: Any) -> doc.Rank:
     from careerstats.core.ranking import METHOD
 
     pay = result.pay
@@ -621,7 +623,7 @@ def search(result: SearchResult, **_: Any) -> dict[str, Any]:
     return {"query": result.query, "total": result.total, "limit": result.limit, "hits": hits}
 
 
-def audit(result: Audit, **_: Any) -> dict[str, Any]:
+def audit(result: Audit, **_: Any) -> doc.Audit:
     return {
         "sources": [release.id for release in result.sources],
         "findings": [
@@ -655,7 +657,7 @@ def audit(result: Audit, **_: Any) -> dict[str, Any]:
     }
 
 
-def checked_files(checked: list[CheckedFile], **_: Any) -> dict[str, Any]:
+def checked_files(checked: list[CheckedFile], **_: Any) -> doc.CheckedFiles:
     return {
         "valid": True,
         "files": [
@@ -668,7 +670,7 @@ def checked_files(checked: list[CheckedFile], **_: Any) -> dict[str, Any]:
 # ------------------------------------------------------------------ history
 
 
-def _history_figure(figure: WageFigure) -> dict[str, Any]:
+def _history_figure(figure: WageFigure) -> doc.HistoryFigure:
     """`{"nominal": 14.36, "adjusted": 22.2, ...}`; a top-coded figure's two amounts are
     bounds (`at_least` true): at or above them."""
     return {
@@ -680,7 +682,7 @@ def _history_figure(figure: WageFigure) -> dict[str, Any]:
     }
 
 
-def _history_change(change: HistoryChange) -> dict[str, Any]:
+def _history_change(change: HistoryChange) -> doc.HistoryChange:
     return {
         "period": change.period.value,
         "statistic": change.statistic.value,
@@ -697,7 +699,7 @@ def _history_change(change: HistoryChange) -> dict[str, Any]:
     }
 
 
-def _history_row(row: HistoryRow) -> dict[str, Any]:
+def _history_row(row: HistoryRow) -> doc.HistoryRow:
     link = row.link
     return {
         "soc": link.code,
@@ -726,7 +728,7 @@ def _history_row(row: HistoryRow) -> dict[str, Any]:
     }
 
 
-def history(result: History, **_: Any) -> dict[str, Any]:
+def history(result: History, **_: Any) -> doc.History:
     career = result.career
     return {
         "career": {"id": career.id, "soc": career.soc, "title": career.title},
@@ -906,19 +908,19 @@ def _taxes(result: TakeHome) -> dict[str, Any]:
 _PAYCHECKS = (Period.WEEK, Period.BIWEEK, Period.SEMIMONTH, Period.MONTH)
 
 
-def _listed_career(career: Career | None) -> dict[str, Any] | None:
+def _listed_career(career: Career | None) -> doc.ListedCareer | None:
     if career is None:
         return None
     return {"id": career.id, "title": career.title, "aliases": list(career.aliases)}
 
 
-def _group(group: Group | None) -> dict[str, str] | None:
+def _group(group: Group | None) -> doc.Group | None:
     if group is None:
         return None
     return {"code": group.code, "title": group.title, "level": group.level}
 
 
-def occupation_list(result: OccupationList, **_: Any) -> dict[str, Any]:
+def occupation_list(result: OccupationList, **_: Any) -> doc.OccupationList:
     """The occupations of one release at one level, under their major groups; `career` is
     the catalog's career for the code (its id and aliases name it too), else null."""
     return {
@@ -944,7 +946,7 @@ def occupation_list(result: OccupationList, **_: Any) -> dict[str, Any]:
     }
 
 
-def top(result: Top, **_: Any) -> dict[str, Any]:
+def top(result: Top, **_: Any) -> doc.Top:
     """Occupations ranked by one published figure. `value` is the figure as published; a
     top-coded one has `at_least` (at or above it) and no `value`. Growth is the projected
     percent change, openings are thousands a year, as the Employment Projections publish them."""
@@ -963,18 +965,32 @@ def top(result: Top, **_: Any) -> dict[str, Any]:
         "considered": result.considered,
         "ranked": result.matched,
         "left_out": [{"reason": why, "count": count} for why, count in result.left_out],
-        "occupations": [
-            {
-                "rank": row.rank,
-                "soc": row.entry.soc,
-                "title": row.entry.title_in_source,
-                "career": _listed_career(row.career),
-                ("at_least" if row.at_least else "value"): number(row.value),
-                "employment": row.entry.employment,
-                "education": row.education,
-            }
-            for row in result.rows
-        ],
+        "occupations": [_ranked(row) for row in result.rows],
+    }
+
+
+def _ranked(row: Ranked) -> doc.RankedOccupation:
+    """One ranked occupation; its figure is `value`, or `at_least` where top-coded."""
+    entry, shown = row.entry, number(row.value)
+    career = _listed_career(row.career)
+    if row.at_least:
+        return {
+            "rank": row.rank,
+            "soc": entry.soc,
+            "title": entry.title_in_source,
+            "career": career,
+            "at_least": shown,
+            "employment": entry.employment,
+            "education": row.education,
+        }
+    return {
+        "rank": row.rank,
+        "soc": entry.soc,
+        "title": entry.title_in_source,
+        "career": career,
+        "value": shown,
+        "employment": entry.employment,
+        "education": row.education,
     }
 
 
@@ -992,15 +1008,16 @@ def area_listing(listing: AreaListing, **_: Any) -> dict[str, Any]:
     return areas_json(listing)
 
 
-def _placed(result: Comparison, pay: CareerPay) -> dict[str, Any]:
-    """A comparison across places: the row's area and, if asked, its price-adjusted figures."""
+def _placed(result: Comparison, pay: CareerPay) -> doc.CareerPay:
+    """A career's row; across places also its area and, if asked, its price-adjusted figures."""
+    document = _career_pay(pay, result.outlook(pay.career))
     area = result.place_of(pay)
-    if area is None and not result.prices:
-        return {}
-    return {
-        **({"area": area_document(area)} if area is not None else {}),
-        **prices_json(result.prices_of(pay), pay),
-    }
+    if area is not None:
+        document["area"] = area_document(area)
+    adjusted = prices_json(result.prices_of(pay), pay) if result.prices else {}
+    if "price_adjusted" in adjusted:
+        document["price_adjusted"] = adjusted["price_adjusted"]
+    return document
 
 
 def where(result: Where, **_: Any) -> dict[str, Any]:
