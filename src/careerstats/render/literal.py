@@ -13,13 +13,24 @@ Rich markup is not interpreted anywhere (the console is built without it), so `[
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # DEL and the C1 controls; the bidi embeddings, overrides, isolates and marks; the line and
 # paragraph separators; lone surrogates (undecodable bytes of a file name).
 _OTHER = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-_ANY_HIDDEN = re.compile(f"[\x00-\x1f{_OTHER}]")
-# Views lay text out in lines and expand tabs themselves: newline and tab stay there.
-_HIDDEN_IN_VIEWS = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHER}]")
+
+
+# Compiled on first need: nearly all text is printable (`str.isprintable` is false for every
+# character these match), and compiling them costs a millisecond of every run.
+@cache
+def _any_hidden() -> re.Pattern[str]:
+    return re.compile(f"[\x00-\x1f{_OTHER}]")
+
+
+@cache
+def _hidden_in_views() -> re.Pattern[str]:
+    # Views lay text out in lines and expand tabs themselves: newline and tab stay there.
+    return re.compile(f"[\x00-\x08\x0b-\x1f{_OTHER}]")
 
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -38,14 +49,18 @@ def _escape(match: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """`text` for one line of a message: every control character as its escape, newlines
     and tabs included (a file name with a newline must not split an error line)."""
-    return _ANY_HIDDEN.sub(_escape, text)
+    if text.isprintable():
+        return text
+    return _any_hidden().sub(_escape, text)
 
 
 def visible_in_view(text: str) -> str:
     """`text` for a table, caption or note laid out in lines: as `visible`, but the views'
     own newlines and tabs stay."""
-    return _HIDDEN_IN_VIEWS.sub(_escape, text)
+    if text.isprintable():
+        return text
+    return _hidden_in_views().sub(_escape, text)
 
 
 def has_hidden(text: str) -> bool:
-    return _HIDDEN_IN_VIEWS.search(text) is not None
+    return not text.isprintable() and _hidden_in_views().search(text) is not None

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from careerstats.core.matching import Entry, Named, level_of
 from careerstats.sources.bundle import bundled_text
 from careerstats.sources.bundled_oews import BundledOccupations, releases, titled
-from careerstats.sources.bundled_soc import SOC_DIR, structure
 
 ALTERNATES = "direct_match_titles_2018.csv"
 _ALTERNATES_HEADER = "code,illustrative,title\n"
@@ -39,6 +38,9 @@ class NamedOccupations(BundledOccupations):
         and employment as published, then every 2018 SOC code it lacks (without
         employment: OEWS publishes some of them only inside a group of its own)."""
         if self._entries is None:
+            # The SOC module loads only when a name is looked for beyond the catalog's own.
+            from careerstats.sources.bundled_soc import SOC_DIR, structure
+
             found: dict[str, Entry] = {}
             newest = releases()[-1]
             for code, group, employment, title in titled(newest.id):
