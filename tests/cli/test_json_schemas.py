@@ -59,6 +59,9 @@ def test_every_command_with_json_has_a_schema_of_draft_2020_12(run: Run) -> None
         ("data", "audit"),
         ("data", "list"),
         ("data", "check"),
+        ("search",),
+        ("takehome",),
+        ("relocate",),
     ]
     for command in commands:
         document = schema(run, *command)
@@ -82,7 +85,8 @@ def test_J1_schema_of_a_command_without_json_names_those_with_one(run: Run) -> N
     assert result.stderr.startswith("careerstats: error: no JSON Schema for 'takeoff'; ")
     assert result.stderr.endswith(
         "there is one for: compare, convert, convert --jsonl, data audit, data check, "
-        "data list, history, inflate, list, rank, show, sources, top\n"
+        "data list, history, inflate, list, rank, relocate, search, show, sources, takehome, "
+        "top\n"
     )
     assert "'inflate --jsonl'" in run("schema", "inflate", "--jsonl").stderr
     assert result.stderr.count("\n") == 1
@@ -128,6 +132,23 @@ OUTPUTS = [
     ("data-audit", ("data", "audit")),
     ("data-list", ("data", "list")),
     ("data-check", ("data", "check")),
+    ("convert", ("convert", "20", "--overtime-hours", "5", "--bonus", "3000")),
+    ("convert", ("convert", "20", "--bonus", "1040", "--to", "week")),
+    ("convert", ("convert", "25", "--differential", "10%", "--differential-hours", "8")),
+    ("compare", ("compare", "cs", "pr", "--takehome", "--tax-year", "2024", "--state", "TX")),
+    ("compare", ("compare", "cs", "--bonus", "3000")),
+    ("compare", ("compare", "cs", "pr", "--takehome", "--state", "CA", "--state-rate", "5")),
+    ("search", ("search", "nurse")),
+    ("search", ("search", "nurse", "--limit", "2")),
+    ("search", ("search", "15-1252")),
+    ("search", ("search", "chief executives")),
+    ("search", ("search", "actors", "--limit", "1")),
+    ("takehome", ("takehome", "42830", "--year", "2024", "--state", "TX")),
+    ("takehome", ("takehome", "42830", "--year", "2024", "--state", "ca", "--state-rate", "5")),
+    ("takehome", ("takehome", "20", "--per", "hour", "--overtime-hours", "5", "--bonus", "3000")),
+    ("takehome", ("takehome", "90000", "--status", "married-joint")),
+    ("relocate", ("relocate", "60000", "--from", "CA", "--to", "48")),
+    ("relocate", ("relocate", "100000", "--from", "new york-newark", "--to", "35620")),
 ]
 
 

@@ -19,7 +19,7 @@ def schema(
         typer.Argument(
             metavar="COMMAND...",
             help="A command with --json: compare, show, rank, history, list, sources, "
-            "convert, inflate, data audit, data list, data check.",
+            "convert, inflate, search, takehome, relocate, data audit, data list, data check.",
             show_default=False,
         ),
     ],
