@@ -53,6 +53,8 @@ COMMANDS: dict[str, tuple[str, tuple[Any, ...]]] = {
     "search": ("careerstats search --json", (documents.Search,)),
     "takehome": ("careerstats takehome --json", (documents.TakeHome,)),
     "relocate": ("careerstats relocate --json", (documents.Relocation,)),
+    "where": ("careerstats where --json", (documents.Where,)),
+    "data-areas": ("careerstats data areas --json", (documents.AreaListing,)),
 }
 
 

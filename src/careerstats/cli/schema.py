@@ -19,7 +19,8 @@ def schema(
         typer.Argument(
             metavar="COMMAND...",
             help="A command with --json: compare, show, rank, history, list, sources, "
-            "convert, inflate, search, takehome, relocate, data audit, data list, data check.",
+            "convert, inflate, search, takehome, relocate, where, data areas, data audit, "
+            "data list, data check.",
             show_default=False,
         ),
     ],

@@ -219,8 +219,8 @@ class CareerPay(TypedDict):
     projections: Projections | None
     notes: list[str]
     # Across places (`compare --area A --area B`, `--adjust-prices`).
-    area: NotRequired[dict[str, Any]]
-    price_adjusted: NotRequired[dict[str, Any]]
+    area: NotRequired[Place]
+    price_adjusted: NotRequired[PriceAdjusted | NotAdjusted]
 
 
 class ImportedReleases(TypedDict):
@@ -745,3 +745,84 @@ Relocation = TypedDict(
         "caveat": str,
     },
 )
+
+
+class NotAdjusted(TypedDict):
+    """A place without an RPP: why (the figures are shown as published)."""
+
+    rpp: None
+    not_adjusted: str | None
+
+
+class AdjustedFigure(TypedDict):
+    value: NotRequired[Number]
+    at_least: NotRequired[Number]
+    derived: bool
+    basis: str
+
+
+class PriceAdjusted(TypedDict):
+    """`--adjust-prices`: a row's RPP and its figures in U.S.-average prices."""
+
+    rpp: Number
+    rpp_year: int
+    rpp_area: Place
+    nearest_year: bool
+    release_year: int
+    basis: str
+    wages: dict[str, dict[str, AdjustedFigure]]
+
+
+class AreaEntry(TypedDict):
+    type: str
+    code: str
+    name: str
+    releases: list[str]
+
+
+class AreaListing(TypedDict):
+    search: str | None
+    areas: list[AreaEntry]
+
+
+class WherePrices(TypedDict):
+    value: NotRequired[Number]
+    at_least: NotRequired[Number]
+    rpp: Number
+    rpp_year: int
+    nearest_year: bool
+    derived: bool
+
+
+class WhereArea(Place):
+    rank: int
+    value: NotRequired[Number]
+    at_least: NotRequired[Number]
+    derived: bool
+    price_adjusted: NotRequired[WherePrices | NotAdjusted]
+
+
+class WhereCareer(TypedDict):
+    id: str
+    soc: str
+    title: str
+
+
+class WhereSource(TypedDict):
+    id: str
+    publisher: str
+    program: str
+    reference_period: str | None
+    reference_period_label: str
+
+
+class Where(TypedDict):
+    career: WhereCareer
+    source: WhereSource
+    period: str
+    statistic: str
+    type: str | None
+    ranked_by: str
+    areas: list[WhereArea]
+    areas_ranked: int
+    not_published: list[Place]

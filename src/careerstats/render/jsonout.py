@@ -618,13 +618,16 @@ def search(result: SearchResult, **_: Any) -> doc.Search:
 def _search_median(median: Median | None) -> doc.SearchMedian | None:
     if median is None:
         return None
-    document: doc.SearchMedian = {
-        "period": median.period.value,
-        "source": median.release.id,
-        "reference_period": median.release.reference_period,
-    }
-    document["at_least" if median.at_least else "value"] = money(median.value)
-    return document
+    period, value = median.period.value, money(median.value)
+    source, reference = median.release.id, median.release.reference_period
+    if median.at_least:
+        return {
+            "period": period,
+            "at_least": value,
+            "source": source,
+            "reference_period": reference,
+        }
+    return {"period": period, "value": value, "source": source, "reference_period": reference}
 
 
 def audit(result: Audit, **_: Any) -> doc.Audit:
@@ -1006,7 +1009,7 @@ def relocation(result: Relocation, **_: Any) -> doc.Relocation:
     return relocation_json(result)
 
 
-def area_listing(listing: AreaListing, **_: Any) -> dict[str, Any]:
+def area_listing(listing: AreaListing, **_: Any) -> doc.AreaListing:
     return areas_json(listing)
 
 
@@ -1016,20 +1019,20 @@ def _placed(result: Comparison, pay: CareerPay) -> doc.CareerPay:
     area = result.place_of(pay)
     if area is not None:
         document["area"] = area_document(area)
-    adjusted = prices_json(result.prices_of(pay), pay) if result.prices else {}
-    if "price_adjusted" in adjusted:
-        document["price_adjusted"] = adjusted["price_adjusted"]
+    adjusted = prices_json(result.prices_of(pay), pay) if result.prices else None
+    if adjusted is not None:
+        document["price_adjusted"] = adjusted
     return document
 
 
-def where(result: Where, **_: Any) -> dict[str, Any]:
+def where(result: Where, **_: Any) -> doc.Where:
     return where_json(result)
 
 
 # ------------------------------------------------------------------ places
 
 
-def area_document(area: Area) -> dict[str, Any]:
+def area_document(area: Area) -> doc.Place:
     return {"code": area.code, "name": area.name, "type": area.kind}
 
 
@@ -1060,7 +1063,7 @@ def relocation_json(result: Relocation) -> doc.Relocation:
     }
 
 
-def areas_json(listing: AreaListing) -> dict[str, Any]:
+def areas_json(listing: AreaListing) -> doc.AreaListing:
     return {
         "search": listing.search,
         "areas": [
@@ -1070,65 +1073,90 @@ def areas_json(listing: AreaListing) -> dict[str, Any]:
     }
 
 
-def prices_json(found: PriceAdjustment | None, pay: CareerPay) -> dict[str, Any]:
+def prices_json(
+    found: PriceAdjustment | None, pay: CareerPay
+) -> doc.PriceAdjusted | doc.NotAdjusted | None:
     """The `price_adjusted` key of a row: its RPP and every figure in U.S.-average prices."""
     from careerstats.render.places_view import PRICE_BASIS, RPP_PLACES
 
     if found is None:
-        return {}
+        return None
     if found.level is None:
-        return {"price_adjusted": {"rpp": None, "not_adjusted": found.missing}}
-    figures: dict[str, dict[str, Any]] = {}
+        return {"rpp": None, "not_adjusted": found.missing}
+    figures: dict[str, dict[str, doc.AdjustedFigure]] = {}
     for period, row in pay.wages.items():
         for statistic, figure in row.items():
             value = found.apply(figure.value)
             if value is None:
                 continue
-            key = "at_least" if figure.at_least else "value"
-            figures.setdefault(period.value, {})[statistic.value] = {
-                key: money(value),
-                "derived": True,
-                "basis": "price_adjusted",
-            }
+            adjusted: doc.AdjustedFigure = (
+                {"at_least": money(value), "derived": True, "basis": "price_adjusted"}
+                if figure.at_least
+                else {"value": money(value), "derived": True, "basis": "price_adjusted"}
+            )
+            figures.setdefault(period.value, {})[statistic.value] = adjusted
     return {
-        "price_adjusted": {
-            "rpp": number(found.level.index, RPP_PLACES),
-            "rpp_year": found.level.year,
-            "rpp_area": area_document(found.level.area),
-            "nearest_year": found.nearest,
-            "release_year": found.release_year,
-            "basis": PRICE_BASIS,
-            "wages": figures,
-        }
+        "rpp": number(found.level.index, RPP_PLACES),
+        "rpp_year": found.level.year,
+        "rpp_area": area_document(found.level.area),
+        "nearest_year": found.nearest,
+        "release_year": found.release_year,
+        "basis": PRICE_BASIS,
+        "wages": figures,
     }
 
 
-def where_json(result: Where) -> dict[str, Any]:
+def where_json(result: Where) -> doc.Where:
     from careerstats.render.places_view import RPP_PLACES, where_value
 
-    areas = []
+    areas: list[doc.WhereArea] = []
     for rank, row in enumerate(result.rows, start=1):
         value, at_least, derived = where_value(result, row)
-        item: dict[str, Any] = {
-            "rank": rank,
-            **area_document(row.area),
-            ("at_least" if at_least else "value"): money(value),
-            "derived": derived,
-        }
+        area = row.area
+        item: doc.WhereArea = (
+            {
+                "rank": rank,
+                "code": area.code,
+                "name": area.name,
+                "type": area.kind,
+                "at_least": money(value),
+                "derived": derived,
+            }
+            if at_least
+            else {
+                "rank": rank,
+                "code": area.code,
+                "name": area.name,
+                "type": area.kind,
+                "value": money(value),
+                "derived": derived,
+            }
+        )
         if row.prices is not None:
             adjusted = row.prices.apply(value)
             level = row.prices.level
-            item["price_adjusted"] = (
-                {
-                    ("at_least" if at_least else "value"): money(adjusted),
-                    "rpp": number(level.index, RPP_PLACES),
-                    "rpp_year": level.year,
-                    "nearest_year": row.prices.nearest,
-                    "derived": True,
-                }
-                if adjusted is not None and level is not None
-                else {"rpp": None, "not_adjusted": row.prices.missing}
-            )
+            if adjusted is not None and level is not None:
+                rpp, year = number(level.index, RPP_PLACES), level.year
+                nearest = row.prices.nearest
+                item["price_adjusted"] = (
+                    {
+                        "at_least": money(adjusted),
+                        "rpp": rpp,
+                        "rpp_year": year,
+                        "nearest_year": nearest,
+                        "derived": True,
+                    }
+                    if at_least
+                    else {
+                        "value": money(adjusted),
+                        "rpp": rpp,
+                        "rpp_year": year,
+                        "nearest_year": nearest,
+                        "derived": True,
+                    }
+                )
+            else:
+                item["price_adjusted"] = {"rpp": None, "not_adjusted": row.prices.missing}
         areas.append(item)
     return {
         "career": {"id": result.career.id, "soc": result.career.soc, "title": result.career.title},
