@@ -38,7 +38,10 @@ COMMANDS: dict[str, tuple[str, tuple[Any, ...]]] = {
         (documents.OccupationList, documents.ReleaseContents),
     ),
     "sources": ("careerstats sources --json", (documents.SourceList,)),
-    "convert": ("careerstats convert --json", (documents.Conversion,)),
+    "convert": (
+        "careerstats convert --json (with extra pay, --overtime-hours, --bonus ...: the gross pay)",
+        (documents.Conversion, documents.Gross),
+    ),
     "convert-jsonl": (
         "careerstats convert - --jsonl: each line (null for a line that is not an amount)",
         (documents.StreamedConversion, None),
@@ -47,6 +50,11 @@ COMMANDS: dict[str, tuple[str, tuple[Any, ...]]] = {
     "data-audit": ("careerstats data audit --json", (documents.Audit,)),
     "data-list": ("careerstats data list --json", (documents.ImportedReleases,)),
     "data-check": ("careerstats data check --json", (documents.CheckedFiles,)),
+    "search": ("careerstats search --json", (documents.Search,)),
+    "takehome": ("careerstats takehome --json", (documents.TakeHome,)),
+    "relocate": ("careerstats relocate --json", (documents.Relocation,)),
+    "where": ("careerstats where --json", (documents.Where,)),
+    "data-areas": ("careerstats data areas --json", (documents.AreaListing,)),
 }
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import place_files as pf
 import pytest
 from conftest import Run, as_json
 from jsonschema import Draft202012Validator
@@ -59,6 +60,11 @@ def test_every_command_with_json_has_a_schema_of_draft_2020_12(run: Run) -> None
         ("data", "audit"),
         ("data", "list"),
         ("data", "check"),
+        ("search",),
+        ("takehome",),
+        ("relocate",),
+        ("where",),
+        ("data", "areas"),
     ]
     for command in commands:
         document = schema(run, *command)
@@ -81,8 +87,9 @@ def test_J1_schema_of_a_command_without_json_names_those_with_one(run: Run) -> N
     assert result.stdout == ""
     assert result.stderr.startswith("careerstats: error: no JSON Schema for 'takeoff'; ")
     assert result.stderr.endswith(
-        "there is one for: compare, convert, convert --jsonl, data audit, data check, "
-        "data list, history, inflate, list, rank, show, sources, top\n"
+        "there is one for: compare, convert, convert --jsonl, data areas, data audit, "
+        "data check, data list, history, inflate, list, rank, relocate, search, show, sources, "
+        "takehome, top, where\n"
     )
     assert "'inflate --jsonl'" in run("schema", "inflate", "--jsonl").stderr
     assert result.stderr.count("\n") == 1
@@ -128,6 +135,23 @@ OUTPUTS = [
     ("data-audit", ("data", "audit")),
     ("data-list", ("data", "list")),
     ("data-check", ("data", "check")),
+    ("convert", ("convert", "20", "--overtime-hours", "5", "--bonus", "3000")),
+    ("convert", ("convert", "20", "--bonus", "1040", "--to", "week")),
+    ("convert", ("convert", "25", "--differential", "10%", "--differential-hours", "8")),
+    ("compare", ("compare", "cs", "pr", "--takehome", "--tax-year", "2024", "--state", "TX")),
+    ("compare", ("compare", "cs", "--bonus", "3000")),
+    ("compare", ("compare", "cs", "pr", "--takehome", "--state", "CA", "--state-rate", "5")),
+    ("search", ("search", "nurse")),
+    ("search", ("search", "nurse", "--limit", "2")),
+    ("search", ("search", "15-1252")),
+    ("search", ("search", "chief executives")),
+    ("search", ("search", "actors", "--limit", "1")),
+    ("takehome", ("takehome", "42830", "--year", "2024", "--state", "TX")),
+    ("takehome", ("takehome", "42830", "--year", "2024", "--state", "ca", "--state-rate", "5")),
+    ("takehome", ("takehome", "20", "--per", "hour", "--overtime-hours", "5", "--bonus", "3000")),
+    ("takehome", ("takehome", "90000", "--status", "married-joint")),
+    ("relocate", ("relocate", "60000", "--from", "CA", "--to", "48")),
+    ("relocate", ("relocate", "100000", "--from", "new york-newark", "--to", "35620")),
 ]
 
 
@@ -150,6 +174,67 @@ def test_imported_data_meets_the_schemas(run: Run, national: Path) -> None:
     Draft202012Validator(shipped["compare"]).validate(compared)
     listed = as_json(run("list", "--source", "oews-2012", "--json"))
     Draft202012Validator(shipped["list"]).validate(listed)
+
+
+# Output about places, on the fixture state and metro workbooks of tests/place_files.py.
+PLACED = [
+    ("where", ("where", "cs")),
+    ("where", ("where", "cs", "--type", "state")),
+    ("where", ("where", "cs", "--type", "metro", "--limit", "2", "--per", "hour")),
+    ("where", ("where", "15-1252", "--by", "90th")),
+    ("where", ("where", "cs", "--type", "state", "--adjust-prices")),
+    ("where", ("where", "15-1252", "--by", "90th", "--adjust-prices")),
+    ("data-areas", ("data", "areas")),
+    ("data-areas", ("data", "areas", "--search", "new york")),
+    ("data-areas", ("data", "areas", "--search", "thicket")),
+    ("compare", ("compare", "cs", "--area", "TX", "--area", "CA", "--area", "new york")),
+    ("compare", ("compare", "cs", "--area", "TX", "--area", "PR", "--adjust-prices")),
+    ("compare", ("compare", "15-1252", "--area", "CA", "--area", "TX", "--adjust-prices")),
+    ("compare", ("compare", "cs", "15-1252", "--area", "TX", "--takehome")),
+]
+
+
+@pytest.mark.parametrize(("name", "args"), PLACED, ids=[" ".join(a) for _, a in PLACED])
+def test_json_output_about_places_meets_its_schema(
+    name: str, args: tuple[str, ...], run: Run, files: Path
+) -> None:
+    imported = run("data", "import", pf.state_xlsx(files), pf.msa_xlsx(files), pf.bos_xlsx(files))
+    assert imported.exit_code == 0, imported.stderr
+    document = as_json(run(*args, "--json"))
+    shipped = json.loads((SHIPPED / f"{name}.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator(shipped).validate(document)
+
+
+def test_the_place_schemas_reject_a_figure_written_as_text(run: Run) -> None:
+    """The checks above can fail: a where row's median as a string, an area without a name."""
+    shipped = json.loads((SHIPPED / "where.schema.json").read_text(encoding="utf-8"))
+    row = {"rank": 1, "code": "48", "name": "Texas", "type": "state", "derived": False}
+    good = {
+        "career": {"id": "cs", "soc": "43-4051", "title": "Customer Service Representatives"},
+        "source": {
+            "id": "oews-2024",
+            "publisher": "BLS",
+            "program": "OEWS",
+            "reference_period": "2024-05",
+            "reference_period_label": "May 2024",
+        },
+        "period": "year",
+        "statistic": "median",
+        "type": None,
+        "ranked_by": "published",
+        "areas": [{**row, "value": 39000}],
+        "areas_ranked": 1,
+        "not_published": [],
+    }
+    validator = Draft202012Validator(shipped)
+    validator.validate(good)
+    as_text = copy.deepcopy(good)
+    as_text["areas"] = [{**row, "value": "39000"}]
+    nameless = copy.deepcopy(good)
+    nameless["not_published"] = [{"code": "72", "type": "territory"}]
+    for broken in (as_text, nameless):
+        with pytest.raises(ValidationError):
+            validator.validate(broken)
 
 
 def test_every_streamed_json_line_meets_its_schema(run_stream: Any) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from careerstats.cli.output import CsvOption, Format, JsonOption, chosen, write
+from careerstats.cli import options
+from careerstats.cli.output import CsvOption, Format, JsonOption, chosen, note, write
 
 
 def areas(
@@ -22,6 +22,7 @@ def areas(
     ] = None,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
+    quiet: options.QuietOption = False,
 ) -> None:
     """The areas (nation, states, metropolitan and nonmetropolitan areas) and industries of
     the imported OEWS data: type, code, name and the releases that have them. Any of them
@@ -42,6 +43,4 @@ def areas(
     write("area_listing", AreaListing(tuple(found), search), output)
     if output is Format.TABLE and not found:
         what = "nothing matches" if entries else "no OEWS data is imported yet"
-        sys.stderr.write(
-            f"note: {what}; 'careerstats data fetch' downloads the states of the newest year\n"
-        )
+        note(f"{what}; 'careerstats data fetch' downloads the states of the newest year")

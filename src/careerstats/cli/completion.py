@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from careerstats.cli import options
 from careerstats.cli.completing import COMPLETE_VAR, SHELLS, shell_name
 from careerstats.cli.errors import PROG
 from careerstats.cli.root import app
@@ -26,6 +27,7 @@ def completion(
             autocompletion=shell_name,
         ),
     ],
+    quiet: options.QuietOption = False,
 ) -> None:
     """Print the shell completion script: commands, options, periods, source ids, careers
     (aliases, SOC codes, titles) and the areas and industries of imported data.

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from careerstats.cli import options
 from careerstats.cli import store as cli_store
-from careerstats.cli.output import say
+from careerstats.cli.output import note, say
 from careerstats.errors import DataError, UsageError
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ def fetch(
             "retries waits twice as long as the one before.",
         ),
     ] = 2.0,
+    quiet: options.QuietOption = False,
 ) -> None:
     """Download BLS's OEWS files and import them (one transaction, as 'data import').
 
@@ -175,9 +177,9 @@ def _import(downloads: list[Download]) -> None:
                     continue
                 read, left_out = defer_to_bundle(oews.read(path, found.year, None, content))
                 for remark in read.remarks:
-                    say(f"note: {remark}")
+                    note(remark)
                 if left_out is not None:
-                    say(f"note: {cli_store._left_out(left_out, bool(read.rows))}")
+                    note(cli_store._left_out(left_out, bool(read.rows)))
                 if read.rows:
                     parsed.append(read)
                     origins[read.sha256] = Downloaded(found.url, found.size, found.sha256)

@@ -50,6 +50,7 @@ def relocate(
     ] = None,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
+    quiet: options.QuietOption = False,
 ) -> None:
     """The pay with the same purchasing power in another place: AMOUNT x RPP(to) / RPP(from),
     from BEA's Regional Price Parities (all items, U.S. = 100; states 2008-2023, metros
@@ -144,6 +145,7 @@ def where(
     adjust_prices: options.AdjustPricesOption = False,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
+    quiet: options.QuietOption = False,
 ) -> None:
     """Where a career pays most: the imported areas ranked by a statistic, highest first
     (with --adjust-prices, by the figure in U.S.-average prices; areas without an RPP last).

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from careerstats.cli import options
 from careerstats.cli.root import app
 from careerstats.core.wording import quoted
 from careerstats.errors import UsageError
@@ -19,7 +20,8 @@ def schema(
         typer.Argument(
             metavar="COMMAND...",
             help="A command with --json: compare, show, rank, history, list, sources, "
-            "convert, inflate, data audit, data list, data check.",
+            "convert, inflate, search, takehome, relocate, where, data areas, data audit, "
+            "data list, data check.",
             show_default=False,
         ),
     ],
@@ -27,6 +29,7 @@ def schema(
         bool,
         typer.Option("--jsonl", help="The schema of one line of 'convert - --jsonl'."),
     ] = False,
+    quiet: options.QuietOption = False,
 ) -> None:
     """The JSON Schema (draft 2020-12) of a command's --json output, for scripts.
 

@@ -30,6 +30,7 @@ def search(
     as_csv: Annotated[
         bool, typer.Option("--csv", help="Write CSV to stdout, one row per match.")
     ] = False,
+    quiet: options.QuietOption = False,
 ) -> None:
     """Find occupations by official title, alternate job title (SOC direct-match file),
     alias, group name or SOC code; plurals, case, word order and a typo are forgiven. Each

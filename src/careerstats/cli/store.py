@@ -231,6 +231,7 @@ def remove(
     release_id: Annotated[
         str, typer.Argument(metavar="ID", help="An imported release, e.g. oews-2024.")
     ],
+    quiet: options.QuietOption = False,
 ) -> None:
     """Delete one imported release (its figures, areas, industries and file records).
 

@@ -219,8 +219,8 @@ class CareerPay(TypedDict):
     projections: Projections | None
     notes: list[str]
     # Across places (`compare --area A --area B`, `--adjust-prices`).
-    area: NotRequired[dict[str, Any]]
-    price_adjusted: NotRequired[dict[str, Any]]
+    area: NotRequired[Place]
+    price_adjusted: NotRequired[PriceAdjusted | NotAdjusted]
 
 
 class ImportedReleases(TypedDict):
@@ -267,8 +267,8 @@ class Comparison(TypedDict):
     baseline: str
     sources: list[Source]
     chosen_source: str | None
-    # With --takehome or extra pay: net pay at each career's annual figures (an open object).
-    takehome: NotRequired[dict[str, Any]]
+    # With --takehome or extra pay: net pay at each career's annual figures.
+    takehome: NotRequired[ComparisonTakeHome]
 
 
 class IndustryPay(TypedDict):
@@ -569,3 +569,260 @@ class History(TypedDict):
     overall: Overall | None
     overall_not_computed: Any
     notes: list[str]
+
+
+# ------------------------------------------------------------------ search
+
+SearchMatch = TypedDict("SearchMatch", {"name": str, "as": str})
+
+
+class SearchMedian(TypedDict):
+    period: str
+    value: NotRequired[Number]
+    at_least: NotRequired[Number]
+    source: str
+    reference_period: str | None
+
+
+class SearchHit(TypedDict):
+    rank: int
+    soc: str
+    title: str
+    level: str
+    matched: SearchMatch
+    career: str
+    alias: str | None
+    employment: int | None
+    median: SearchMedian | None
+
+
+class Search(TypedDict):
+    query: str
+    total: int
+    limit: int
+    hits: list[SearchHit]
+
+
+# ------------------------------------------------------------------ gross and take-home pay
+
+
+class Differential(TypedDict):
+    hours_per_week: Number
+    amount_per_hour: Number | None
+    percent_of_base: Number | None
+
+
+class ExtraPay(TypedDict):
+    overtime_hours_per_week: Number
+    overtime_multiplier: Number
+    differential: Differential | None
+    bonus: Number
+    commission: Number
+    unpaid_weeks: Number
+
+
+class GrossPart(TypedDict):
+    part: str
+    per_year: Number
+    hours_per_week: Number | None
+    weeks: Number | None
+    rate_per_hour: Number | None
+
+
+class Gross(TypedDict):
+    """`convert --json` with extra pay (`--overtime-hours`, `--bonus` ...); take-home's gross."""
+
+    input: ConversionInput
+    schedule: Schedule
+    extra_pay: ExtraPay
+    base_rate_per_hour: Number
+    parts: list[GrossPart]
+    per_year: Number
+    amounts: dict[str, Number]
+    to: NotRequired[str]
+    result: NotRequired[Number]
+
+
+class TakeHomeState(TypedDict):
+    code: str | None
+    name: str | None
+    taxes_wages: bool | None
+    flat_rate_percent: Number | None
+    computed: bool
+
+
+class TakeHome(TypedDict):
+    tax_year: int
+    status: str
+    gross: Gross
+    wages: Number
+    spouse_wages: Number
+    pretax_contributions: Number
+    income_tax_wages: Number
+    standard_deduction: Number
+    taxable_income: Number
+    federal_income_tax: Number
+    social_security: Number
+    medicare: Number
+    additional_medicare: Number
+    state: TakeHomeState
+    state_income_tax: Number
+    taxes: Number
+    net: Number
+    net_per_paycheck: dict[str, Number]
+    effective_rate_percent: Number
+    marginal_rate_percent: Number
+    notes: list[str]
+    not_computed: list[str]
+    sources: list[str]
+
+
+class ComparedState(TypedDict):
+    code: str | None
+    flat_rate_percent: Number | None
+    computed: bool
+
+
+class ComparedTakeHome(TypedDict):
+    id: str
+    source: str
+    statistic: str
+    annual_wage: Number
+    derived: bool
+    at_least: bool
+    gross: Number
+    # With taxes asked for (`--takehome`, `--state` ...); without, gross pay only.
+    federal_income_tax: NotRequired[Number]
+    social_security: NotRequired[Number]
+    medicare: NotRequired[Number]
+    additional_medicare: NotRequired[Number]
+    state_income_tax: NotRequired[Number]
+    net: NotRequired[Number]
+    effective_rate_percent: NotRequired[Number]
+    marginal_rate_percent: NotRequired[Number]
+
+
+class ComparisonTakeHome(TypedDict):
+    taxed: bool
+    tax_year: int | None
+    status: str | None
+    state: ComparedState | None
+    extra_pay: ExtraPay | None
+    careers: list[ComparedTakeHome]
+    not_computed: NotRequired[list[str]]
+    sources: NotRequired[list[str]]
+
+
+# ------------------------------------------------------------------ places
+
+
+class Place(TypedDict):
+    code: str
+    name: str
+    type: str
+
+
+class PlacePrices(Place):
+    rpp: Number
+
+
+class DerivedAmount(TypedDict):
+    value: Number
+    derived: bool
+    basis: str
+
+
+Relocation = TypedDict(
+    "Relocation",
+    {
+        "amount": Number,
+        "from": PlacePrices,
+        "to": PlacePrices,
+        "year": int,
+        "equivalent": DerivedAmount,
+        "index": str,
+        "sources": list[str],
+        "caveat": str,
+    },
+)
+
+
+class NotAdjusted(TypedDict):
+    """A place without an RPP: why (the figures are shown as published)."""
+
+    rpp: None
+    not_adjusted: str | None
+
+
+class AdjustedFigure(TypedDict):
+    value: NotRequired[Number]
+    at_least: NotRequired[Number]
+    derived: bool
+    basis: str
+
+
+class PriceAdjusted(TypedDict):
+    """`--adjust-prices`: a row's RPP and its figures in U.S.-average prices."""
+
+    rpp: Number
+    rpp_year: int
+    rpp_area: Place
+    nearest_year: bool
+    release_year: int
+    basis: str
+    wages: dict[str, dict[str, AdjustedFigure]]
+
+
+class AreaEntry(TypedDict):
+    type: str
+    code: str
+    name: str
+    releases: list[str]
+
+
+class AreaListing(TypedDict):
+    search: str | None
+    areas: list[AreaEntry]
+
+
+class WherePrices(TypedDict):
+    value: NotRequired[Number]
+    at_least: NotRequired[Number]
+    rpp: Number
+    rpp_year: int
+    nearest_year: bool
+    derived: bool
+
+
+class WhereArea(Place):
+    rank: int
+    value: NotRequired[Number]
+    at_least: NotRequired[Number]
+    derived: bool
+    price_adjusted: NotRequired[WherePrices | NotAdjusted]
+
+
+class WhereCareer(TypedDict):
+    id: str
+    soc: str
+    title: str
+
+
+class WhereSource(TypedDict):
+    id: str
+    publisher: str
+    program: str
+    reference_period: str | None
+    reference_period_label: str
+
+
+class Where(TypedDict):
+    career: WhereCareer
+    source: WhereSource
+    period: str
+    statistic: str
+    type: str | None
+    ranked_by: str
+    areas: list[WhereArea]
+    areas_ranked: int
+    not_published: list[Place]

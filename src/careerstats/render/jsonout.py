@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from careerstats.core.audit import Audit
-    from careerstats.core.career_takehome import TakeHomeComparison
+    from careerstats.core.career_takehome import CareerTakeHome, TakeHomeComparison
     from careerstats.core.comparison import Comparison
     from careerstats.core.conversion import Conversion
     from careerstats.core.figures import WageFigure, WageTable
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from careerstats.core.prices import PriceAdjustment, PriceLevel, Relocation
     from careerstats.core.profiles import Profile, ReleaseContents, SourceListing
     from careerstats.core.ranking import Point, Rank
-    from careerstats.core.search import SearchResult
+    from careerstats.core.search import Median, SearchResult
     from careerstats.core.takehome import TakeHome
     from careerstats.core.top import Ranked, Top
     from careerstats.core.where import Where
@@ -594,12 +594,11 @@ def rank(result: Rank, **_: Any) -> doc.Rank:
     }
 
 
-def search(result: SearchResult, **_: Any) -> dict[str, Any]:
+def search(result: SearchResult, **_: Any) -> doc.Search:
     """The occupations found, best first, each with the name that matched and the newest
     published median (`at_least` in place of `value` where it is top-coded)."""
-    hits = []
+    hits: list[doc.SearchHit] = []
     for rank, hit in enumerate(result.hits, start=1):
-        median = hit.median
         hits.append(
             {
                 "rank": rank,
@@ -610,17 +609,25 @@ def search(result: SearchResult, **_: Any) -> dict[str, Any]:
                 "career": hit.career_id,
                 "alias": hit.alias,
                 "employment": hit.employment,
-                "median": None
-                if median is None
-                else {
-                    "period": median.period.value,
-                    "at_least" if median.at_least else "value": money(median.value),
-                    "source": median.release.id,
-                    "reference_period": median.release.reference_period,
-                },
+                "median": _search_median(hit.median),
             }
         )
     return {"query": result.query, "total": result.total, "limit": result.limit, "hits": hits}
+
+
+def _search_median(median: Median | None) -> doc.SearchMedian | None:
+    if median is None:
+        return None
+    period, value = median.period.value, money(median.value)
+    source, reference = median.release.id, median.release.reference_period
+    if median.at_least:
+        return {
+            "period": period,
+            "at_least": value,
+            "source": source,
+            "reference_period": reference,
+        }
+    return {"period": period, "value": value, "source": source, "reference_period": reference}
 
 
 def audit(result: Audit, **_: Any) -> doc.Audit:
@@ -760,11 +767,11 @@ def history(result: History, **_: Any) -> doc.History:
     }
 
 
-def takehome(result: TakeHome, **_: Any) -> dict[str, Any]:
+def takehome(result: TakeHome, **_: Any) -> doc.TakeHome:
     return takehome_document(result)
 
 
-def gross(result: GrossPay, *, target: Period | None = None, **_: Any) -> dict[str, Any]:
+def gross(result: GrossPay, *, target: Period | None = None, **_: Any) -> doc.Gross:
     document = gross_document(result)
     if target is not None:
         document["to"] = target.value
@@ -772,7 +779,7 @@ def gross(result: GrossPay, *, target: Period | None = None, **_: Any) -> dict[s
     return document
 
 
-def gross_document(gross: GrossPay) -> dict[str, Any]:
+def gross_document(gross: GrossPay) -> doc.Gross:
     extra = gross.extra
     differential = extra.differential
     return {
@@ -814,7 +821,7 @@ def gross_document(gross: GrossPay) -> dict[str, Any]:
     }
 
 
-def takehome_document(result: TakeHome) -> dict[str, Any]:
+def takehome_document(result: TakeHome) -> doc.TakeHome:
     from careerstats.core.takehome import NOT_COMPUTED
 
     year = result.tax_year
@@ -853,12 +860,12 @@ def takehome_document(result: TakeHome) -> dict[str, Any]:
     }
 
 
-def comparison_takehome(section: TakeHomeComparison) -> dict[str, Any]:
+def comparison_takehome(section: TakeHomeComparison) -> doc.ComparisonTakeHome:
     """`compare`'s new `takehome` key: net pay at each career's annual figures."""
     from careerstats.core.takehome import NOT_COMPUTED
 
     state = section.state
-    document: dict[str, Any] = {
+    document: doc.ComparisonTakeHome = {
         "taxed": section.taxed,
         "tax_year": section.tax_year.year if section.taxed else None,
         "status": section.status.value if section.taxed else None,
@@ -872,19 +879,7 @@ def comparison_takehome(section: TakeHomeComparison) -> dict[str, Any]:
         "extra_pay": gross_document(section.rows[0].result.gross)["extra_pay"]
         if section.rows
         else None,
-        "careers": [
-            {
-                "id": row.pay.career.id,
-                "source": row.pay.release.id,
-                "statistic": row.figure.statistic.value,
-                "annual_wage": money(row.figure.value),
-                "derived": row.figure.derived,
-                "at_least": row.at_least,
-                "gross": money(row.result.wages),
-                **(_taxes(row.result) if section.taxed else {}),
-            }
-            for row in section.rows
-        ],
+        "careers": [_compared_takehome(row, taxed=section.taxed) for row in section.rows],
     }
     if section.taxed:
         document["not_computed"] = list(NOT_COMPUTED)
@@ -892,17 +887,27 @@ def comparison_takehome(section: TakeHomeComparison) -> dict[str, Any]:
     return document
 
 
-def _taxes(result: TakeHome) -> dict[str, Any]:
-    return {
-        "federal_income_tax": money(result.income_tax),
-        "social_security": money(result.social_security),
-        "medicare": money(result.medicare),
-        "additional_medicare": money(result.additional_medicare),
-        "state_income_tax": money(result.state_tax),
-        "net": money(result.net),
-        "effective_rate_percent": number(result.effective_rate, places=2),
-        "marginal_rate_percent": number(result.marginal_rate, places=2),
+def _compared_takehome(row: CareerTakeHome, *, taxed: bool) -> doc.ComparedTakeHome:
+    result = row.result
+    document: doc.ComparedTakeHome = {
+        "id": row.pay.career.id,
+        "source": row.pay.release.id,
+        "statistic": row.figure.statistic.value,
+        "annual_wage": money(row.figure.value),
+        "derived": row.figure.derived,
+        "at_least": row.at_least,
+        "gross": money(result.wages),
     }
+    if taxed:
+        document["federal_income_tax"] = money(result.income_tax)
+        document["social_security"] = money(result.social_security)
+        document["medicare"] = money(result.medicare)
+        document["additional_medicare"] = money(result.additional_medicare)
+        document["state_income_tax"] = money(result.state_tax)
+        document["net"] = money(result.net)
+        document["effective_rate_percent"] = number(result.effective_rate, places=2)
+        document["marginal_rate_percent"] = number(result.marginal_rate, places=2)
+    return document
 
 
 _PAYCHECKS = (Period.WEEK, Period.BIWEEK, Period.SEMIMONTH, Period.MONTH)
@@ -1000,11 +1005,11 @@ def _education(rank: int | None) -> str | None:
     return LEVELS[rank] if rank is not None else None
 
 
-def relocation(result: Relocation, **_: Any) -> dict[str, Any]:
+def relocation(result: Relocation, **_: Any) -> doc.Relocation:
     return relocation_json(result)
 
 
-def area_listing(listing: AreaListing, **_: Any) -> dict[str, Any]:
+def area_listing(listing: AreaListing, **_: Any) -> doc.AreaListing:
     return areas_json(listing)
 
 
@@ -1014,30 +1019,36 @@ def _placed(result: Comparison, pay: CareerPay) -> doc.CareerPay:
     area = result.place_of(pay)
     if area is not None:
         document["area"] = area_document(area)
-    adjusted = prices_json(result.prices_of(pay), pay) if result.prices else {}
-    if "price_adjusted" in adjusted:
-        document["price_adjusted"] = adjusted["price_adjusted"]
+    adjusted = prices_json(result.prices_of(pay), pay) if result.prices else None
+    if adjusted is not None:
+        document["price_adjusted"] = adjusted
     return document
 
 
-def where(result: Where, **_: Any) -> dict[str, Any]:
+def where(result: Where, **_: Any) -> doc.Where:
     return where_json(result)
 
 
 # ------------------------------------------------------------------ places
 
 
-def area_document(area: Area) -> dict[str, Any]:
+def area_document(area: Area) -> doc.Place:
     return {"code": area.code, "name": area.name, "type": area.kind}
 
 
-def _level(level: PriceLevel) -> dict[str, Any]:
+def _level(level: PriceLevel) -> doc.PlacePrices:
     from careerstats.render.places_view import RPP_PLACES
 
-    return {**area_document(level.area), "rpp": number(level.index, RPP_PLACES)}
+    area = level.area
+    return {
+        "code": area.code,
+        "name": area.name,
+        "type": area.kind,
+        "rpp": number(level.index, RPP_PLACES),
+    }
 
 
-def relocation_json(result: Relocation) -> dict[str, Any]:
+def relocation_json(result: Relocation) -> doc.Relocation:
     from careerstats.render.places_view import BASIS, RPP_CAVEAT
 
     return {
@@ -1052,7 +1063,7 @@ def relocation_json(result: Relocation) -> dict[str, Any]:
     }
 
 
-def areas_json(listing: AreaListing) -> dict[str, Any]:
+def areas_json(listing: AreaListing) -> doc.AreaListing:
     return {
         "search": listing.search,
         "areas": [
@@ -1062,65 +1073,90 @@ def areas_json(listing: AreaListing) -> dict[str, Any]:
     }
 
 
-def prices_json(found: PriceAdjustment | None, pay: CareerPay) -> dict[str, Any]:
+def prices_json(
+    found: PriceAdjustment | None, pay: CareerPay
+) -> doc.PriceAdjusted | doc.NotAdjusted | None:
     """The `price_adjusted` key of a row: its RPP and every figure in U.S.-average prices."""
     from careerstats.render.places_view import PRICE_BASIS, RPP_PLACES
 
     if found is None:
-        return {}
+        return None
     if found.level is None:
-        return {"price_adjusted": {"rpp": None, "not_adjusted": found.missing}}
-    figures: dict[str, dict[str, Any]] = {}
+        return {"rpp": None, "not_adjusted": found.missing}
+    figures: dict[str, dict[str, doc.AdjustedFigure]] = {}
     for period, row in pay.wages.items():
         for statistic, figure in row.items():
             value = found.apply(figure.value)
             if value is None:
                 continue
-            key = "at_least" if figure.at_least else "value"
-            figures.setdefault(period.value, {})[statistic.value] = {
-                key: money(value),
-                "derived": True,
-                "basis": "price_adjusted",
-            }
+            adjusted: doc.AdjustedFigure = (
+                {"at_least": money(value), "derived": True, "basis": "price_adjusted"}
+                if figure.at_least
+                else {"value": money(value), "derived": True, "basis": "price_adjusted"}
+            )
+            figures.setdefault(period.value, {})[statistic.value] = adjusted
     return {
-        "price_adjusted": {
-            "rpp": number(found.level.index, RPP_PLACES),
-            "rpp_year": found.level.year,
-            "rpp_area": area_document(found.level.area),
-            "nearest_year": found.nearest,
-            "release_year": found.release_year,
-            "basis": PRICE_BASIS,
-            "wages": figures,
-        }
+        "rpp": number(found.level.index, RPP_PLACES),
+        "rpp_year": found.level.year,
+        "rpp_area": area_document(found.level.area),
+        "nearest_year": found.nearest,
+        "release_year": found.release_year,
+        "basis": PRICE_BASIS,
+        "wages": figures,
     }
 
 
-def where_json(result: Where) -> dict[str, Any]:
+def where_json(result: Where) -> doc.Where:
     from careerstats.render.places_view import RPP_PLACES, where_value
 
-    areas = []
+    areas: list[doc.WhereArea] = []
     for rank, row in enumerate(result.rows, start=1):
         value, at_least, derived = where_value(result, row)
-        item: dict[str, Any] = {
-            "rank": rank,
-            **area_document(row.area),
-            ("at_least" if at_least else "value"): money(value),
-            "derived": derived,
-        }
+        area = row.area
+        item: doc.WhereArea = (
+            {
+                "rank": rank,
+                "code": area.code,
+                "name": area.name,
+                "type": area.kind,
+                "at_least": money(value),
+                "derived": derived,
+            }
+            if at_least
+            else {
+                "rank": rank,
+                "code": area.code,
+                "name": area.name,
+                "type": area.kind,
+                "value": money(value),
+                "derived": derived,
+            }
+        )
         if row.prices is not None:
             adjusted = row.prices.apply(value)
             level = row.prices.level
-            item["price_adjusted"] = (
-                {
-                    ("at_least" if at_least else "value"): money(adjusted),
-                    "rpp": number(level.index, RPP_PLACES),
-                    "rpp_year": level.year,
-                    "nearest_year": row.prices.nearest,
-                    "derived": True,
-                }
-                if adjusted is not None and level is not None
-                else {"rpp": None, "not_adjusted": row.prices.missing}
-            )
+            if adjusted is not None and level is not None:
+                rpp, year = number(level.index, RPP_PLACES), level.year
+                nearest = row.prices.nearest
+                item["price_adjusted"] = (
+                    {
+                        "at_least": money(adjusted),
+                        "rpp": rpp,
+                        "rpp_year": year,
+                        "nearest_year": nearest,
+                        "derived": True,
+                    }
+                    if at_least
+                    else {
+                        "value": money(adjusted),
+                        "rpp": rpp,
+                        "rpp_year": year,
+                        "nearest_year": nearest,
+                        "derived": True,
+                    }
+                )
+            else:
+                item["price_adjusted"] = {"rpp": None, "not_adjusted": row.prices.missing}
         areas.append(item)
     return {
         "career": {"id": result.career.id, "soc": result.career.soc, "title": result.career.title},
