@@ -133,6 +133,24 @@ def test_G24_the_same_area_twice_exits_2(places: None, run: Run) -> None:
     one_error_line(run("compare", "cs", "--area", "TX", "--area", "48"), 2, "Texas is named twice")
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ("--area", "CA", "--takehome"),
+        ("--area", "CA", "--bonus", "3000"),
+        ("--adjust-prices", "--takehome"),
+    ],
+)
+def test_G27_takehome_or_extra_pay_across_places_exits_2_rather_than_being_dropped(
+    places: None, run: Run, extra: tuple[str, ...]
+) -> None:
+    one_error_line(
+        run("compare", "cs", "--area", "TX", *extra),
+        2,
+        "--takehome and extra pay are computed for one place at a time",
+    )
+
+
 def test_compare_adjust_prices_divides_by_the_rpp_of_the_nearest_year(
     places: None, run: Run
 ) -> None:

@@ -105,6 +105,12 @@ def compare(
     output = chosen(as_json, as_csv)
     schedule = options.schedule(hours_per_week, weeks_per_year, days_per_week)
     if (areas and len(areas) > 1) or adjust_prices:
+        extra = (overtime_hours, differential, differential_hours, bonus, commission, unpaid_weeks)
+        if takehome or any(value is not None for value in extra):
+            raise UsageError(
+                "--takehome and extra pay are computed for one place at a time: give one "
+                "--area (without --adjust-prices), or leave them out to compare places"
+            )
         from careerstats.sources.places import compare_across
 
         across = compare_across(
