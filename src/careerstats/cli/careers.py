@@ -16,11 +16,6 @@ from careerstats.errors import UsageError
 if TYPE_CHECKING:
     from decimal import Decimal
 
-if TYPE_CHECKING:
-    from careerstats.core.profiles import SourceListing
-    from careerstats.sources.store import ReleaseRecord
-
-
 @app.command()
 def compare(
     careers: Annotated[
@@ -375,29 +370,10 @@ def sources(
     """
     output = chosen(as_json, as_csv)
     from careerstats.core.profiles import list_sources
+    from careerstats.sources.dataset import imported_into_bundled
 
     listing = list_sources(options.dataset())
-    write("source_list", listing, output, imported=_imported_into_bundled(listing))
-
-
-def _imported_into_bundled(listing: list[SourceListing]) -> list[ReleaseRecord]:
-    """Imported releases of a bundled year (their areas and industries join the bundled
-    release, so the listing does not show them): their files and downloads are shown apart."""
-    from careerstats.errors import DataError
-    from careerstats.sources.paths import store_path
-
-    if not store_path().exists():
-        return []
-    from careerstats.sources.store import Store
-
-    try:
-        store = Store.existing()
-        records = store.releases() if store is not None else []
-    except DataError:
-        return []  # the listing has said why the store is left out
-    listed = {item.release.id for item in listing}
-    shown = {item.release.id for item in listing if getattr(item.release, "record", None)}
-    return [record for record in records if record.id in listed - shown]
+    write("source_list", listing, output, imported=imported_into_bundled(listing))
 
 
 @app.command()

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
     from careerstats.core.inflation import CpiTable
     from careerstats.core.outlook import SocGroup
+    from careerstats.core.profiles import SourceListing
+    from careerstats.sources.store import ReleaseRecord
 
 
 def build(catalog: Catalog, sources: Iterable[tuple[str, SourceRelease]]) -> Dataset:
@@ -239,3 +241,22 @@ class _Classification:
         from careerstats.sources import bundled_soc
 
         return bundled_soc.groups_of(code)
+
+
+def imported_into_bundled(listing: list[SourceListing]) -> list[ReleaseRecord]:
+    """Imported releases of a bundled year (their areas and industries join the bundled
+    release, so the listing does not show them): their files and downloads are shown apart."""
+    from careerstats.sources.paths import store_path
+
+    if not store_path().exists():
+        return []
+    from careerstats.sources.store import Store
+
+    try:
+        store = Store.existing()
+        records = store.releases() if store is not None else []
+    except DataError:
+        return []  # the listing has said why the store is left out
+    listed = {item.release.id for item in listing}
+    shown = {item.release.id for item in listing if getattr(item.release, "record", None)}
+    return [record for record in records if record.id in listed - shown]
