@@ -16,6 +16,7 @@ from careerstats.errors import UsageError
 if TYPE_CHECKING:
     from decimal import Decimal
 
+
 @app.command()
 def compare(
     careers: Annotated[
