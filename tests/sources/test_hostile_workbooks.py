@@ -102,6 +102,24 @@ def test_O23_a_cell_beyond_the_limits_is_refused_before_parsing(
     assert not (home / "store.sqlite3").exists()
 
 
+def test_O23_a_cell_beyond_the_limits_in_single_quotes_is_refused(files: Path, home: Path) -> None:
+    """XML allows either quote around a value, and calamine reads both: the check too."""
+
+    def change(part: str, data: bytes) -> bytes:
+        if part != "xl/worksheets/sheet1.xml":
+            return data
+        cell = b"<row r='20'><c r='XFD20' t='n'><v>1</v></c></row></sheetData>"
+        return data.replace(b"</sheetData>", cell)
+
+    path = patched(fx.national_xlsx(files), change)
+    done = limited("data", "import", path, home=home)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == (
+        "careerstats: error: national_M2012_dl.xlsx: a cell at XFD20 in sheet1.xml: "
+        "beyond what careerstats reads, at most 999,999 rows and 52 columns (A to AZ) per sheet\n"
+    )
+
+
 def test_O23_the_largest_cell_allowed_is_read(files: Path, home: Path) -> None:
     path = patched(fx.national_xlsx(files), with_cell("AZ20"))
     done = limited("data", "import", path, home=home)
@@ -365,6 +383,25 @@ def test_O32_O33_O40_bad_wage_cells_are_refused_naming_row_and_column(
     path = write(files / name, HEADER, rows)
     one_error_line(run("data", "import", path), f"{name}: row 8: " + message)
     assert run("compare", "cs", "pr").exit_code == 0
+
+
+def test_O32_a_boolean_cell_is_refused_after_the_number_it_equals_was_read(
+    files: Path, run: Run
+) -> None:
+    """True equals 1 to Python's dictionaries: a figure of 1 read earlier must not let a
+    TRUE cell pass as that figure."""
+    rows = fx.national_rows()
+    rows[1][HEADER.index("H_PCT10")] = 1.0  # row 3: read first, a plausible lowest wage
+    for column, name in enumerate(HEADER):  # row 8: every other figure as read in row 3
+        if name.startswith(("H_", "A_")):
+            rows[6][column] = rows[1][column]
+    rows[6][HEADER.index("H_MEDIAN")] = True
+    path = fx.write_xlsx(files / "national_M2012_dl.xlsx", HEADER, rows)
+    one_error_line(
+        run("data", "import", path),
+        "national_M2012_dl.xlsx: row 8: H_MEDIAN is True, not a positive number or a BLS "
+        "special value (*, **, #)",
+    )
 
 
 def test_O33_thousands_separators_where_they_belong_are_read(files: Path, run: Run) -> None:

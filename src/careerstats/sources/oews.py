@@ -589,6 +589,7 @@ def _parse(
     skipped = 0
     step = max(table.total // 200, 1000)
     first = line + 1
+    known = _cache.get
     for line, raw in enumerate(source, start=first):
         cells = list(raw)
         if len(cells) < width:
@@ -661,7 +662,17 @@ def _parse(
                 f"{name}: row {line}: {error.column} is {shown}, {error.reason}"
             ) from None
         try:
-            wages = [None if i is None else _wage(cells[i]) for i in wage_index]
+            # Each distinct figure is read once (`_wage`); the cache is asked here directly,
+            # without a call per cell (a tenth of the row path), and a row holding a cell
+            # not cached (new, or one `_wage` never caches) takes `_wage` for every cell.
+            cached: list[Any] = [
+                None if i is None else known(cells[i], _MISSING) for i in wage_index
+            ]
+            wages: list[str | None] = (
+                cached
+                if _MISSING not in cached
+                else [None if i is None else _wage(cells[i]) for i in wage_index]
+            )
             employment = _wage(cells[get_emp]) if get_emp is not None else None
         except _BadValue as error:
             where = _bad_column(cells, [*wage_index, get_emp], header)
@@ -849,7 +860,9 @@ def _wage(cell: Any) -> str | None:
     if found is not _MISSING:
         return found  # type: ignore[return-value]
     result = _read_wage(cell)
-    if len(_cache) < _CACHE_LIMIT:
+    # Never a number equal to True or False (1, 0.0...): `_parse` looks cells up in the cache
+    # directly, and a boolean cell must miss it, to be refused here.
+    if len(_cache) < _CACHE_LIMIT and not (cell == 0 or cell == 1):
         _cache[cell] = result
         if result is not None and result != TOP_CODED:
             number = _numbers[result] = float(result)
@@ -959,6 +972,8 @@ def _kept(cell: Any, column: str) -> str:
 
 
 def _flag(cell: Any) -> int:
+    if not cell:  # the usual flag cell: empty
+        return 0
     if isinstance(cell, bool):
         return int(cell)
     if isinstance(cell, int | float):

@@ -1,0 +1,146 @@
+"""The scan of an .xlsx sheet for references beyond the limits (docs/errors.md O23) at the
+edges its fast path must keep: a reference split between two of the pieces the sheet is
+inflated in, lowercase letters, namespaced tags, attributes in any order, values in single
+quotes, attributes that merely end in r. Only the check runs here, never calamine, so a
+reference the check missed cannot take the process down; the installed command is driven
+under a memory limit in test_hostile_workbooks.py."""
+
+from __future__ import annotations
+
+import io
+import string
+import zipfile
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from careerstats.errors import DataError
+from careerstats.sources import workbook_limits as limits
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+HEAD = f'<?xml version="1.0"?><worksheet xmlns="{MAIN}"><sheetData>'.encode()
+FIRST_ROW = b'<row r="1"><c r="A1"><v>1</v></c></row>'
+
+
+def workbook(sheet_data: bytes) -> bytes:
+    """A one-sheet .xlsx whose sheetData holds `sheet_data` after a first row with A1."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr(
+            "xl/workbook.xml",
+            f'<?xml version="1.0"?><workbook xmlns="{MAIN}" xmlns:r="{OFFICE}"><sheets>'
+            '<sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        book.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            f'package/2006/relationships"><Relationship Id="rId1" Type="{OFFICE}/worksheet" '
+            'Target="worksheets/sheet1.xml"/></Relationships>',
+        )
+        book.writestr(
+            "xl/worksheets/sheet1.xml", HEAD + FIRST_ROW + sheet_data + b"</sheetData></worksheet>"
+        )
+    return out.getvalue()
+
+
+def check(sheet_data: bytes) -> tuple[str, str] | None:
+    return limits.open_xlsx(workbook(sheet_data), "book.xlsx").check_sheet(0)
+
+
+def refusal(what: str) -> str:
+    return (
+        f"book.xlsx: {what} in sheet1.xml: beyond what careerstats reads, at most 999,999 "
+        "rows and 52 columns (A to AZ) per sheet"
+    )
+
+
+@pytest.mark.parametrize(
+    ("cells", "what"),
+    [
+        (b'<row r="2"><c r="xfd2"><v>1</v></c></row>', "a cell at xfd2"),
+        (b'<row r="2"><c r="bA2"><v>1</v></c></row>', "a cell at bA2"),
+        (
+            f'<x:row xmlns:x="{MAIN}" r="2"><x:c r="XFD2"><x:v>1</x:v></x:c></x:row>'.encode(),
+            "a cell at XFD2",
+        ),
+        (b'<row r="2"><c s="1" t="n" r="BA2"><v>1</v></c></row>', "a cell at BA2"),
+        (b"<row r='2'><c r='XFD1048576'><v>1</v></c></row>", "a cell at XFD1048576"),
+        (b"<row r='1000000'><c r='A1000000'><v>1</v></c></row>", "row 1000000"),
+        (b'<row r="2"><c\tr="AA1000000"><v>1</v></c></row>', "a cell at AA1000000"),
+        (b'<row r="2"><c\nr="ZZ2"/></row>', "a cell at ZZ2"),
+    ],
+)
+def test_O23_far_references_are_found_in_any_markup_xml_allows(cells: bytes, what: str) -> None:
+    with pytest.raises(DataError) as raised:
+        check(cells)
+    assert str(raised.value) == refusal(what)
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        b'<row r="999999"><c r="AZ999999"><v>1</v></c></row>',
+        b"<row r='20'><c r='AZ20'><v>1</v></c></row>",
+        b'<row r="20"><c r="az20"><v>1</v></c></row>',
+        # A prefixed attribute is not the cell's r (calamine places such a cell by its order).
+        b'<row r="2"><c r="A2" x:r="XFD2" xmlns:x="urn:x"><v>1</v></c></row>',
+        # Attributes whose names end in r, with values that would be far references.
+        b'<row r="2" spanr="XFD1"><c r="A2" footer="1000000"><v>1</v></c></row>',
+    ],
+)
+def test_O23_references_within_the_limits_and_lookalikes_pass(cells: bytes) -> None:
+    assert check(cells) is None
+
+
+def beyond(value: str) -> bool:
+    """The limits as docs/oews.md states them, on a reference's value: a column of three
+    letters or more, of two from BA on, or a row number of seven digits or more."""
+    letters = len(value) - len(value.lstrip(string.ascii_letters))
+    rest = value[letters:]
+    digits = len(rest) - len(rest.lstrip(string.digits))
+    if letters >= 3:
+        return True
+    if letters == 2 and value[0] not in "Aa" and digits:
+        return True
+    return letters <= 2 and digits >= 7
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    value=st.text(alphabet="AaBZz0179", max_size=11),
+    quote=st.sampled_from(['"', "'"]),
+    padding=st.integers(min_value=0, max_value=40),
+    piece=st.integers(min_value=1, max_value=24),
+)
+def test_O23_a_reference_split_between_pieces_is_judged_whole(
+    value: str, quote: str, padding: int, piece: int
+) -> None:
+    """The sheet inflated in pieces of a few bytes, so that each reference is cut somewhere:
+    a reference is refused exactly when it is beyond the limits, wherever the cut falls."""
+    cells = b" " * padding + f'<row r="2"><c r={quote}{value}{quote}><v>1</v></c></row>'.encode()
+    previous = limits._CHUNK
+    limits._CHUNK = piece
+    try:
+        if beyond(value):
+            with pytest.raises(DataError) as raised:
+                check(cells)
+            what = f"row {value}" if value.isdigit() else f"a cell at {value}"
+            assert str(raised.value) == refusal(what)
+        else:
+            assert check(cells) is None
+    finally:
+        limits._CHUNK = previous
+
+
+@pytest.mark.parametrize("cut", [0, 1, 3, 5, 8, 12, 15])
+def test_O23_a_reference_across_the_first_megabyte_is_found(cut: int) -> None:
+    """The same at the real size of a piece, the reference cut `cut` bytes after its r."""
+    before = len(HEAD) + len(FIRST_ROW) + len(b'<row r="5"><c ')
+    padding = limits._CHUNK - before - cut
+    cells = b" " * padding + b'<row r="5"><c r="XFD1048576"><v>1</v></c></row>'
+    assert len(HEAD + FIRST_ROW + cells) > limits._CHUNK
+    with pytest.raises(DataError) as raised:
+        check(cells)
+    assert str(raised.value) == refusal("a cell at XFD1048576")
