@@ -589,9 +589,22 @@ def _parse(
     skipped = 0
     step = max(table.total // 200, 1000)
     first = line + 1
+    # The row path runs 400,000 times for an all-data file, so what repeats is settled once:
+    # the cells of a place (area, industry, ownership, group) and each figure are read the
+    # first time they are seen and looked up after that; the cells needed are taken from a
+    # row by `itemgetter` and the figures looked up by `map`, without Python code per cell.
+    import itertools
+
     known = _cache.get
+    missing = itertools.repeat(_MISSING)
+    present = [i for i in wage_index if i is not None]
+    wage_cells = operator.itemgetter(*present) if len(present) == len(wage_index) > 1 else None
+    keys = [i for i in (get_area, get_area_type, get_naics, get_own, get_group) if i is not None]
+    place_cells = operator.itemgetter(*keys) if len(keys) > 1 else None
+    place_of: dict[Any, tuple[str, str, str, str]] = {}
+    soc_codes: set[str] = set()
     for line, raw in enumerate(source, start=first):
-        cells = list(raw)
+        cells = raw if raw.__class__ is list else list(raw)
         if len(cells) < width:
             # A footnote is one cell. A data row missing wage cells at its end was cut off;
             # one missing only the trailing flag columns (ANNUAL, HOURLY: blank on most rows)
@@ -602,78 +615,100 @@ def _parse(
                     f"{name}: row {line}: {len(cells)} of the header's {width} columns; the "
                     "file looks cut short or damaged: download it again"
                 )
-            cells.extend([None] * (width - len(cells)))
-        code = _text(cells[occ_code])
+            cells = [*cells, *([None] * (width - len(cells)))]
+        code = cells[occ_code]
+        code = code.strip() if code.__class__ is str else _text(code)
         if not code:
             skipped += 1
             continue
-        if not SOC_CODE.fullmatch(code):
-            if not _text(cells[occ_title]) and all(_text(c) == "" for c in cells[1:]):
-                skipped += 1  # a footnote under the data
-                continue
-            shown = quoted(code)
-            raise DataError(f"{name}: row {line}: OCC_CODE {shown} is not a SOC code (00-0000)")
+        if code not in soc_codes:
+            if not SOC_CODE.fullmatch(code):
+                if not _text(cells[occ_title]) and all(_text(c) == "" for c in cells[1:]):
+                    skipped += 1  # a footnote under the data
+                    continue
+                shown = quoted(code)
+                raise DataError(f"{name}: row {line}: OCC_CODE {shown} is not a SOC code (00-0000)")
+            soc_codes.add(code)
+        title = cells[occ_title]
+        title = title.strip() if title.__class__ is str else _text(title)
+        place_key = place_cells(cells) if place_cells is not None else None
+        place = place_of.get(place_key) if place_key is not None else None
         try:
-            area = NATION
-            if get_area is not None:
-                # Area and industry cells repeat row after row: normalise each value once.
-                key = (cells[get_area], cells[get_area_type] if get_area_type is not None else None)
-                area = area_of.get(key, "")
-                if not area:
-                    area = area_of[key] = _area(
-                        cells, get_area, get_area_type, get_area_title, areas
+            if place is not None:
+                area, naics, own, group = place
+                if len(title) > MAX_CELL_CHARS:
+                    _kept(title, "OCC_TITLE")  # raises, naming the limit
+            else:
+                area = NATION
+                if get_area is not None:
+                    key = (
+                        cells[get_area],
+                        cells[get_area_type] if get_area_type is not None else None,
                     )
-            elif NATION not in areas:
-                areas[NATION] = ("U.S.", "1")
-            naics = CROSS_INDUSTRY
-            if get_naics is not None:
-                naics = naics_of.get(cells[get_naics], "")
-                if not naics:
-                    naics = naics_of[cells[get_naics]] = _naics(cells[get_naics])
-                    if naics not in industries:
-                        title = (
-                            _kept(cells[get_naics_title], "NAICS_TITLE")
-                            if get_naics_title is not None
-                            else ""
+                    area = area_of.get(key, "")
+                    if not area:
+                        area = area_of[key] = _area(
+                            cells, get_area, get_area_type, get_area_title, areas
                         )
-                        industries[naics] = (
-                            "Cross-industry" if naics == CROSS_INDUSTRY else title or naics
+                elif NATION not in areas:
+                    areas[NATION] = ("U.S.", "1")
+                naics = CROSS_INDUSTRY
+                if get_naics is not None:
+                    naics = naics_of.get(cells[get_naics], "")
+                    if not naics:
+                        naics = naics_of[cells[get_naics]] = _naics(cells[get_naics])
+                        if naics not in industries:
+                            industry = (
+                                _kept(cells[get_naics_title], "NAICS_TITLE")
+                                if get_naics_title is not None
+                                else ""
+                            )
+                            industries[naics] = (
+                                "Cross-industry" if naics == CROSS_INDUSTRY else industry or naics
+                            )
+                elif CROSS_INDUSTRY not in industries:
+                    industries[CROSS_INDUSTRY] = "Cross-industry"
+                own = ALL_OWNERSHIPS
+                if get_own is not None:
+                    own = own_of.get(cells[get_own], "")
+                    if not own:
+                        own = own_of[cells[get_own]] = (
+                            _code(cells[get_own], "OWN_CODE") or ALL_OWNERSHIPS
                         )
-            elif CROSS_INDUSTRY not in industries:
-                industries[CROSS_INDUSTRY] = "Cross-industry"
-            own = ALL_OWNERSHIPS
-            if get_own is not None:
-                own = own_of.get(cells[get_own], "")
-                if not own:
-                    own = own_of[cells[get_own]] = (
-                        _code(cells[get_own], "OWN_CODE") or ALL_OWNERSHIPS
-                    )
-            title = _text(cells[occ_title])
-            if len(title) > MAX_CELL_CHARS:
-                _kept(title, "OCC_TITLE")  # raises, naming the limit
-            group = ""
-            if get_group is not None:
-                group = group_of.get(cells[get_group], "")
-                if not group:
-                    group = group_of[cells[get_group]] = _kept(cells[get_group], "O_GROUP").lower()
+                if len(title) > MAX_CELL_CHARS:
+                    _kept(title, "OCC_TITLE")  # raises, naming the limit
+                group = ""
+                if get_group is not None:
+                    group = group_of.get(cells[get_group], "")
+                    if not group:
+                        group = group_of[cells[get_group]] = _kept(
+                            cells[get_group], "O_GROUP"
+                        ).lower()
+                if place_key is not None:
+                    place_of[place_key] = (area, naics, own, group)
         except _BadValue as error:
             shown = quoted(error.cell) if isinstance(error.cell, str) else repr(error.cell)
             raise DataError(
                 f"{name}: row {line}: {error.column} is {shown}, {error.reason}"
             ) from None
         try:
-            # Each distinct figure is read once (`_wage`); the cache is asked here directly,
-            # without a call per cell (a tenth of the row path), and a row holding a cell
-            # not cached (new, or one `_wage` never caches) takes `_wage` for every cell.
-            cached: list[Any] = [
-                None if i is None else known(cells[i], _MISSING) for i in wage_index
-            ]
+            # A row holding a cell not cached (new, or one `_wage` never caches) takes
+            # `_wage` for every cell.
+            cached: list[Any] = (
+                list(map(known, wage_cells(cells), missing))
+                if wage_cells is not None
+                else [None if i is None else known(cells[i], _MISSING) for i in wage_index]
+            )
             wages: list[str | None] = (
                 cached
                 if _MISSING not in cached
                 else [None if i is None else _wage(cells[i]) for i in wage_index]
             )
-            employment = _wage(cells[get_emp]) if get_emp is not None else None
+            employment: Any = None
+            if get_emp is not None:
+                employment = known(cells[get_emp], _MISSING)
+                if employment is _MISSING:
+                    employment = _wage(cells[get_emp])
         except _BadValue as error:
             where = _bad_column(cells, [*wage_index, get_emp], header)
             shown = quoted(error.cell) if isinstance(error.cell, str) else repr(error.cell)
