@@ -3,8 +3,6 @@
 Thin, like the rest of the CLI: the work is in `audit` and `dataset`.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

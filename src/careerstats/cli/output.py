@@ -6,8 +6,6 @@ its kind (`"comparison"`, `"rank"`, ...). `write` renders it as JSON (`render.js
 only the chosen format's module is imported, so `--json` never loads Rich.
 """
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -111,7 +109,7 @@ def _stdout(text: str) -> None:
     sys.stdout.flush()
 
 
-def _people(shown: Shown) -> None:
+def _people(shown: "Shown") -> None:
     out = None
     for item in shown.out:
         if isinstance(item, str):  # plain text: Rich is not even loaded
