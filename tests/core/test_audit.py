@@ -220,8 +220,7 @@ def test_the_text_report_lists_each_citation_as_matching_or_not() -> None:
 
 def test_a_cited_figure_that_differs_from_the_official_one_is_a_finding(tmp_path: Path) -> None:
     """A misquotation: $14.63 cited for May 2008's customer service hourly median ($14.36)."""
-    from dataclasses import replace
-
+    from careerstats.core.value import replace
     from careerstats.sources.dataset import load_files
 
     source = tmp_path / "misquoted.yaml"

@@ -8,11 +8,11 @@ so the core never touches a store.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from careerstats.core.model import Career, CareerFigures, Catalog, SourceRelease
 from careerstats.core.names import CareerNames
+from careerstats.core.value import Value, field
 from careerstats.errors import UnknownCareer as UnknownCareer  # re-exported
 from careerstats.errors import UsageError
 
@@ -26,8 +26,7 @@ class UnknownSource(UsageError):
     pass
 
 
-@dataclass(frozen=True)
-class Dataset:
+class Dataset(Value):
     catalog: Catalog
     sources: tuple[SourceRelease, ...]
     # Occupations the catalog does not have (imported OEWS data), for naming and listing.

@@ -17,13 +17,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from decimal import Context, Decimal
-from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
 from careerstats.core.figures import SHOWN_PERIODS, WageFigure, WageTable, rebase_table, wage_table
 from careerstats.core.lineage import Lineage, Link, SocCode, codes_of
 from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic
 from careerstats.core.periods import EXACT, STANDARD, Period
+from careerstats.core.ratio import Ratio
 from careerstats.errors import NoCoverage
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class Change(NamedTuple):
 
     before: WageFigure  # in the history's dollars; `nominal` as published
     after: WageFigure
-    years: Fraction  # between the two releases' reference months
+    years: Ratio  # between the two releases' reference months
     nominal: Decimal  # after / before - 1, as published
     nominal_rate: Decimal  # compounded per year over `years`
     real: Decimal  # the same with each figure in the same month's dollars (CPI-U)
@@ -122,7 +122,7 @@ class History(NamedTuple):
         return [row for row in self.rows if row.release.id == release_id]
 
 
-def compound_rate(ratio: Decimal, years: Fraction) -> Decimal:
+def compound_rate(ratio: Decimal, years: Ratio) -> Decimal:
     """The yearly rate that compounds to `ratio` over `years`: ratio ** (1 / years) - 1."""
     if years <= 0:
         raise ValueError("compound_rate: the years between releases must be positive")
@@ -134,10 +134,10 @@ def compound_rate(ratio: Decimal, years: Fraction) -> Decimal:
     return _ROOTS.subtract(_ROOTS.exp(_ROOTS.multiply(_ROOTS.ln(ratio), exponent)), _ONE)
 
 
-def years_between(older: str, newer: str) -> Fraction:
+def years_between(older: str, newer: str) -> Ratio:
     """Years from one reference month (`2008-05`) to another: 16 from May 2008 to May 2024."""
     (year_a, month_a), (year_b, month_b) = (map(int, p.split("-")) for p in (older, newer))
-    return Fraction((year_b - year_a) * 12 + (month_b - month_a), 12)
+    return Ratio((year_b - year_a) * 12 + (month_b - month_a), 12)
 
 
 def history(
@@ -254,7 +254,7 @@ def _changes(older: HistoryRow, newer: HistoryRow) -> tuple[list[Change], list[U
 
 
 def _change(
-    older: HistoryRow, newer: HistoryRow, before: WageFigure, after: WageFigure, years: Fraction
+    older: HistoryRow, newer: HistoryRow, before: WageFigure, after: WageFigure, years: Ratio
 ) -> Change:
     nominal = EXACT.divide(after.nominal, before.nominal)
     # In one month's dollars each figure is nominal x to_index / its own from_index: the

@@ -4,7 +4,6 @@ in another date's dollars. Comparisons, ranks and profiles are all built from it
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -18,6 +17,7 @@ from careerstats.core.figures import (
 )
 from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic
 from careerstats.core.periods import STANDARD, Period, Schedule
+from careerstats.core.value import Value, replace
 
 if TYPE_CHECKING:
     from careerstats.core.dataset import Dataset
@@ -33,8 +33,7 @@ class StatedAmount(NamedTuple):
     adjusted_to: When | None = None
 
 
-@dataclass(frozen=True)
-class CareerPay:
+class CareerPay(Value):
     """One career's pay as one source release publishes it, plus what derives from it."""
 
     career: Career

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from careerstats.core.dataset import Dataset
 from careerstats.core.model import Catalog, SourceRelease
+from careerstats.core.value import replace
 from careerstats.errors import DataError, NothingImported, StoreUnreadable
 
 if TYPE_CHECKING:
