@@ -12,8 +12,6 @@ Ratios are exact quotients at 50 digits; a compound annual rate is the years-th 
 ratio, taken with `ln` and `exp` at 50 digits. Nothing is rounded here.
 """
 
-from __future__ import annotations
-
 import itertools
 from collections.abc import Sequence
 from decimal import Context, Decimal
@@ -84,7 +82,7 @@ class HistoryRow(NamedTuple):
     link: Link
     entry: CareerFigures
     wages: WageTable  # 10th, median, 90th; adjusted to the history's month (nominal kept)
-    rebase: Rebase
+    rebase: "Rebase"
     previous: Link | None = None  # the row of the previous release on the same line
     changes: tuple[Change, ...] = ()
     unchanged: tuple[Unchanged, ...] = ()
@@ -106,7 +104,7 @@ class History(NamedTuple):
     career: Career
     lineage: Lineage
     rows: tuple[HistoryRow, ...]
-    adjusted_to: When
+    adjusted_to: "When"
     to_index: Decimal
     series: str
     notes: tuple[str, ...] = ()
@@ -141,10 +139,10 @@ def years_between(older: str, newer: str) -> Ratio:
 
 
 def history(
-    dataset: Dataset,
+    dataset: "Dataset",
     career: Career,
     lineage: Lineage,
-    in_dollars_of: When | None = None,
+    in_dollars_of: "When | None" = None,
 ) -> History:
     """Every dated release of the lineage's codes, oldest first, in `in_dollars_of`'s dollars
     (default: the newest month of the CPI-U table)."""

@@ -5,8 +5,6 @@ written by `scripts/make_cpi_table.py`) and never loads pydantic, YAML or the `c
 Index values stay `Decimal` exactly as BLS published them; nothing is rounded here.
 """
 
-from __future__ import annotations
-
 import csv
 import re
 from decimal import Decimal, InvalidOperation
@@ -36,7 +34,7 @@ class When(NamedTuple):
     month: int | None = None
 
     @classmethod
-    def parse(cls, text: str) -> When:
+    def parse(cls, text: str) -> "When":
         match = _WHEN.fullmatch(text.strip())
         if match is None or (match[2] is not None and not 1 <= int(match[2]) <= 12):
             raise UsageError(

@@ -8,8 +8,6 @@ span fields. Unknown keys, non-positive wages and percentiles out of order are e
 Everything here describes what a source published; nothing derived is stored.
 """
 
-from __future__ import annotations
-
 import itertools
 import re
 from dataclasses import MISSING, Field, dataclass, field, fields
@@ -466,7 +464,7 @@ class SourceRelease(_Record):
 
     def summaries_at(
         self, levels: frozenset[str], period: Period, statistic: Statistic | None
-    ) -> list[Summary]:
+    ) -> "list[Summary]":
         """Each entry of these levels with one of its figures as published (`statistic` per
         `period`; none without a statistic): what ranking them needs, and no more."""
         found = []

@@ -7,8 +7,6 @@ crosswalks map 2000 codes to 2010 ones and 2010 codes to 2018 ones, one pair per
 split or merged has several), with the titles as published.
 """
 
-from __future__ import annotations
-
 import csv
 import re
 from collections.abc import Callable

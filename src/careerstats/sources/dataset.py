@@ -1,7 +1,5 @@
 """Loading the dataset: the bundled files validated (or from the cache), plus the store."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -88,7 +86,7 @@ def _releases(
     return releases
 
 
-def load_files(files: Sequence[Traversable | Path]) -> Dataset:
+def load_files(files: "Sequence[Traversable | Path]") -> Dataset:
     """Validate dataset files (paths or package resources) into a `Dataset`."""
     from careerstats.sources.bundle import CATALOG_FILE
     from careerstats.sources.datafiles import validate
@@ -221,7 +219,7 @@ def bundled() -> Dataset:
     )
 
 
-def _bundled_prices() -> CpiTable:
+def _bundled_prices() -> "CpiTable":
     # The CPI table and the inflation code load only when a figure is adjusted.
     from careerstats.sources.cpi import bundled_cpi
 
@@ -232,18 +230,18 @@ class _Classification:
     """The bundled 2018 SOC structure, its module loaded only when a group is asked for
     (`show`, not `compare`)."""
 
-    def soc(self, code: str) -> SocGroup | None:
+    def soc(self, code: str) -> "SocGroup | None":
         from careerstats.sources import bundled_soc
 
         return bundled_soc.soc(code)
 
-    def groups_of(self, code: str) -> Sequence[SocGroup]:
+    def groups_of(self, code: str) -> "Sequence[SocGroup]":
         from careerstats.sources import bundled_soc
 
         return bundled_soc.groups_of(code)
 
 
-def imported_into_bundled(listing: list[SourceListing]) -> list[ReleaseRecord]:
+def imported_into_bundled(listing: "list[SourceListing]") -> "list[ReleaseRecord]":
     """Imported releases of a bundled year (their areas and industries join the bundled
     release, so the listing does not show them): their files and downloads are shown apart."""
     from careerstats.sources.paths import store_path
