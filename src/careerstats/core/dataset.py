@@ -40,10 +40,16 @@ class Dataset(Value):
     # The Employment Projections and the SOC structure the data layer bundles, read on use.
     projections: Projections | None = field(default=None, repr=False, compare=False)
     classification: Classification | None = field(default=None, repr=False, compare=False)
-    _names: CareerNames = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_names", CareerNames(self.catalog.careers, self.occupations))
+    @property
+    def _names(self) -> CareerNames:
+        # Built on first use: a run replaces its dataset (scope, store problem) before it
+        # looks up any name, and some runs never do.
+        names: CareerNames | None = self.__dict__.get("_career_names")
+        if names is None:
+            names = CareerNames(self.catalog.careers, self.occupations)
+            object.__setattr__(self, "_career_names", names)
+        return names
 
     @property
     def careers(self) -> tuple[Career, ...]:
