@@ -130,4 +130,11 @@ def _people(shown: "Shown") -> None:
         whole = width_imagined(err)
         for note in shown.notes:
             # A terminal gets the note wrapped at its words; a pipe or a file the whole line.
-            err.print(note, style="dim", soft_wrap=whole, markup=False, highlight=False)
+            if whole:
+                err.print(note, style="dim", soft_wrap=True, markup=False, highlight=False)
+                continue
+            from rich.text import Text
+
+            for line in Text(note, style="dim").wrap(err, err.width):
+                line.rstrip()  # Rich keeps the space a line was broken at
+                err.print(line, soft_wrap=True)
