@@ -88,12 +88,13 @@ def test_derived_percentiles_out_of_order_are_found(tmp_path: Path) -> None:
 def test_bundled_files_are_valid() -> None:
     result = runner.invoke(app, ["data", "check"])
     assert result.exit_code == 0
-    assert "4 files valid" in result.stdout
+    assert "5 files valid" in result.stdout
     assert [c.name for c in check_files()] == [
         "bls_2008.yaml",
         "bls_2017.yaml",
         "careers.yaml",
         "payscale.yaml",
+        "tax/us_federal.yaml",
     ]
     assert bundled().sources
 

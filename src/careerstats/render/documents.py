@@ -11,7 +11,7 @@ types for the type checker only.
 
 from __future__ import annotations
 
-from typing import Any, NotRequired, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict
 
 from careerstats.render.jsonnumber import Number
 
@@ -483,9 +483,10 @@ class Audit(TypedDict):
 
 class CheckedFile(TypedDict):
     file: str
-    kind: str
+    kind: Literal["catalog", "source", "tax"]
     id: str
     careers: int
+    years: list[int]  # a tax data file's tax years; empty for a dataset file
 
 
 class CheckedFiles(TypedDict):

@@ -677,7 +677,13 @@ def checked_files(checked: list[CheckedFile], **_: Any) -> doc.CheckedFiles:
     return {
         "valid": True,
         "files": [
-            {"file": item.name, "kind": item.kind, "id": item.id, "careers": item.careers}
+            {
+                "file": item.name,
+                "kind": item.kind,
+                "id": item.id,
+                "careers": item.careers,
+                "years": list(item.years),
+            }
             for item in checked
         ],
     }

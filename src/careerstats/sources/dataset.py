@@ -104,9 +104,10 @@ def load_files(files: "Sequence[Traversable | Path]") -> Dataset:
 
 class CheckedFile(NamedTuple):  # a named tuple: no dataclass to define on every start-up
     name: str
-    kind: Literal["catalog", "source"]
+    kind: Literal["catalog", "source", "tax"]
     id: str
     careers: int
+    years: tuple[int, ...] = ()  # a tax data file's tax years
 
 
 def check_files(files: Sequence[Any] | None = None) -> list[CheckedFile]:
@@ -119,6 +120,12 @@ def check_files(files: Sequence[Any] | None = None) -> list[CheckedFile]:
     from careerstats.sources.datafiles import validate
 
     loaded = _read(list(files) if files is not None else list(bundled_files()))
+    taxes = [
+        _checked_tax(name, text, document) for name, text, document in loaded if _is_tax(document)
+    ]
+    loaded = [item for item in loaded if not _is_tax(item[2])]
+    if files is None:
+        taxes.append(_checked_tax(*_bundled_tax()))
     catalogs = {
         name: validate(Catalog, document, name, text=text)
         for name, text, document in loaded
@@ -131,7 +138,31 @@ def check_files(files: Sequence[Any] | None = None) -> list[CheckedFile]:
     checked = [CheckedFile(name, "catalog", name, len(c.careers)) for name, c in catalogs.items()]
     checked += [CheckedFile(name, "source", r.id, len(r.careers)) for name, r in releases]
     order = {name: index for index, (name, _, _) in enumerate(loaded)}
-    return sorted(checked, key=lambda item: order[item.name])
+    return sorted(checked, key=lambda item: order[item.name]) + taxes
+
+
+def _is_tax(document: Any) -> bool:
+    """A tax data file: tax years, and none of a dataset's keys."""
+    return isinstance(document, dict) and "years" in document and "careers" not in document
+
+
+def _bundled_tax() -> tuple[str, str, Any]:
+    from careerstats.sources.bundle import bundled_data_dir
+    from careerstats.sources.datafiles import parse_yaml, read_text
+    from careerstats.sources.tax_data import TAX_FILE
+
+    name = "/".join(TAX_FILE)
+    text = read_text(bundled_data_dir().joinpath(*TAX_FILE))
+    return name, text, parse_yaml(text, name)
+
+
+def _checked_tax(name: str, text: str, document: Any) -> CheckedFile:
+    from careerstats.core.tax import TaxData
+    from careerstats.sources.datafiles import validate
+
+    data = validate(TaxData, document, name, text=text)
+    stem = name.rpartition("/")[2].removesuffix(".yaml").replace("_", "-")
+    return CheckedFile(name, "tax", stem, 0, tuple(sorted(entry.year for entry in data.years)))
 
 
 class StoreUse:
