@@ -550,7 +550,7 @@ class HistoryRelease(TypedDict):
     reference_period: str | None
     reference_period_label: str
     classification: str | None
-    definition_change: Any
+    definition_change: str | None
     occupations: list[HistoryRow]
 
 
@@ -568,7 +568,7 @@ class History(TypedDict):
     series: str
     releases: list[HistoryRelease]
     overall: Overall | None
-    overall_not_computed: Any
+    overall_not_computed: str | None
     notes: list[str]
 
 
