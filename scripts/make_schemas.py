@@ -16,7 +16,16 @@ import json
 import sys
 import types
 from pathlib import Path
-from typing import Any, NotRequired, Union, get_args, get_origin, get_type_hints, is_typeddict
+from typing import (
+    Any,
+    Literal,
+    NotRequired,
+    Union,
+    get_args,
+    get_origin,
+    get_type_hints,
+    is_typeddict,
+)
 
 from careerstats.render import documents
 from careerstats.render.jsonnumber import Number
@@ -85,6 +94,8 @@ class Schemas:
             return {"type": "array", "items": self.of(args[0])}
         if origin is dict:
             return {"type": "object", "additionalProperties": self.of(args[1])}
+        if origin is Literal:
+            return {"enum": list(args)}
         raise TypeError(f"no JSON Schema for {kind!r}")
 
     def _object(self, kind: Any) -> dict[str, Any]:

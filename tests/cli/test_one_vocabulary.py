@@ -150,8 +150,9 @@ def test_data_list_csv_has_a_row_per_imported_file(run: Run, national: Path) -> 
 
 def test_data_check_csv_has_a_row_per_file(run: Run) -> None:
     found = rows(run("data", "check", "--csv"))
-    assert {row["kind"] for row in found} == {"catalog", "source"}
+    assert {row["kind"] for row in found} == {"catalog", "source", "tax"}
     assert any(row["id"] == "payscale" for row in found)
+    assert [row["years"] for row in found if row["kind"] == "tax"] == ["2024;2025;2026"]
 
 
 # ------------------------------------------------------------------ streams as JSON lines

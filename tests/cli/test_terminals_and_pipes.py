@@ -99,6 +99,20 @@ def test_T1_T7_no_escape_codes_off_a_terminal_and_80_columns(
         assert max(cell_len(line) for line in result.stdout.splitlines()) <= 80
 
 
+@pytest.mark.parametrize("columns", [80, 40])
+def test_T1_notes_wrapped_at_the_width_end_without_spaces(
+    columns: int, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    result = run("compare", "cs", "pr", "--source", "bls-2008")
+    assert result.exit_code == 0, result.stderr
+    notes = result.stderr.splitlines()
+    assert " ".join(notes).startswith("note: bls-2008, customer-service-representatives:")
+    assert len(notes) > 4  # two notes, wrapped
+    assert [line for line in notes if line != line.rstrip()] == []
+    assert max(cell_len(line) for line in notes) <= columns
+
+
 @pytest.mark.usefixtures("imported")
 @pytest.mark.parametrize("args", [a for a in VIEWS if a[0] not in PLAIN], ids=" ".join)
 def test_T3_every_view_fits_40_columns(

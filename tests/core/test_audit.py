@@ -88,12 +88,13 @@ def test_derived_percentiles_out_of_order_are_found(tmp_path: Path) -> None:
 def test_bundled_files_are_valid() -> None:
     result = runner.invoke(app, ["data", "check"])
     assert result.exit_code == 0
-    assert "4 files valid" in result.stdout
+    assert "5 files valid" in result.stdout
     assert [c.name for c in check_files()] == [
         "bls_2008.yaml",
         "bls_2017.yaml",
         "careers.yaml",
         "payscale.yaml",
+        "tax/us_federal.yaml",
     ]
     assert bundled().sources
 
@@ -220,8 +221,7 @@ def test_the_text_report_lists_each_citation_as_matching_or_not() -> None:
 
 def test_a_cited_figure_that_differs_from_the_official_one_is_a_finding(tmp_path: Path) -> None:
     """A misquotation: $14.63 cited for May 2008's customer service hourly median ($14.36)."""
-    from dataclasses import replace
-
+    from careerstats.core.value import replace
     from careerstats.sources.dataset import load_files
 
     source = tmp_path / "misquoted.yaml"

@@ -23,6 +23,7 @@ from careerstats.core.model import (
     Statistic,
 )
 from careerstats.core.periods import Period
+from careerstats.core.ratio import Ratio
 from careerstats.errors import NoCoverage
 
 CPI = CpiTable(
@@ -169,11 +170,11 @@ def test_no_release_publishing_the_occupation_is_no_coverage() -> None:
 def test_years_between_reference_months() -> None:
     assert years_between("2008-05", "2024-05") == 16
     assert years_between("2008-05", "2013-05") == 5
-    assert years_between("2019-05", "2019-11") == Fraction(1, 2)
+    assert years_between("2019-05", "2019-11") == Ratio(1, 2)
 
 
 def test_a_one_year_rate_is_the_change_itself() -> None:
-    assert compound_rate(Decimal("1.0791"), Fraction(1)) == Decimal("0.0791")
+    assert compound_rate(Decimal("1.0791"), Ratio(1)) == Decimal("0.0791")
 
 
 @given(
@@ -183,13 +184,13 @@ def test_a_one_year_rate_is_the_change_itself() -> None:
 )
 def test_the_rate_compounds_back_to_the_ratio(numerator: int, denominator: int, years: int) -> None:
     ratio = Fraction(numerator, denominator)
-    rate = compound_rate(Decimal(numerator) / Decimal(denominator), Fraction(years))
+    rate = compound_rate(Decimal(numerator) / Decimal(denominator), Ratio(years))
     compounded = (Fraction(rate) + 1) ** years
     # 50 significant digits in the root; the ratio's own Decimal has 28.
     assert abs(compounded - ratio) <= ratio * Fraction(1, 10**25)
 
 
-@pytest.mark.parametrize(("ratio", "years"), [(Decimal(0), Fraction(1)), (Decimal(2), Fraction(0))])
-def test_a_rate_needs_a_positive_ratio_and_years(ratio: Decimal, years: Fraction) -> None:
+@pytest.mark.parametrize(("ratio", "years"), [(Decimal(0), Ratio(1)), (Decimal(2), Ratio(0))])
+def test_a_rate_needs_a_positive_ratio_and_years(ratio: Decimal, years: Ratio) -> None:
     with pytest.raises(ValueError, match="compound_rate"):
         compound_rate(ratio, years)

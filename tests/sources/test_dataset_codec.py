@@ -18,6 +18,7 @@ from careerstats.core import model
 from careerstats.core.dataset import Dataset
 from careerstats.core.model import Statistic
 from careerstats.core.periods import Period
+from careerstats.core.value import replace
 from careerstats.sources import dataset_codec
 from careerstats.sources.bundle import bundled_files
 from careerstats.sources.dataset import load_files
@@ -175,7 +176,7 @@ def test_the_model_rules_hold_for_a_decoded_entry(built: Dataset) -> None:
 
 def test_a_dataset_with_more_than_its_files_hold_is_not_encoded(built: Dataset) -> None:
     with pytest.raises(Damaged):
-        dataset_codec.encode(dataclasses.replace(built, scope=" in Texas (48)"))
+        dataset_codec.encode(replace(built, scope=" in Texas (48)"))
 
 
 @given(

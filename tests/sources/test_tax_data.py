@@ -109,6 +109,28 @@ def test_K20_a_bad_tax_file_is_refused_naming_the_file_and_field(
     assert str(raised.value).startswith("us_federal.yaml:")
 
 
+def test_K25_data_check_validates_the_tax_file(tmp_path: Path, run: Run) -> None:
+    bundled = run("data", "check")
+    assert bundled.exit_code == 0, bundled.stderr
+    assert "ok  tax/us_federal.yaml: tax years 2024, 2025, 2026\n" in bundled.stdout
+    file = tmp_path / "us_federal.yaml"
+    file.write_text(BUNDLED.read_text("utf-8") + YEAR_2027, "utf-8")
+    added = run("data", "check", file, "--json")
+    assert added.exit_code == 0, added.stderr
+    (entry,) = as_json(added)["files"]
+    assert (entry["kind"], entry["id"], entry["years"]) == (
+        "tax",
+        "us-federal",
+        [2024, 2025, 2026, 2027],
+    )
+    file.write_text(BUNDLED.read_text("utf-8") + YEAR_2027 + YEAR_2027, "utf-8")
+    refused = run("data", "check", file)
+    assert refused.exit_code == 1
+    (line,) = refused.stderr.splitlines()
+    assert line.startswith("careerstats: error: us_federal.yaml: ")
+    assert "given twice" in line
+
+
 def _entries(home: Path) -> list[Path]:
     return sorted((home / "cache").glob("tax-*.json"))
 

@@ -117,7 +117,7 @@ def test_Y9_a_missing_dataset_file_exit_1(files: Path, run: Run) -> None:
 def test_Y2_the_limits_leave_room_for_the_bundled_files(run: Run) -> None:
     result = run("data", "check")
     assert result.exit_code == 0
-    assert result.stdout.endswith("4 files valid\n")
+    assert result.stdout.endswith("5 files valid\n")
     assert datafiles.MAX_DEPTH >= 16
 
 

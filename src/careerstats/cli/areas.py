@@ -1,7 +1,5 @@
 """`careerstats data areas`: the areas and industries of the imported OEWS data."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

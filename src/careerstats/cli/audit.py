@@ -3,8 +3,6 @@
 Thin, like the rest of the CLI: the work is in `audit` and `dataset`.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
@@ -42,7 +40,7 @@ def check(
         list[Path] | None,
         typer.Argument(
             metavar="[FILE]...",
-            help="Dataset YAML files to validate. Default: the bundled ones.",
+            help="Dataset or tax data YAML files to validate. Default: the bundled ones.",
             show_default=False,
         ),
     ] = None,
@@ -50,7 +48,8 @@ def check(
     as_csv: CsvOption = False,
     quiet: options.QuietOption = False,
 ) -> None:
-    """Validate dataset files against the model (exit status 1 on the first invalid one).
+    """Validate dataset files and the tax data file against the model (exit status 1 on the
+    first invalid one).
 
     The error names the file, the line and the field. Career references are checked against
     the catalog among the files, or the bundled one.

@@ -1,8 +1,6 @@
 """`careerstats compare | show | rank | list | sources`: careers side by side, one career in
 full, where an amount ranks, and what the data covers."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -293,7 +291,7 @@ def rank(
     )
 
 
-def _rank_amount(career: str, amount: str) -> Decimal:
+def _rank_amount(career: str, amount: str) -> "Decimal":
     """AMOUNT read; when it is not an amount but CAREER is, the two were given swapped."""
     from careerstats.core.money import AmountError, parse_amount
 

@@ -7,8 +7,6 @@ zsh and fish: `complete_zsh`, `complete_fish`, with `_TYPER_COMPLETE_ARGS`); `ma
 module is imported and built, and a shell waits as little as possible.
 """
 
-from __future__ import annotations
-
 import os
 import re
 from collections.abc import Callable, Iterable

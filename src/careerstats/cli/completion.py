@@ -1,8 +1,6 @@
 """`careerstats completion bash|zsh|fish`: the shell completion script (the values completed
 are `completing`'s)."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

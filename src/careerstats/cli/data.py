@@ -1,8 +1,6 @@
 """The `careerstats data` sub-app: the local store (import, list, remove) and the datasets'
 audit and check. Each group of commands lives in its own module; this one only assembles."""
 
-from __future__ import annotations
-
 import typer
 
 from careerstats.cli import areas as cli_areas

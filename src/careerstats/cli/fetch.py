@@ -1,8 +1,6 @@
 """`careerstats data fetch`: download BLS's OEWS zip files and import them, as `data import`
 does, in one transaction. httpx loads only here (inside the command)."""
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -113,11 +111,11 @@ def fetch(
 
 
 def _download_all(
-    chosen: Settings,
-    kinds: list[Kind],
+    chosen: "Settings",
+    kinds: "list[Kind]",
     year: int | None,
     progress: Callable[[str, int, int | None], None] | None,
-) -> list[Download]:
+) -> "list[Download]":
     from datetime import date
 
     from careerstats.sources.fetch import NotPublished, download
@@ -151,7 +149,7 @@ def _download_all(
     return downloads
 
 
-def _import(downloads: list[Download]) -> None:
+def _import(downloads: "list[Download]") -> None:
     from careerstats.sources import oews
     from careerstats.sources.bundled_overlap import defer_to_bundle
     from careerstats.sources.paths import store_path

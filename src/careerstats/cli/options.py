@@ -1,8 +1,6 @@
 """What several commands take: the schedule, dates, periods, area and industry, and the
 dataset they read. Parsing only; the meaning is the core's."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,7 +19,7 @@ if TYPE_CHECKING:
     from careerstats.core.periods import Period, Schedule
 
 
-def dataset(area: str | None = None, industry: str | None = None) -> Dataset:
+def dataset(area: str | None = None, industry: str | None = None) -> "Dataset":
     """The data a command reads, with a warning on stderr when imported data is left out."""
     from careerstats.sources.dataset import open_dataset
 
@@ -31,7 +29,7 @@ def dataset(area: str | None = None, industry: str | None = None) -> Dataset:
     return dataset
 
 
-def careers(dataset: Dataset, names: list[str]) -> tuple[list[Career], tuple[str, ...]]:
+def careers(dataset: "Dataset", names: list[str]) -> "tuple[list[Career], tuple[str, ...]]":
     """The careers named, and a note for each name that is not a career's own code, alias
     or title, saying which occupation it was taken for."""
     found = [dataset.career(name) for name in names]
@@ -144,7 +142,7 @@ IndustryOption = Annotated[
 ]
 
 
-def schedule(hours: str, weeks: str, days: str) -> Schedule:
+def schedule(hours: str, weeks: str, days: str) -> "Schedule":
     from careerstats.core.periods import Schedule
 
     return Schedule(
@@ -169,7 +167,7 @@ def _positive(text: str, option: str) -> Decimal:
 NEWEST = ("latest", "today")
 
 
-def when(text: str | None) -> When | None:
+def when(text: str | None) -> "When | None":
     """A month or year as typed; `latest` or `today` is the newest month of the CPI-U table."""
     if text is None:
         return None
@@ -186,7 +184,7 @@ def when(text: str | None) -> When | None:
     return newest
 
 
-def shown_period(text: str | None) -> Period | None:
+def shown_period(text: str | None) -> "Period | None":
     """`--per` of `compare` and `show`: the hourly or the annual figures."""
     if text is None:
         return None
@@ -198,7 +196,7 @@ def shown_period(text: str | None) -> Period | None:
     return found
 
 
-def period(text: str) -> Period:
+def period(text: str) -> "Period":
     from careerstats.core.periods import Period
 
     return Period.parse(text)

@@ -6,8 +6,6 @@ its kind (`"comparison"`, `"rank"`, ...). `write` renders it as JSON (`render.js
 only the chosen format's module is imported, so `--json` never loads Rich.
 """
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -111,7 +109,7 @@ def _stdout(text: str) -> None:
     sys.stdout.flush()
 
 
-def _people(shown: Shown) -> None:
+def _people(shown: "Shown") -> None:
     out = None
     for item in shown.out:
         if isinstance(item, str):  # plain text: Rich is not even loaded
@@ -132,4 +130,11 @@ def _people(shown: Shown) -> None:
         whole = width_imagined(err)
         for note in shown.notes:
             # A terminal gets the note wrapped at its words; a pipe or a file the whole line.
-            err.print(note, style="dim", soft_wrap=whole, markup=False, highlight=False)
+            if whole:
+                err.print(note, style="dim", soft_wrap=True, markup=False, highlight=False)
+                continue
+            from rich.text import Text
+
+            for line in Text(note, style="dim").wrap(err, err.width):
+                line.rstrip()  # Rich keeps the space a line was broken at
+                err.print(line, soft_wrap=True)

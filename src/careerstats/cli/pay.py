@@ -1,7 +1,5 @@
 """`careerstats convert` and `careerstats inflate`: pay between periods, and between dates."""
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
@@ -121,7 +119,7 @@ def convert(
     write("conversion", result, output, target=to_period)
 
 
-def _stream(source: Period, target: Period | None, schedule: Schedule, as_jsonl: bool) -> int:
+def _stream(source: "Period", target: "Period | None", schedule: "Schedule", as_jsonl: bool) -> int:
     """One result line per input line; exit status 1 if any line was not an amount."""
     from careerstats.cli.streaming import JsonLines, stream
     from careerstats.core.cents import CentsConverter

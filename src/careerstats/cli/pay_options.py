@@ -1,8 +1,6 @@
 """The options of extra pay (overtime, a shift differential, bonus, commission, unpaid weeks)
 and of taxes, shared by `convert`, `compare` and `takehome`. Parsing only."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
 
@@ -163,7 +161,7 @@ def extra_pay(
     commission: str | None,
     unpaid_weeks: str | None,
     hours_per_week: Decimal,
-) -> ExtraPay:
+) -> "ExtraPay":
     from careerstats.core.gross import ZERO, Differential, ExtraPay
 
     overtime = number(overtime_hours, "--overtime-hours") or ZERO
@@ -186,7 +184,7 @@ def extra_pay(
     )
 
 
-def status(text: str) -> FilingStatus:
+def status(text: str) -> "FilingStatus":
     from careerstats.core.tax import FilingStatus
 
     return FilingStatus.parse(text)
@@ -201,14 +199,14 @@ def tax_year(text: str | None, option: str = "--year") -> int | None:
     return int(stripped)
 
 
-def state(code: str | None, rate: str | None) -> StateTax:
+def state(code: str | None, rate: str | None) -> "StateTax":
     from careerstats.core.states import state_code, state_tax
 
     given = number(rate.strip().removesuffix("%") if rate is not None else None, "--state-rate")
     return state_tax(state_code(code) if code is not None else None, given)
 
 
-def pretax(text: str | None) -> Pretax:
+def pretax(text: str | None) -> "Pretax":
     from careerstats.core.takehome import NO_PRETAX, Pretax
 
     if text is None:
@@ -236,12 +234,12 @@ def nothing_asked(
 
 
 def takehome_section(
-    comparison: Comparison,
+    comparison: "Comparison",
     extra_texts: tuple[str | None, ...],
     taxes: tuple[str | None, ...],
     *,
     taxed: bool,
-) -> TakeHomeComparison:
+) -> "TakeHomeComparison":
     """`compare`'s section of gross and take-home pay at each career's figures."""
     from careerstats.core.career_takehome import compare_takehome
     from careerstats.sources.tax_data import bundled_tax_data

@@ -1,8 +1,6 @@
 """`careerstats relocate | where`: pay of the same purchasing power in another place (BEA's
 RPPs), and the imported areas where a career pays most."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

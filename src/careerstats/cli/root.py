@@ -5,8 +5,6 @@ No arithmetic here. Imports stay inside the commands so that `convert` loads nei
 pydantic, Rich nor YAML, and `--json` never loads Rich.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import Annotated

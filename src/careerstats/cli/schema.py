@@ -1,7 +1,5 @@
 """`careerstats schema COMMAND`: the JSON Schema of a command's `--json` output."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

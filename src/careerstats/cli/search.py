@@ -1,7 +1,5 @@
 """`careerstats search WORDS...`: occupations by any of their names, best first."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

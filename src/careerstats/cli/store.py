@@ -3,8 +3,6 @@
 Imports stay inside the commands, as in cli.py: loading the CLI costs nothing here.
 """
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -126,7 +124,7 @@ def _year(text: str | None, first: int, last: int) -> int | None:
     return int(wanted)
 
 
-def _left_out(left: LeftOut, rest: bool) -> str:
+def _left_out(left: "LeftOut", rest: bool) -> str:
     kinds = []
     if left.same:
         kinds.append(f"{left.same:,} with the same figures")
@@ -140,7 +138,7 @@ def _left_out(left: LeftOut, rest: bool) -> str:
     )
 
 
-def _report(outcomes: Sequence[ImportOutcome]) -> None:
+def _report(outcomes: "Sequence[ImportOutcome]") -> None:
     changed: dict[str, tuple[str, list[str]]] = {}
     for outcome in outcomes:
         parsed = outcome.file

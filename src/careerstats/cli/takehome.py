@@ -1,7 +1,5 @@
 """`careerstats takehome`: the pay one takes home after federal income and payroll taxes."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

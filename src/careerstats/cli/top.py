@@ -1,7 +1,5 @@
 """`careerstats top`: occupations ranked by a published figure, with filters."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -127,7 +125,7 @@ def top(
     write("top", result, output)
 
 
-def _measure(text: str) -> Measure:
+def _measure(text: str) -> "Measure":
     from careerstats.core.top import Measure
 
     key = text.strip().lower()
@@ -138,7 +136,7 @@ def _measure(text: str) -> Measure:
     return Measure(key)
 
 
-def _period(text: str | None, measure: str) -> Period | None:
+def _period(text: str | None, measure: str) -> "Period | None":
     if text is None:
         return None
     if measure not in WAGES:

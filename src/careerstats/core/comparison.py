@@ -1,8 +1,6 @@
 """Comparing careers: choosing one source release for all of them, the gaps between their
 medians, and how a career's median moved between releases."""
 
-from __future__ import annotations
-
 import itertools
 from collections.abc import Sequence
 from decimal import Decimal
@@ -46,7 +44,7 @@ class ReleaseChange(NamedTuple):
     after: WageFigure
     nominal: Decimal
     real: Decimal
-    prices: Rebase
+    prices: "Rebase"
 
     @property
     def period(self) -> Period:
@@ -66,27 +64,27 @@ class Comparison(NamedTuple):
     rows: tuple[CareerPay, ...]
     gaps: tuple[MedianGap, ...]
     changes: tuple[ReleaseChange, ...] = ()
-    adjusted_to: When | None = None
+    adjusted_to: "When | None" = None
     # The release careerstats chose (the newest dated one covering every career), when
     # none was asked for.
     chosen: SourceRelease | None = None
     # Each career's Employment Projections line (or its absence), in the careers' order.
-    outlooks: tuple[Outlook, ...] = ()
+    outlooks: "tuple[Outlook, ...]" = ()
     # One career across areas (`compare --area A --area B`): each row's area, in row order;
     # with prices asked for, each row's RPP (or why none), also in row order.
-    places: tuple[Area, ...] = ()
-    prices: tuple[PriceAdjustment, ...] = ()
+    places: "tuple[Area, ...]" = ()
+    prices: "tuple[PriceAdjustment, ...]" = ()
 
-    def place_of(self, pay: CareerPay) -> Area | None:
+    def place_of(self, pay: CareerPay) -> "Area | None":
         """The area of a row of a comparison across places (None in any other)."""
         pairs = zip(self.rows, self.places, strict=False)
         return next((area for row, area in pairs if row is pay), None)
 
-    def prices_of(self, pay: CareerPay) -> PriceAdjustment | None:
+    def prices_of(self, pay: CareerPay) -> "PriceAdjustment | None":
         pairs = zip(self.rows, self.prices, strict=False)
         return next((found for row, found in pairs if row is pay), None)
 
-    def outlook(self, career: Career) -> Outlook | None:
+    def outlook(self, career: Career) -> "Outlook | None":
         return next((o for o in self.outlooks if o.career_id == career.id), None)
 
     @property
@@ -118,8 +116,8 @@ def compare(
     careers: Sequence[Career],
     source: str | None = None,
     schedule: Schedule = STANDARD,
-    in_dollars_of: When | None = None,
-    cpi: CpiTable | None = None,
+    in_dollars_of: "When | None" = None,
+    cpi: "CpiTable | None" = None,
 ) -> Comparison:
     """Careers side by side from one release (or each in every release, `source="all"`).
 
@@ -166,8 +164,8 @@ def _pay(
     release: SourceRelease,
     career: Career,
     schedule: Schedule,
-    in_dollars_of: When | None,
-    cpi: CpiTable | None,
+    in_dollars_of: "When | None",
+    cpi: "CpiTable | None",
 ) -> CareerPay:
     pay = career_pay(release, career, schedule, in_dollars_of, cpi)
     if pay is None:
@@ -211,7 +209,7 @@ def _gaps(rows: Sequence[CareerPay]) -> list[MedianGap]:
 
 
 def _changes(
-    dataset: Dataset, rows: Sequence[CareerPay], cpi: CpiTable | None
+    dataset: Dataset, rows: Sequence[CareerPay], cpi: "CpiTable | None"
 ) -> list[ReleaseChange]:
     """Each career's median from one dated release to the next, nominal and real.
 

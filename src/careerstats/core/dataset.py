@@ -8,11 +8,11 @@ so the core never touches a store.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from careerstats.core.model import Career, CareerFigures, Catalog, SourceRelease
 from careerstats.core.names import CareerNames
+from careerstats.core.value import Value, field
 from careerstats.errors import UnknownCareer as UnknownCareer  # re-exported
 from careerstats.errors import UsageError
 
@@ -26,8 +26,7 @@ class UnknownSource(UsageError):
     pass
 
 
-@dataclass(frozen=True)
-class Dataset:
+class Dataset(Value):
     catalog: Catalog
     sources: tuple[SourceRelease, ...]
     # Occupations the catalog does not have (imported OEWS data), for naming and listing.
@@ -41,10 +40,16 @@ class Dataset:
     # The Employment Projections and the SOC structure the data layer bundles, read on use.
     projections: Projections | None = field(default=None, repr=False, compare=False)
     classification: Classification | None = field(default=None, repr=False, compare=False)
-    _names: CareerNames = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_names", CareerNames(self.catalog.careers, self.occupations))
+    @property
+    def _names(self) -> CareerNames:
+        # Built on first use: a run replaces its dataset (scope, store problem) before it
+        # looks up any name, and some runs never do.
+        names: CareerNames | None = self.__dict__.get("_career_names")
+        if names is None:
+            names = CareerNames(self.catalog.careers, self.occupations)
+            object.__setattr__(self, "_career_names", names)
+        return names
 
     @property
     def careers(self) -> tuple[Career, ...]:

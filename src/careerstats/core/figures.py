@@ -21,14 +21,14 @@ a schedule: that period is left empty and `not_derived` says why.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from careerstats.core.model import AnnualBasis, CareerFigures, Statistic
 from careerstats.core.periods import STANDARD, Period, Schedule, convert, scale
+from careerstats.core.ratio import Ratio
+from careerstats.core.value import Value, replace
 
 if TYPE_CHECKING:
     from careerstats.core.inflation import Rebase, When
@@ -57,8 +57,7 @@ class Basis(StrEnum):
     SCHEDULE = "schedule"
 
 
-@dataclass(frozen=True, slots=True)
-class WageFigure:
+class WageFigure(Value):
     statistic: Statistic
     period: Period
     value: Decimal
@@ -185,7 +184,7 @@ def _figure(
 
     # Prefer deriving from the period closest in length: an hourly figure from an hourly
     # source, an annual one from an annual source, before anything else.
-    def closeness(p: Period) -> Fraction:
+    def closeness(p: Period) -> Ratio:
         return abs(schedule.hours_in(p) - schedule.hours_in(period))
 
     for origin in sorted(entry.wages, key=closeness):
@@ -219,7 +218,7 @@ def _at_schedule(
         return WageFigure(statistic, period, value, derived=False, at_least=at_least)
     # One exact step from the published figure: its hours on BLS's basis to the period's
     # hours at the schedule (an hour is an hour on either).
-    target = Fraction(1) if period is Period.HOUR else schedule.hours_in(period)
+    target = Ratio(1) if period is Period.HOUR else schedule.hours_in(period)
     ratio = target / STANDARD.hours_in(origin)
     return WageFigure(
         statistic,

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from fractions import Fraction
 
 from careerstats.core.periods import EXACT, HOURS_IN_A_WEEK, STANDARD, Period, Schedule, scale
+from careerstats.core.ratio import Ratio
 from careerstats.errors import UsageError
 
 FEDERAL_OVERTIME_MULTIPLIER = Decimal("1.5")
@@ -144,29 +144,29 @@ def gross_pay(
 ) -> GrossPay:
     """The year's gross pay of `amount` per `period` at `schedule`, with `extra` pay."""
     _check(schedule, extra)
-    per_hour = Fraction(1) / schedule.hours_in(period)
+    per_hour = Ratio(1) / schedule.hours_in(period)
     weeks = schedule.weeks_per_year - extra.unpaid_weeks
-    paid = Fraction(weeks)
+    paid = Ratio.of(weeks)
     rate = scale(amount, per_hour)
     regular = schedule.hours_per_week
-    base = scale(amount, per_hour * Fraction(regular) * paid)
+    base = scale(amount, per_hour * Ratio.of(regular) * paid)
     parts = [GrossPart(Part.BASE, base, regular, weeks, rate)]
     if extra.overtime_hours:
-        multiplier = Fraction(extra.overtime_multiplier)
+        multiplier = Ratio.of(extra.overtime_multiplier)
         hours = extra.overtime_hours
-        overtime = scale(amount, per_hour * multiplier * Fraction(hours) * paid)
+        overtime = scale(amount, per_hour * multiplier * Ratio.of(hours) * paid)
         premium = scale(amount, per_hour * multiplier)
         parts.append(GrossPart(Part.OVERTIME, overtime, hours, weeks, premium))
     differential = extra.differential
     if differential is not None:
         hours = differential.hours
         if differential.percent is not None:
-            share = per_hour * Fraction(differential.percent) / 100
+            share = per_hour * Ratio.of(differential.percent) / 100
             extra_rate = scale(amount, share)
-            yearly = scale(amount, share * Fraction(hours) * paid)
+            yearly = scale(amount, share * Ratio.of(hours) * paid)
         else:
             extra_rate = differential.amount or ZERO
-            yearly = scale(extra_rate, Fraction(hours) * paid)
+            yearly = scale(extra_rate, Ratio.of(hours) * paid)
         parts.append(GrossPart(Part.DIFFERENTIAL, yearly, hours, weeks, extra_rate))
     if extra.bonus:
         parts.append(GrossPart(Part.BONUS, extra.bonus))

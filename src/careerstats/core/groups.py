@@ -1,8 +1,6 @@
 """Major and minor occupational groups: naming one by code or by words of its title, and
 which occupations belong to it (SOC codes nest: 15-1252 is in 15-1250, 15-1200 and 15-0000)."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterable
 from typing import NamedTuple

@@ -12,18 +12,16 @@ Ratios are exact quotients at 50 digits; a compound annual rate is the years-th 
 ratio, taken with `ln` and `exp` at 50 digits. Nothing is rounded here.
 """
 
-from __future__ import annotations
-
 import itertools
 from collections.abc import Sequence
 from decimal import Context, Decimal
-from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
 from careerstats.core.figures import SHOWN_PERIODS, WageFigure, WageTable, rebase_table, wage_table
 from careerstats.core.lineage import Lineage, Link, SocCode, codes_of
 from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic
 from careerstats.core.periods import EXACT, STANDARD, Period
+from careerstats.core.ratio import Ratio
 from careerstats.errors import NoCoverage
 
 if TYPE_CHECKING:
@@ -40,7 +38,7 @@ class Change(NamedTuple):
 
     before: WageFigure  # in the history's dollars; `nominal` as published
     after: WageFigure
-    years: Fraction  # between the two releases' reference months
+    years: Ratio  # between the two releases' reference months
     nominal: Decimal  # after / before - 1, as published
     nominal_rate: Decimal  # compounded per year over `years`
     real: Decimal  # the same with each figure in the same month's dollars (CPI-U)
@@ -84,7 +82,7 @@ class HistoryRow(NamedTuple):
     link: Link
     entry: CareerFigures
     wages: WageTable  # 10th, median, 90th; adjusted to the history's month (nominal kept)
-    rebase: Rebase
+    rebase: "Rebase"
     previous: Link | None = None  # the row of the previous release on the same line
     changes: tuple[Change, ...] = ()
     unchanged: tuple[Unchanged, ...] = ()
@@ -106,7 +104,7 @@ class History(NamedTuple):
     career: Career
     lineage: Lineage
     rows: tuple[HistoryRow, ...]
-    adjusted_to: When
+    adjusted_to: "When"
     to_index: Decimal
     series: str
     notes: tuple[str, ...] = ()
@@ -122,7 +120,7 @@ class History(NamedTuple):
         return [row for row in self.rows if row.release.id == release_id]
 
 
-def compound_rate(ratio: Decimal, years: Fraction) -> Decimal:
+def compound_rate(ratio: Decimal, years: Ratio) -> Decimal:
     """The yearly rate that compounds to `ratio` over `years`: ratio ** (1 / years) - 1."""
     if years <= 0:
         raise ValueError("compound_rate: the years between releases must be positive")
@@ -134,17 +132,17 @@ def compound_rate(ratio: Decimal, years: Fraction) -> Decimal:
     return _ROOTS.subtract(_ROOTS.exp(_ROOTS.multiply(_ROOTS.ln(ratio), exponent)), _ONE)
 
 
-def years_between(older: str, newer: str) -> Fraction:
+def years_between(older: str, newer: str) -> Ratio:
     """Years from one reference month (`2008-05`) to another: 16 from May 2008 to May 2024."""
     (year_a, month_a), (year_b, month_b) = (map(int, p.split("-")) for p in (older, newer))
-    return Fraction((year_b - year_a) * 12 + (month_b - month_a), 12)
+    return Ratio((year_b - year_a) * 12 + (month_b - month_a), 12)
 
 
 def history(
-    dataset: Dataset,
+    dataset: "Dataset",
     career: Career,
     lineage: Lineage,
-    in_dollars_of: When | None = None,
+    in_dollars_of: "When | None" = None,
 ) -> History:
     """Every dated release of the lineage's codes, oldest first, in `in_dollars_of`'s dollars
     (default: the newest month of the CPI-U table)."""
@@ -254,7 +252,7 @@ def _changes(older: HistoryRow, newer: HistoryRow) -> tuple[list[Change], list[U
 
 
 def _change(
-    older: HistoryRow, newer: HistoryRow, before: WageFigure, after: WageFigure, years: Fraction
+    older: HistoryRow, newer: HistoryRow, before: WageFigure, after: WageFigure, years: Ratio
 ) -> Change:
     nominal = EXACT.divide(after.nominal, before.nominal)
     # In one month's dollars each figure is nominal x to_index / its own from_index: the

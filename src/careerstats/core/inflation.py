@@ -5,20 +5,15 @@ written by `scripts/make_cpi_table.py`) and never loads pydantic, YAML or the `c
 Index values stay `Decimal` exactly as BLS published them; nothing is rounded here.
 """
 
-from __future__ import annotations
-
 import csv
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from careerstats.core.periods import EXACT, MONTH_NAMES
+from careerstats.core.value import Value
 from careerstats.core.wording import quoted
 from careerstats.errors import DataError, UsageError
-
-if TYPE_CHECKING:
-    pass
 
 CPI_FILE = "cpi_u.csv"
 
@@ -29,15 +24,17 @@ class NoIndex(UsageError):
     """A date the CPI-U table has no index for: outside the series, or a gap in it."""
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class When:
-    """A month (`2008-05`) or a whole year (`2008`, meaning its annual average)."""
+class When(NamedTuple):
+    """A month (`2008-05`) or a whole year (`2008`, meaning its annual average).
+
+    A named tuple: ordered and hashed as (year, month), and quick to build for each of the
+    1,400 indexes the CPI-U table holds."""
 
     year: int
     month: int | None = None
 
     @classmethod
-    def parse(cls, text: str) -> When:
+    def parse(cls, text: str) -> "When":
         match = _WHEN.fullmatch(text.strip())
         if match is None or (match[2] is not None and not 1 <= int(match[2]) <= 12):
             raise UsageError(
@@ -60,8 +57,7 @@ class When:
         return f"{MONTH_NAMES[self.month - 1]} {self.year}"
 
 
-@dataclass(frozen=True, slots=True)
-class Rebase:
+class Rebase(Value):
     """Moving money from the price level of one date to another's: a ratio of two indexes."""
 
     source: When
@@ -78,15 +74,15 @@ class Rebase:
         return EXACT.divide(EXACT.multiply(amount, self.to_index), self.from_index)
 
 
-@dataclass(frozen=True, slots=True)
-class Adjustment:
+class Adjustment(Value):
+    """An amount moved from the dollars of one date to those of another, and the result."""
+
     amount: Decimal
     rebase: Rebase
     result: Decimal
 
 
-@dataclass(frozen=True)
-class CpiTable:
+class CpiTable(Value):
     series: str
     base: str
     newest: When

@@ -4,8 +4,6 @@ crosswalks, as the data layer (`careerstats.sources.lineage`) finds it and `hist
 Plain named tuples, standard library only: the core reads them and never the crosswalk files.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 
@@ -32,7 +30,7 @@ class Link(NamedTuple):
     origins: tuple[SocCode, ...]
     hybrid: bool = False  # an OEWS code of May 2019 and 2020 that is in no SOC version
 
-    def continues(self, older: Link) -> bool:
+    def continues(self, older: "Link") -> bool:
         """The same occupation as `older`, under the same code or a code renamed one to one."""
         return codes_of(self.now) == codes_of(older.now) and codes_of(self.origins) == codes_of(
             older.origins

@@ -1,8 +1,6 @@
 """The occupations of one release at one level (`list`), grouped under their major groups,
 the catalog's careers among them marked."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import NamedTuple, TypeVar
 

@@ -6,8 +6,6 @@ Standard library only. The data layer finds the names that may fit with the regu
 expressions made here (`word_pattern`) and this module says how well each one fits.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Collection
 from typing import Literal, NamedTuple

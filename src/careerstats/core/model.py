@@ -8,8 +8,6 @@ span fields. Unknown keys, non-positive wages and percentiles out of order are e
 Everything here describes what a source published; nothing derived is stored.
 """
 
-from __future__ import annotations
-
 import itertools
 import re
 from dataclasses import MISSING, Field, dataclass, field, fields
@@ -173,6 +171,8 @@ PERCENTILE_ORDER = tuple(_PERCENTILES)
 
 @record
 class OfficeProfile(_Record):
+    """What working in one office (front or back) is like, as the articles describe it."""
+
     description: Text
     duties: tuple[Text, ...] = ()
     skills: tuple[Text, ...] = ()
@@ -181,6 +181,8 @@ class OfficeProfile(_Record):
 
 @record
 class FormerCode(_Record):
+    """A code the occupation had in an earlier SOC classification (SOC 2000, 2010)."""
+
     classification: Text
     code: Text
 
@@ -190,6 +192,9 @@ class FormerCode(_Record):
 
 @record
 class Education(_Record):
+    """The catalog's cited education text for a career, kept apart from BLS's Employment
+    Projections categories."""
+
     typical: Text | None = None
     preferred: Text | None = None
     training: Text | None = None
@@ -198,6 +203,8 @@ class Education(_Record):
 
 @record
 class Career(_Record):
+    """A catalog career: its SOC code, names, and what the articles say about the work."""
+
     id: Text
     title: Text
     soc: Text
@@ -226,6 +233,8 @@ class Career(_Record):
 
 @record
 class Catalog(_Record):
+    """The catalog's careers and the offices they belong to; ids and aliases are unique."""
+
     offices: dict[Office, OfficeProfile]
     careers: tuple[Career, ...]
 
@@ -264,6 +273,8 @@ class AnnualBasis(StrEnum):
 
 @record
 class IndustryWage(_Record):
+    """A wage a release states for the occupation in one industry, as it states it."""
+
     industry: Text
     period: Period
     value: Wage
@@ -276,6 +287,8 @@ class IndustryWage(_Record):
 
 @record
 class ExtraCompensation(_Record):
+    """Pay besides wages (a bonus, commission) as a release states it."""
+
     kind: Text
     period: Period
     value: Wage
@@ -287,6 +300,8 @@ class ExtraCompensation(_Record):
 
 @record
 class ExperiencePay(_Record):
+    """Pay at one level of experience (entry level, late career) as a release states it."""
+
     level: Text
     label: Text
     period: Period
@@ -324,6 +339,8 @@ class SourceDerivation(_Record):
 
 @record
 class OutlookFact(_Record):
+    """A projected change a release states (employment growth over its horizon)."""
+
     measure: Text
     percent: Percent
     horizon: Text
@@ -332,6 +349,9 @@ class OutlookFact(_Record):
 
 @record
 class CareerFigures(_Record):
+    """One occupation's figures in one release: wages as published, top-coded ceilings,
+    employment and what the source states beside them."""
+
     career: Text
     soc: Text
     title_in_source: Text | None = None
@@ -390,6 +410,9 @@ def is_top_coding_note(note: str) -> bool:
 
 @record
 class SourceRelease(_Record):
+    """One release of one source (BLS OEWS May 2024, PayScale's article) and the figures
+    it publishes for each occupation."""
+
     id: Text
     publisher: Text
     program: Text
@@ -441,7 +464,7 @@ class SourceRelease(_Record):
 
     def summaries_at(
         self, levels: frozenset[str], period: Period, statistic: Statistic | None
-    ) -> list[Summary]:
+    ) -> "list[Summary]":
         """Each entry of these levels with one of its figures as published (`statistic` per
         `period`; none without a statistic): what ranking them needs, and no more."""
         found = []

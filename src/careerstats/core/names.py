@@ -2,8 +2,6 @@
 title, singular or plural, or by words that only one occupation's title holds; a name that
 fits several occupations, or none, gets the closest ones (issue 12)."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -69,7 +67,7 @@ class AllOccupations:
     """Several sources of occupations as one (bundled releases, then imported ones): the
     first that knows a name answers for it."""
 
-    def __init__(self, *parts: Occupations) -> None:
+    def __init__(self, *parts: "Occupations") -> None:
         self.parts = parts
 
     def titles(self) -> Mapping[str, str]:
@@ -140,7 +138,7 @@ class Match(NamedTuple):
 class CareerNames:
     """Every name of the catalog's careers, and of other occupations when there are any."""
 
-    def __init__(self, careers: Sequence[Career], occupations: Occupations | None) -> None:
+    def __init__(self, careers: Sequence[Career], occupations: "Occupations | None") -> None:
         self.careers, self.occupations = tuple(careers), occupations
         self._by_name: dict[tuple[str, ...], Career] = {}
         self._by_code: dict[str, Career] = {}

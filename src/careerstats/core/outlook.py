@@ -6,8 +6,6 @@ The data layer reads the bundled files and hands them over through `Dataset.proj
 reads a file.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
@@ -87,8 +85,8 @@ class Outlook(NamedTuple):
 
     career_id: str
     code: str
-    edition: Edition
-    projection: Projection | None
+    edition: "Edition"
+    projection: "Projection | None"
 
 
 class SocPlace(NamedTuple):
@@ -97,20 +95,20 @@ class SocPlace(NamedTuple):
 
     code: str
     known: bool
-    groups: tuple[SocGroup, ...]
+    groups: "tuple[SocGroup, ...]"
 
-    def group(self, level: str) -> SocGroup | None:
+    def group(self, level: str) -> "SocGroup | None":
         return next((group for group in self.groups if group.level == level), None)
 
 
-def outlook(projections: Projections | None, career: Career) -> Outlook | None:
+def outlook(projections: "Projections | None", career: "Career") -> Outlook | None:
     """The career's projection by its SOC code; None when there are no projections."""
     if projections is None:
         return None
     return Outlook(career.id, career.soc, projections.edition(), projections.projection(career.soc))
 
 
-def soc_place(classification: Classification | None, career: Career) -> SocPlace | None:
+def soc_place(classification: "Classification | None", career: "Career") -> SocPlace | None:
     """The career's SOC groups; None when there is no classification."""
     if classification is None:
         return None

@@ -1,10 +1,7 @@
 """One career's pay in one source release: its figures, what derives from them, and the same
 in another date's dollars. Comparisons, ranks and profiles are all built from it."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -18,6 +15,7 @@ from careerstats.core.figures import (
 )
 from careerstats.core.model import Career, CareerFigures, SourceRelease, Statistic
 from careerstats.core.periods import STANDARD, Period, Schedule
+from careerstats.core.value import Value, replace
 
 if TYPE_CHECKING:
     from careerstats.core.dataset import Dataset
@@ -30,18 +28,17 @@ class StatedAmount(NamedTuple):
 
     value: Decimal
     original: Decimal | None = None
-    adjusted_to: When | None = None
+    adjusted_to: "When | None" = None
 
 
-@dataclass(frozen=True)
-class CareerPay:
+class CareerPay(Value):
     """One career's pay as one source release publishes it, plus what derives from it."""
 
     career: Career
     release: SourceRelease
     entry: CareerFigures
     wages: WageTable
-    rebase: Rebase | None = None
+    rebase: "Rebase | None" = None
     not_adjusted: str | None = None
     schedule: Schedule = STANDARD
 
@@ -58,7 +55,7 @@ class CareerPay:
             return StatedAmount(value)
         return StatedAmount(self.rebase.apply(value), value, self.rebase.target)
 
-    def in_dollars_of(self, target: When, cpi: CpiTable) -> CareerPay:
+    def in_dollars_of(self, target: "When", cpi: "CpiTable") -> "CareerPay":
         """Every figure adjusted from the release's reference month to `target`'s dollars.
 
         A release without a reference date cannot be adjusted: its figures stay as published
@@ -81,8 +78,8 @@ def career_pay(
     release: SourceRelease,
     career: Career,
     schedule: Schedule = STANDARD,
-    in_dollars_of: When | None = None,
-    cpi: CpiTable | None = None,
+    in_dollars_of: "When | None" = None,
+    cpi: "CpiTable | None" = None,
     periods: Sequence[Period] = SHOWN_PERIODS,
 ) -> CareerPay | None:
     entry = release.figures_for(career.id)
@@ -98,8 +95,8 @@ def career_pay(
 
 
 def price_target(
-    dataset: Dataset, in_dollars_of: When | None, cpi: CpiTable | None
-) -> CpiTable | None:
+    dataset: "Dataset", in_dollars_of: "When | None", cpi: "CpiTable | None"
+) -> "CpiTable | None":
     """The CPI table to adjust with, after checking that the target date has an index."""
     if in_dollars_of is None:
         return cpi

@@ -6,11 +6,11 @@ exact ratio of hours. Standard library only: `convert` runs on this module alone
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Context, Decimal
 from enum import StrEnum
-from fractions import Fraction
 
+from careerstats.core.ratio import Ratio
+from careerstats.core.value import Value
 from careerstats.core.wording import quoted
 from careerstats.errors import UsageError
 
@@ -107,8 +107,7 @@ WEEKS_IN_A_YEAR = Decimal("52.1786")  # 365.25 / 7, rounded up: the longest plau
 DAYS_IN_A_WEEK = Decimal(7)
 
 
-@dataclass(frozen=True, slots=True)
-class Schedule:
+class Schedule(Value):
     """How much someone works: the BLS full-time year by default (40 h x 52 weeks = 2,080 h)."""
 
     hours_per_week: Decimal = Decimal(40)
@@ -124,15 +123,15 @@ class Schedule:
     def is_standard(self) -> bool:
         return self == STANDARD
 
-    def hours_in(self, period: Period) -> Fraction:
+    def hours_in(self, period: Period) -> Ratio:
         """Working hours in one `period`, exactly."""
-        week = Fraction(self.hours_per_week)
-        year = week * Fraction(self.weeks_per_year)
+        week = Ratio.of(self.hours_per_week)
+        year = week * Ratio.of(self.weeks_per_year)
         match period:
             case Period.HOUR:
-                return Fraction(1)
+                return Ratio(1)
             case Period.DAY:
-                return week / Fraction(self.days_per_week)
+                return week / Ratio.of(self.days_per_week)
             case Period.WEEK:
                 return week
             case Period.BIWEEK:
@@ -151,7 +150,7 @@ class Schedule:
         hours = self.hours_in(period)
         return EXACT.divide(Decimal(hours.numerator), Decimal(hours.denominator))
 
-    def factor(self, source: Period, target: Period) -> Fraction:
+    def factor(self, source: Period, target: Period) -> Ratio:
         """What one unit of pay per `source` period is worth per `target` period."""
         return self.hours_in(target) / self.hours_in(source)
 
@@ -187,7 +186,7 @@ def convert(
     return scale(amount, schedule.factor(source, target))
 
 
-def scale(amount: Decimal, ratio: Fraction) -> Decimal:
+def scale(amount: Decimal, ratio: Ratio) -> Decimal:
     """`amount` x `ratio`, exactly (50 significant digits where the result does not end)."""
     scaled = EXACT.multiply(amount, Decimal(ratio.numerator))
     if ratio.denominator == 1:

@@ -2,8 +2,6 @@
 Employment Projections' growth or openings, with filters by group, typical entry education
 and employment. Nothing is derived: every figure ranked is one a source published."""
 
-from __future__ import annotations
-
 from collections import Counter
 from decimal import Decimal
 from enum import StrEnum
@@ -76,7 +74,7 @@ class Top(NamedTuple):
     considered: int  # occupations at the level (and in the group) before the other filters
     matched: int  # those left after every filter, before the limit
     left_out: tuple[tuple[str, int], ...]  # why the others are not ranked, with counts
-    edition: Edition | None  # the projections used for growth, openings or education
+    edition: "Edition | None"  # the projections used for growth, openings or education
     scope: str = ""
 
 
@@ -141,12 +139,14 @@ def top(
     )
 
 
-def _education(projections: Projections | None, code: str) -> str | None:
+def _education(projections: "Projections | None", code: str) -> str | None:
     line = projections.projection(code) if projections is not None else None
     return line.education if line is not None else None
 
 
-def _excluded(entry: Summary, line: Projection | None, filters: Filters, by: Measure) -> str | None:
+def _excluded(
+    entry: Summary, line: "Projection | None", filters: Filters, by: Measure
+) -> str | None:
     """Why an entry is not ranked, or None when it is."""
     if (by.projected or filters.by_education) and line is None:
         return "no line in the Employment Projections"
@@ -167,7 +167,7 @@ def _excluded(entry: Summary, line: Projection | None, filters: Filters, by: Mea
     return None
 
 
-def _figure(entry: Summary, by: Measure, line: Projection | None) -> tuple[Decimal, bool] | None:
+def _figure(entry: Summary, by: Measure, line: "Projection | None") -> tuple[Decimal, bool] | None:
     """The figure ranked, and whether it is a top-coded bound; None when none is published."""
     if by.statistic is not None:
         return (entry.figure, entry.top_coded) if entry.figure is not None else None

@@ -534,9 +534,10 @@ def occupation_list(result: OccupationList, out: TextIO, **_: Any) -> None:
 
 def checked_files(checked: list[CheckedFile], out: TextIO, **_: Any) -> None:
     writer = writer_for(out)
-    writer.writerow(("file", "kind", "id", "careers"))
+    writer.writerow(("file", "kind", "id", "careers", "years"))
     for item in checked:
-        writer.writerow((item.name, item.kind, item.id, item.careers))
+        years = ";".join(str(year) for year in item.years)
+        writer.writerow((item.name, item.kind, item.id, item.careers, years))
 
 
 TOP_COLUMNS = (

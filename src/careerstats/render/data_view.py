@@ -98,14 +98,16 @@ def _citation_cells(check: CitationCheck) -> tuple[str | Text, ...]:
 
 def check_view(checked: Sequence[CheckedFile]) -> Group:
     lines: list[RenderableType] = [
-        Text.assemble(
-            ("ok  ", "green"),
-            f"{item.name}: {item.kind} {item.id}, {counted(item.careers, 'career')}",
-        )
-        for item in checked
+        Text.assemble(("ok  ", "green"), f"{item.name}: {_holds(item)}") for item in checked
     ]
     lines.append(Text(f"{counted(len(checked), 'file')} valid", style="bold"))
     return Group(*lines)
+
+
+def _holds(item: CheckedFile) -> str:
+    if item.kind == "tax":
+        return "tax years " + ", ".join(str(year) for year in item.years)
+    return f"{item.kind} {item.id}, {counted(item.careers, 'career')}"
 
 
 def imported_summary(record: ReleaseRecord) -> str:

@@ -11,7 +11,7 @@ types for the type checker only.
 
 from __future__ import annotations
 
-from typing import Any, NotRequired, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict
 
 from careerstats.render.jsonnumber import Number
 
@@ -483,9 +483,10 @@ class Audit(TypedDict):
 
 class CheckedFile(TypedDict):
     file: str
-    kind: str
+    kind: Literal["catalog", "source", "tax"]
     id: str
     careers: int
+    years: list[int]  # a tax data file's tax years; empty for a dataset file
 
 
 class CheckedFiles(TypedDict):
@@ -549,7 +550,7 @@ class HistoryRelease(TypedDict):
     reference_period: str | None
     reference_period_label: str
     classification: str | None
-    definition_change: Any
+    definition_change: str | None
     occupations: list[HistoryRow]
 
 
@@ -567,7 +568,7 @@ class History(TypedDict):
     series: str
     releases: list[HistoryRelease]
     overall: Overall | None
-    overall_not_computed: Any
+    overall_not_computed: str | None
     notes: list[str]
 
 

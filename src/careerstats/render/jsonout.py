@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
 from careerstats.core.money import json_number
@@ -59,36 +60,44 @@ def number(value: Decimal, places: int | None = None) -> Number:
 
 # The json module's string encoder, without importing the json package (its decoder and
 # scanner cost start-up time that `--json` runs should not pay).
-_ESCAPES = {i: f"\\u{i:04x}" for i in range(0x20)} | {
-    ord("\\"): "\\\\",
-    ord('"'): '\\"',
-    ord("\n"): "\\n",
-    ord("\r"): "\\r",
-    ord("\t"): "\\t",
-    ord("\b"): "\\b",
-    ord("\f"): "\\f",
-}
-# Valid JSON left raw, but not to be shown raw: DEL and the C1 controls (a terminal may take
-# U+009B for an escape sequence), bidi overrides and marks, line and paragraph separators, and
-# the lone surrogates of a file name's undecodable bytes (UTF-8 cannot write them at all).
-_ESCAPES |= {
-    code: f"\\u{code:04x}"
-    for code in (
-        *range(0x7F, 0xA0),
-        0x61C,
-        0x200E,
-        0x200F,
-        0x2028,
-        0x2029,
-        *range(0x202A, 0x202F),
-        *range(0x2066, 0x206A),
-        *range(0xD800, 0xE000),
-    )
-}
+@cache
+def _escapes() -> dict[int, str]:
+    escapes = {i: f"\\u{i:04x}" for i in range(0x20)} | {
+        ord("\\"): "\\\\",
+        ord('"'): '\\"',
+        ord("\n"): "\\n",
+        ord("\r"): "\\r",
+        ord("\t"): "\\t",
+        ord("\b"): "\\b",
+        ord("\f"): "\\f",
+    }
+    # Valid JSON left raw, but not to be shown raw: DEL and the C1 controls (a terminal may
+    # take U+009B for an escape sequence), bidi overrides and marks, line and paragraph
+    # separators, and the lone surrogates of a file name's undecodable bytes (UTF-8 cannot
+    # write them at all).
+    return escapes | {
+        code: f"\\u{code:04x}"
+        for code in (
+            *range(0x7F, 0xA0),
+            0x61C,
+            0x200E,
+            0x200F,
+            0x2028,
+            0x2029,
+            *range(0x202A, 0x202F),
+            *range(0x2066, 0x206A),
+            *range(0xD800, 0xE000),
+        )
+    }
 
 
 def string(text: str) -> str:
-    return '"' + text.translate(_ESCAPES) + '"'
+    # Every character escaped above is one str.isprintable refuses (a control, format or
+    # separator character, or a surrogate), bar the quote and the backslash: text without
+    # them is written as it is, without a dictionary lookup per character.
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return '"' + text + '"'
+    return '"' + text.translate(_escapes()) + '"'
 
 
 def dumps(document: Any, indent: int = 2) -> str:
@@ -96,6 +105,11 @@ def dumps(document: Any, indent: int = 2) -> str:
 
 
 def _encode(item: Any, indent: int, depth: int) -> str:
+    kind = type(item)  # the common exact types first: a document holds thousands of values
+    if kind is str:
+        return string(item)
+    if kind is Number:
+        return str.__str__(item)
     if isinstance(item, Number):
         return str(item)
     if isinstance(item, Decimal | float):
@@ -104,18 +118,13 @@ def _encode(item: Any, indent: int, depth: int) -> str:
     if isinstance(item, dict):
         if not item:
             return "{}"
-        parts = (f"{string(str(k))}: {_encode(v, indent, depth + 1)}" for k, v in item.items())
+        parts = [f"{string(str(k))}: {_encode(v, indent, depth + 1)}" for k, v in item.items()]
         return "{" + inner + ("," + inner).join(parts) + pad + "}"
     if isinstance(item, list | tuple):
         if not item:
             return "[]"
-        return (
-            "["
-            + inner
-            + ("," + inner).join(_encode(v, indent, depth + 1) for v in item)
-            + pad
-            + "]"
-        )
+        values = [_encode(v, indent, depth + 1) for v in item]
+        return "[" + inner + ("," + inner).join(values) + pad + "]"
     if isinstance(item, str):
         return string(item)
     if item is None:
@@ -668,7 +677,13 @@ def checked_files(checked: list[CheckedFile], **_: Any) -> doc.CheckedFiles:
     return {
         "valid": True,
         "files": [
-            {"file": item.name, "kind": item.kind, "id": item.id, "careers": item.careers}
+            {
+                "file": item.name,
+                "kind": item.kind,
+                "id": item.id,
+                "careers": item.careers,
+                "years": list(item.years),
+            }
             for item in checked
         ],
     }

@@ -12,8 +12,6 @@ become `CareerFigures` through the same code as imported releases (`oews_figures
 bundled release and `careerstats data import` of its original file give the same figures.
 """
 
-from __future__ import annotations
-
 import csv
 import re
 from collections.abc import Iterable, Mapping
@@ -325,7 +323,7 @@ class BundledRelease(SourceRelease):
     _cache: dict[str, CareerFigures | None]
 
     @classmethod
-    def bind(cls, info: ReleaseInfo, codes: Mapping[str, tuple[str, ...]]) -> BundledRelease:
+    def bind(cls, info: ReleaseInfo, codes: Mapping[str, tuple[str, ...]]) -> "BundledRelease":
         where = (
             "as the workbook states"
             if info.ceiling_stated

@@ -8,8 +8,6 @@ change as published, and the typical education, related work experience and on-t
 training BLS assigns to each line item. Looking up a code parses only that code's line.
 """
 
-from __future__ import annotations
-
 import csv
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple

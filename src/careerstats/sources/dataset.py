@@ -1,15 +1,13 @@
 """Loading the dataset: the bundled files validated (or from the cache), plus the store."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from careerstats.core.dataset import Dataset
 from careerstats.core.model import Catalog, SourceRelease
+from careerstats.core.value import replace
 from careerstats.errors import DataError, NothingImported, StoreUnreadable
 
 if TYPE_CHECKING:
@@ -88,7 +86,7 @@ def _releases(
     return releases
 
 
-def load_files(files: Sequence[Traversable | Path]) -> Dataset:
+def load_files(files: "Sequence[Traversable | Path]") -> Dataset:
     """Validate dataset files (paths or package resources) into a `Dataset`."""
     from careerstats.sources.bundle import CATALOG_FILE
     from careerstats.sources.datafiles import validate
@@ -106,9 +104,10 @@ def load_files(files: Sequence[Traversable | Path]) -> Dataset:
 
 class CheckedFile(NamedTuple):  # a named tuple: no dataclass to define on every start-up
     name: str
-    kind: Literal["catalog", "source"]
+    kind: Literal["catalog", "source", "tax"]
     id: str
     careers: int
+    years: tuple[int, ...] = ()  # a tax data file's tax years
 
 
 def check_files(files: Sequence[Any] | None = None) -> list[CheckedFile]:
@@ -121,6 +120,12 @@ def check_files(files: Sequence[Any] | None = None) -> list[CheckedFile]:
     from careerstats.sources.datafiles import validate
 
     loaded = _read(list(files) if files is not None else list(bundled_files()))
+    taxes = [
+        _checked_tax(name, text, document) for name, text, document in loaded if _is_tax(document)
+    ]
+    loaded = [item for item in loaded if not _is_tax(item[2])]
+    if files is None:
+        taxes.append(_checked_tax(*_bundled_tax()))
     catalogs = {
         name: validate(Catalog, document, name, text=text)
         for name, text, document in loaded
@@ -133,7 +138,31 @@ def check_files(files: Sequence[Any] | None = None) -> list[CheckedFile]:
     checked = [CheckedFile(name, "catalog", name, len(c.careers)) for name, c in catalogs.items()]
     checked += [CheckedFile(name, "source", r.id, len(r.careers)) for name, r in releases]
     order = {name: index for index, (name, _, _) in enumerate(loaded)}
-    return sorted(checked, key=lambda item: order[item.name])
+    return sorted(checked, key=lambda item: order[item.name]) + taxes
+
+
+def _is_tax(document: Any) -> bool:
+    """A tax data file: tax years, and none of a dataset's keys."""
+    return isinstance(document, dict) and "years" in document and "careers" not in document
+
+
+def _bundled_tax() -> tuple[str, str, Any]:
+    from careerstats.sources.bundle import bundled_data_dir
+    from careerstats.sources.datafiles import parse_yaml, read_text
+    from careerstats.sources.tax_data import TAX_FILE
+
+    name = "/".join(TAX_FILE)
+    text = read_text(bundled_data_dir().joinpath(*TAX_FILE))
+    return name, text, parse_yaml(text, name)
+
+
+def _checked_tax(name: str, text: str, document: Any) -> CheckedFile:
+    from careerstats.core.tax import TaxData
+    from careerstats.sources.datafiles import validate
+
+    data = validate(TaxData, document, name, text=text)
+    stem = name.rpartition("/")[2].removesuffix(".yaml").replace("_", "-")
+    return CheckedFile(name, "tax", stem, 0, tuple(sorted(entry.year for entry in data.years)))
 
 
 class StoreUse:
@@ -221,7 +250,7 @@ def bundled() -> Dataset:
     )
 
 
-def _bundled_prices() -> CpiTable:
+def _bundled_prices() -> "CpiTable":
     # The CPI table and the inflation code load only when a figure is adjusted.
     from careerstats.sources.cpi import bundled_cpi
 
@@ -232,18 +261,18 @@ class _Classification:
     """The bundled 2018 SOC structure, its module loaded only when a group is asked for
     (`show`, not `compare`)."""
 
-    def soc(self, code: str) -> SocGroup | None:
+    def soc(self, code: str) -> "SocGroup | None":
         from careerstats.sources import bundled_soc
 
         return bundled_soc.soc(code)
 
-    def groups_of(self, code: str) -> Sequence[SocGroup]:
+    def groups_of(self, code: str) -> "Sequence[SocGroup]":
         from careerstats.sources import bundled_soc
 
         return bundled_soc.groups_of(code)
 
 
-def imported_into_bundled(listing: list[SourceListing]) -> list[ReleaseRecord]:
+def imported_into_bundled(listing: "list[SourceListing]") -> "list[ReleaseRecord]":
     """Imported releases of a bundled year (their areas and industries join the bundled
     release, so the listing does not show them): their files and downloads are shown apart."""
     from careerstats.sources.paths import store_path
