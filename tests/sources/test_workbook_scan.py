@@ -144,3 +144,65 @@ def test_O23_a_reference_across_the_first_megabyte_is_found(cut: int) -> None:
     with pytest.raises(DataError) as raised:
         check(cells)
     assert str(raised.value) == refusal("a cell at XFD1048576")
+
+
+@pytest.mark.parametrize(
+    ("cells", "what"),
+    [
+        (b'<row r="2"><c r = "XFD2"><v>1</v></c></row>', "a cell at row 2, column 16,384"),
+        (b"<row r='2'><c r\n=\n'BA2'><v>1</v></c></row>", "a cell at row 2, column 53"),
+        (b'<row r = "1000000"><c><v>1</v></c></row>', "row 1,000,000"),
+        (b'<row r="7">' + b"<c><v>1</v></c>" * 53 + b"</row>", "a cell at row 7, column 53"),
+        # After a cell with a reference, one without it is the next column.
+        (b'<row r="3"><c r="AZ3"><v>1</v></c><c><v>2</v></c></row>', "a cell at row 3, column 53"),
+        (
+            b'<x:sheetData xmlns:x="urn:x"><x:row><x:c r = "BB9"/></x:row>',
+            "a cell at row 9, column 54",
+        ),
+    ],
+)
+def test_O23_cells_placed_by_their_order_or_with_spaced_references_are_followed(
+    cells: bytes, what: str
+) -> None:
+    """calamine places a row or cell without a reference after the one before it, and reads
+    `r = "..."` with spaces: such a sheet is followed tag by tag, as calamine reads it."""
+    with pytest.raises(DataError) as raised:
+        check(cells)
+    assert str(raised.value) == refusal(what)
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        b'<row r="2"><c><v>5</v></c><c><v>6</v></c></row><row><c><v>7</v></c></row>',
+        b'<row r="7">' + b"<c><v>1</v></c>" * 52 + b"</row>",
+        b'<row r="2"><c s="1" r="B2"><v>1</v></c><c><v>2</v></c></row>',
+        b'<row r = "999999"><c r = "AY999999"><v>1</v></c><c/></row>',
+    ],
+)
+def test_O23_cells_placed_by_their_order_within_the_limits_pass(cells: bytes) -> None:
+    assert check(cells) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    padding=st.integers(min_value=0, max_value=40),
+    piece=st.integers(min_value=1, max_value=24),
+    referenced=st.booleans(),
+)
+def test_O23_a_cell_without_a_reference_is_noticed_wherever_the_pieces_are_cut(
+    padding: int, piece: int, referenced: bool
+) -> None:
+    """The tags are counted piece by piece; a cell without a reference among cells with
+    one is noticed wherever the cuts fall, and a sheet whose every tag has one is never
+    followed tag by tag (which would refuse this one: its 53 cells reach column 53)."""
+    first = b'<c r="A9"><v>1</v></c>' if referenced else b"<c><v>1</v></c>"
+    cells = b" " * padding + b'<row r="9">' + first + b"<c><v>1</v></c>" * 52 + b"</row>"
+    previous = limits._CHUNK
+    limits._CHUNK = piece
+    try:
+        with pytest.raises(DataError) as raised:
+            check(cells)
+        assert str(raised.value) == refusal("a cell at row 9, column 53")
+    finally:
+        limits._CHUNK = previous

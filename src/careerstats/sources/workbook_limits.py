@@ -116,17 +116,59 @@ class Xlsx:
         error: tuple[str, str] | None = None
         tail = b""
         first = True
+        tags = _TagCount()
+        at = 0  # where the window starts in the sheet
         for chunk in _chunks(self.archive, part, self.name):
             if first:
                 _check_dimension(chunk, self.name, part)
+                tags.prefixed = _PREFIXED_SHEET.search(chunk, 0, 4096) is not None
                 first = False
             window = tail + chunk
-            self._check_references(window, part, len(window) - _OVERLAP)
+            end = len(window) - _OVERLAP
+            self._check_references(window, part, end)
+            tags.add(window, at, end)
             if error is None and _ERROR_TYPE.search(window):
                 error = _error_cell(window)
             tail = window[-_OVERLAP - 1 :]
+            at += len(window) - len(tail)
         self._check_references(tail, part, len(tail))
+        tags.add(tail, at, len(tail))
+        if not tags.all_referenced_first():
+            self._check_positions(part)
         return error
+
+    def _check_positions(self, part: str) -> None:
+        """The position calamine gives each row and cell, followed tag by tag: for a sheet
+        with a row or cell that does not state its reference first (none, or `r = "..."`
+        with spaces), which calamine places after the one before it. One such cell per
+        column of a wide row at a high row number would otherwise ask for a grid of
+        billions of cells."""
+        row, column, rest = 0, 0, b""
+        for chunk in _chunks(self.archive, part, self.name):
+            window = rest + chunk
+            cut = window.rfind(b">") + 1
+            for found in _ROW_OR_CELL.finditer(window, 0, cut):
+                letters, digits = _reference_parts(found.group(2))
+                if found.group(1) == b"row":
+                    row = int(digits[:9]) if digits else row + 1
+                    column = 0
+                elif letters or digits:
+                    column = _column_number(letters.decode("ascii")) if letters else column + 1
+                    row = int(digits[:9]) if digits else row
+                else:
+                    column += 1
+                if row > MAX_ROWS or column > MAX_COLUMNS:
+                    what = f"a cell at row {row:,}, column {column:,}" if column else f"row {row:,}"
+                    raise DataError(
+                        f"{self.name}: {what} in {_short(part)}: beyond what careerstats reads, "
+                        f"{_limits_text()} per sheet"
+                    )
+            rest = window[cut:]
+            if len(rest) > _LONGEST_TAG:
+                raise DataError(
+                    f"{self.name}: {_short(part)} has more than {_LONGEST_TAG // MiB} MiB "
+                    "without the end of a tag: not a worksheet careerstats reads"
+                )
 
     def _check_references(self, window: bytes, part: str, end: int) -> None:
         """Refuse the first r attribute in `window` beyond the limits. One that starts at
@@ -142,6 +184,50 @@ class Xlsx:
                     f"{self.name}: {what} in {_short(part)}: beyond what "
                     f"careerstats reads, {_limits_text()} per sheet"
                 )
+
+
+# Rows and cells that state their reference first (`<c r="A1" ...>`), as Excel, LibreOffice
+# and BLS write every one, against all rows and cells: counted with bytes.count, which costs
+# next to nothing. "<" cannot stand for itself in XML text, so text cannot fake a tag; only
+# when the counts differ (or the sheet's tags have a prefix) is every tag followed.
+_CELL_TAGS = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
+_ROW_TAGS = (b"<row ", b"<row>", b"<row/", b"<row\t", b"<row\n", b"<row\r")
+_REFERENCED = (b'<c r="', b"<c r='", b'<row r="', b"<row r='")
+_PREFIXED_SHEET = re.compile(rb"<\w+:sheetData\b")
+_ROW_OR_CELL = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
+_R_VALUE = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]{0,32})"|'([^']{0,32})')""")
+_REFERENCE_PARTS = re.compile(rb"([A-Za-z]{0,4})([0-9]{0,9})")
+# Text between two tags, or one tag, longer than this is not a worksheet.
+_LONGEST_TAG = 8 * MiB
+
+
+def _reference_parts(attributes: bytes) -> tuple[bytes, bytes]:
+    """The letters and digits an r attribute begins with (both empty without one)."""
+    found = _R_VALUE.search(attributes)
+    if found is None:
+        return b"", b""
+    parts = _REFERENCE_PARTS.match(found.group(1) or found.group(2) or b"")
+    return (parts.group(1), parts.group(2)) if parts else (b"", b"")
+
+
+class _TagCount:
+    def __init__(self) -> None:
+        self.tags = self.referenced = 0
+        self.prefixed = False
+        self.counted_to = 0  # tags starting before this point of the sheet are counted
+
+    def add(self, window: bytes, at: int, end: int) -> None:
+        """Count the tags of `window` (which starts at `at` in the sheet) that start before
+        `end` and were not counted in the window before (the windows overlap)."""
+        start = max(0, self.counted_to - at)
+        for token in (*_CELL_TAGS, *_ROW_TAGS):
+            self.tags += window.count(token, start, end + len(token) - 1)
+        for token in _REFERENCED:
+            self.referenced += window.count(token, start, end + len(token) - 1)
+        self.counted_to = max(self.counted_to, at + end)
+
+    def all_referenced_first(self) -> bool:
+        return not self.prefixed and self.tags == self.referenced
 
 
 def _far_reference(window: bytes, at: int) -> str | None:
