@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from careerstats.errors import DataError
 
@@ -59,27 +59,31 @@ def check_file_size(size: int, name: str) -> None:
 
 
 # The data sheet is read once more here, whole, before calamine reads it: inflated by zlib in
-# pieces of 1 MiB, each scanned by the two expressions below while the processor's cache
-# still holds it. They see every cell, so both are built for speed: each starts with a
-# literal, which the regular-expression engine finds by itself (far faster than trying a
-# pattern at every byte), and the usual reference fails `_SUSPECT`'s lookahead at once, with
-# possessive steps that never backtrack (matching the far shapes themselves at every r="
-# took about a sixth longer). The whole check costs about 0.5 s per 100,000 rows of an
-# all-data workbook, half inflating and half scanning, against some 2.5 s for calamine.
+# pieces of 1 MiB, each scanned while the processor's cache still holds it. calamine places a
+# cell by its own reference, or, without one, after the cell before it in the row its row
+# element states (or the row after the one before): only cells make the grid. So every cell
+# tag is looked at, and the usual one, `<c r="B2"`, a reference within the limits stated
+# first, passes at once. Both expressions start with a literal, which the regular-expression
+# engine finds by itself (far faster than trying a pattern at every byte), and their
+# possessive steps never backtrack. Anything else among cells (a reference beyond the limits,
+# none, one in single quotes or with spaces around "=", a prefixed tag) has the whole sheet
+# followed tag by tag, as calamine places them (`_check_positions`): rare, and exact. The
+# check costs about 0.5 s per 100,000 rows of an all-data workbook, half inflating and half
+# scanning, against some 2.5 s for calamine.
 
-# Every r= whose value is not a reference within the limits: one or two letters (the first of
-# two an A: columns A to AZ), then one to six digits, in double quotes. What it finds is rare
-# (a far reference, a value in single quotes, a footer="0.3", a value cut at the end of a
-# piece, whole in the next window) and is settled exactly by `_far_reference`.
-_SUSPECT = re.compile(rb'r=(?!"[Aa]?+[A-Za-z]?+[0-9]{1,6}+")')
+_NEAR = rb' r="[Aa]?+[A-Za-z]?+[0-9]{1,6}+"'
+# A cell tag that does not begin with a reference within the limits: one or two letters (the
+# first of two an A: columns A to AZ), then one to six digits, in double quotes.
+_CELL = re.compile(rb"<c(?!" + _NEAR + rb")")
+# The same for a prefixed tag (`<x:c`), which calamine reads as a cell too.
+_PREFIXED_CELL = re.compile(rb":c(?!" + _NEAR + rb")")
 # A reference beyond the limits, as its value begins: a column of three letters, or of two
 # from BA on, or a row number of seven digits.
 _FAR_VALUE = re.compile(rb"[A-Za-z]{0,2}+(?:[A-Za-z]|(?<=[B-Zb-z][A-Za-z])[0-9]|[0-9]{7})")
 # A cell of type "e" (error); `_error_cell` then reads which error it holds.
 _ERROR_TYPE = re.compile(rb't="e"')
-# The end of a window that may hold an attribute cut off by the end of its piece: it begins
-# the next window, where the attribute is whole (what is judged and shown of an r attribute
-# takes at most 17 bytes, with the space before it; t="e" takes 5).
+# The end of a window that may hold a tag cut off by the end of its piece: it begins the next
+# window, where the tag's start is whole (`<c r="AZ999999"` takes 16 bytes; t="e" takes 5).
 _OVERLAP = 32
 _DIMENSION = re.compile(
     rb'<(?:\w+:)?dimension\s+ref="([A-Za-z]*)([0-9]*)(?::([A-Za-z]+)([0-9]+))?"'
@@ -88,6 +92,8 @@ _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\b(?:\w+:)?id="([^"]+)"')
 _RELATION = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
 _ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
 _CHUNK = 1 * MiB
+# A name character: after `<c` or `:c`, it makes another tag (`<col>`, `<cfRule>`).
+_NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:")
 
 
 class Xlsx:
@@ -116,53 +122,43 @@ class Xlsx:
         error: tuple[str, str] | None = None
         tail = b""
         first = True
-        tags = _TagCount()
-        at = 0  # where the window starts in the sheet
+        unusual = False
         for chunk in _chunks(self.archive, part, self.name):
             if first:
                 _check_dimension(chunk, self.name, part)
-                tags.prefixed = _PREFIXED_SHEET.search(chunk, 0, 4096) is not None
                 first = False
             window = tail + chunk
-            end = len(window) - _OVERLAP
-            self._check_references(window, part, end)
-            tags.add(window, at, end)
+            unusual = unusual or _unusual_cell(window, len(window) - _OVERLAP)
             if error is None and _ERROR_TYPE.search(window):
                 error = _error_cell(window)
             tail = window[-_OVERLAP - 1 :]
-            at += len(window) - len(tail)
-        self._check_references(tail, part, len(tail))
-        tags.add(tail, at, len(tail))
-        if not tags.all_referenced_first():
+        if unusual or _unusual_cell(tail, len(tail)):
             self._check_positions(part)
         return error
 
     def _check_positions(self, part: str) -> None:
-        """The position calamine gives each row and cell, followed tag by tag: for a sheet
-        with a row or cell that does not state its reference first (none, or `r = "..."`
-        with spaces), which calamine places after the one before it. One such cell per
-        column of a wide row at a high row number would otherwise ask for a grid of
-        billions of cells."""
+        """Each row and cell of the sheet, in order, placed as calamine places it: refuse a
+        stated reference beyond the limits, or a cell without one placed beyond them (one
+        such cell per column of a wide row at a high row number would otherwise ask for a
+        grid of billions of cells)."""
         row, column, rest = 0, 0, b""
         for chunk in _chunks(self.archive, part, self.name):
             window = rest + chunk
             cut = window.rfind(b">") + 1
             for found in _ROW_OR_CELL.finditer(window, 0, cut):
-                letters, digits = _reference_parts(found.group(2))
+                stated = _stated_reference(found.group(2))
+                if stated is not None and _FAR_VALUE.match(stated):
+                    shown = stated[:13].decode("ascii", "replace")
+                    self._refuse(part, f"row {shown}" if shown.isdigit() else f"a cell at {shown}")
+                letters, digits = _reference_parts(stated or b"")
                 if found.group(1) == b"row":
-                    row = int(digits[:9]) if digits else row + 1
-                    column = 0
-                elif letters or digits:
-                    column = _column_number(letters.decode("ascii")) if letters else column + 1
-                    row = int(digits[:9]) if digits else row
-                else:
+                    row, column = (int(digits) if digits else row + 1), 0
+                elif letters:
+                    column = _column_number(letters.decode("ascii"))
+                else:  # after the cell before it, in the row its row element states
                     column += 1
-                if row > MAX_ROWS or column > MAX_COLUMNS:
-                    what = f"a cell at row {row:,}, column {column:,}" if column else f"row {row:,}"
-                    raise DataError(
-                        f"{self.name}: {what} in {_short(part)}: beyond what careerstats reads, "
-                        f"{_limits_text()} per sheet"
-                    )
+                    if row > MAX_ROWS or column > MAX_COLUMNS:
+                        self._refuse(part, f"a cell at row {row:,}, column {column:,}")
             rest = window[cut:]
             if len(rest) > _LONGEST_TAG:
                 raise DataError(
@@ -170,30 +166,26 @@ class Xlsx:
                     "without the end of a tag: not a worksheet careerstats reads"
                 )
 
-    def _check_references(self, window: bytes, part: str, end: int) -> None:
-        """Refuse the first r attribute in `window` beyond the limits. One that starts at
-        `end` or later may be cut off: it is judged whole in the next window, which begins
-        a byte before `end` (so that the byte before the attribute is seen too)."""
-        for found in _SUSPECT.finditer(window):
+    def _refuse(self, part: str, what: str) -> NoReturn:
+        raise DataError(
+            f"{self.name}: {what} in {_short(part)}: beyond what careerstats reads, "
+            f"{_limits_text()} per sheet"
+        )
+
+
+def _unusual_cell(window: bytes, end: int) -> bool:
+    """Whether a cell tag starting before `end` is not the usual `<c r="B2"` (one that starts
+    at `end` or later may be cut off: the next window begins before it)."""
+    for pattern in (_CELL, _PREFIXED_CELL):
+        for found in pattern.finditer(window):
             if found.start() >= end:
-                return
-            far = _far_reference(window, found.start())
-            if far is not None:
-                what = f"row {far}" if far.isdigit() else f"a cell at {far}"
-                raise DataError(
-                    f"{self.name}: {what} in {_short(part)}: beyond what "
-                    f"careerstats reads, {_limits_text()} per sheet"
-                )
+                break
+            after = found.end()
+            if after == len(window) or window[after] not in _NAME_BYTES:
+                return True
+    return False
 
 
-# Rows and cells that state their reference first (`<c r="A1" ...>`), as Excel, LibreOffice
-# and BLS write every one, against all rows and cells: counted with bytes.count, which costs
-# next to nothing. "<" cannot stand for itself in XML text, so text cannot fake a tag; only
-# when the counts differ (or the sheet's tags have a prefix) is every tag followed.
-_CELL_TAGS = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
-_ROW_TAGS = (b"<row ", b"<row>", b"<row/", b"<row\t", b"<row\n", b"<row\r")
-_REFERENCED = (b'<c r="', b"<c r='", b'<row r="', b"<row r='")
-_PREFIXED_SHEET = re.compile(rb"<\w+:sheetData\b")
 _ROW_OR_CELL = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
 _R_VALUE = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]{0,32})"|'([^']{0,32})')""")
 _REFERENCE_PARTS = re.compile(rb"([A-Za-z]{0,4})([0-9]{0,9})")
@@ -201,48 +193,19 @@ _REFERENCE_PARTS = re.compile(rb"([A-Za-z]{0,4})([0-9]{0,9})")
 _LONGEST_TAG = 8 * MiB
 
 
-def _reference_parts(attributes: bytes) -> tuple[bytes, bytes]:
-    """The letters and digits an r attribute begins with (both empty without one)."""
+def _reference_parts(reference: bytes) -> tuple[bytes, bytes]:
+    """The letters and the digits a reference begins with (either may be empty)."""
+    found = _REFERENCE_PARTS.match(reference)
+    return (found.group(1), found.group(2)) if found else (b"", b"")
+
+
+def _stated_reference(attributes: bytes) -> bytes | None:
+    """The value of the r attribute among a tag's attributes, in either quote, with or
+    without spaces around "=" (as XML allows and calamine reads); None without one."""
     found = _R_VALUE.search(attributes)
     if found is None:
-        return b"", b""
-    parts = _REFERENCE_PARTS.match(found.group(1) or found.group(2) or b"")
-    return (parts.group(1), parts.group(2)) if parts else (b"", b"")
-
-
-class _TagCount:
-    def __init__(self) -> None:
-        self.tags = self.referenced = 0
-        self.prefixed = False
-        self.counted_to = 0  # tags starting before this point of the sheet are counted
-
-    def add(self, window: bytes, at: int, end: int) -> None:
-        """Count the tags of `window` (which starts at `at` in the sheet) that start before
-        `end` and were not counted in the window before (the windows overlap)."""
-        start = max(0, self.counted_to - at)
-        for token in (*_CELL_TAGS, *_ROW_TAGS):
-            self.tags += window.count(token, start, end + len(token) - 1)
-        for token in _REFERENCED:
-            self.referenced += window.count(token, start, end + len(token) - 1)
-        self.counted_to = max(self.counted_to, at + end)
-
-    def all_referenced_first(self) -> bool:
-        return not self.prefixed and self.tags == self.referenced
-
-
-def _far_reference(window: bytes, at: int) -> str | None:
-    """The reference of the r attribute at `at` when it is beyond the limits, else None.
-
-    Only the attribute r itself, after a space (or at the start of the sheet): not
-    footer="..." or the like. Its value may be in either quote, as XML allows and calamine
-    reads.
-    """
-    if at and window[at - 1 : at] not in b" \t\r\n":
         return None
-    quote = window[at + 2 : at + 3]
-    if quote not in (b'"', b"'") or not _FAR_VALUE.match(window, at + 3):
-        return None
-    return window[at + 3 : at + 16].split(quote)[0].decode("ascii", "replace")
+    return found.group(1) if found.group(1) is not None else found.group(2)
 
 
 # A cell of type "e" (error), its formula if any, and the error its value holds.
