@@ -23,6 +23,10 @@ from careerstats.cli import app
 _COLLECTION_HOME = tempfile.mkdtemp(prefix="careerstats-tests-")
 os.environ["CAREERSTATS_HOME"] = _COLLECTION_HOME
 atexit.register(shutil.rmtree, _COLLECTION_HOME, ignore_errors=True)
+# The installed command runs as a user's shell runs it: with stdout buffered. With
+# PYTHONUNBUFFERED (set on some CI machines) every write fails at once, where it is caught,
+# and a failure met only when Python flushes at exit would go untested.
+os.environ.pop("PYTHONUNBUFFERED", None)
 
 
 @pytest.fixture(autouse=True)

@@ -204,3 +204,41 @@ def test_X5_an_interrupted_cache_write_leaves_no_temporary_file(
     result = run("compare", "cs", "pr", "--json")
     assert (result.exit_code, result.stdout) == (130, "")
     assert [p.name for p in (home / "cache").iterdir()] == [cache.KEY_FILE]
+
+
+COMMANDS_WRITING = [
+    "careerstats convert 14.36",
+    "careerstats --version",
+    "careerstats compare cs pr",
+    "careerstats compare cs pr --json",
+    "careerstats list",
+    "careerstats compare --help",
+    "printf '1\\n2\\n' | careerstats convert - --to year",
+]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("command", COMMANDS_WRITING)
+def test_X6_output_on_a_full_disk_is_one_error_and_status_1(command: str, home: Path) -> None:
+    """With stdout buffered, as in a shell, the output meets the full disk only when it is
+    flushed: that happens while the failure can still be reported, not in Python's own flush
+    at exit (which ended the run with status 120 and `Exception ignored ...`)."""
+    done = shell(f"{command} >/dev/full", home)
+    assert (done.returncode, done.stderr) == (
+        1,
+        "careerstats: error: No space left on device\n",
+    )
+
+
+@pytest.mark.parametrize("command", COMMANDS_WRITING)
+def test_X6_a_reader_that_left_ends_the_run_quietly_with_status_0(command: str, home: Path) -> None:
+    careerstats = str(Path(sys.executable).with_name("careerstats"))
+    done = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {command.replace('careerstats', careerstats)} | true"],
+        env=dict(os.environ, CAREERSTATS_HOME=str(home)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")

@@ -61,6 +61,7 @@ class CareerstatsGroup(UnwrappedHelpGroup):
                 if not _store_left_out_after(error):
                     raise
                 result = run()  # once more, on the bundled data alone (a warning says why)
+            sys.stdout.flush()  # here, where a reader that left or a full disk is reported
         except CareerstatsError as error:
             fail(worded(error), error.exit_code)
         except typer.TyperException as error:
@@ -76,8 +77,10 @@ class CareerstatsGroup(UnwrappedHelpGroup):
             cause = exit.__context__
             if isinstance(cause, BrokenPipeError) or getattr(cause, "errno", None) == EPIPE:
                 _quiet_broken_pipe()
+            _settle_stdout()
             raise
         except OSError as error:  # a full disk, a vanished file: a runtime problem, not a bug
+            _settle_stdout()
             where = f": {error.filename}" if error.filename else ""
             fail(f"{error.strerror or error}{where}", 1)
         code = result if isinstance(result, int) else 0
@@ -169,8 +172,18 @@ def _command_after(group: Any, path: str, arguments: Sequence[str]) -> str | Non
 
 def _quiet_broken_pipe() -> NoReturn:
     # The reader left (`| head -1`): stop quietly, and keep Python from complaining at exit.
-    import os
+    from careerstats.cli.stdio import abandon_stdout
 
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    abandon_stdout()
     raise SystemExit(0)
+
+
+def _settle_stdout() -> None:
+    """Write out what stdout holds before the run ends with a status of its own; a stream
+    that cannot take it is given up (see `stdio.abandon_stdout`)."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        from careerstats.cli.stdio import abandon_stdout
+
+        abandon_stdout()

@@ -74,3 +74,15 @@ def prepare() -> None:
 
 def _is_utf(encoding: str) -> bool:
     return codecs.lookup(encoding).name.startswith("utf")
+
+
+def abandon_stdout() -> None:
+    """Point standard output at the null device once it cannot be written (a reader that
+    left, a full disk): what its buffer still holds goes there when Python flushes it at
+    exit, which would otherwise fail again and end the run with status 120."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):  # no descriptor (a test's stream)
+        pass

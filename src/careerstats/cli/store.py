@@ -174,6 +174,9 @@ def _tell_stored(lines: Sequence[str]) -> None:
         raise  # the reader left: a quiet end, as for every command
     except OSError as error:
         # The change is stored: a full disk or closed stdout must not make it look failed.
+        from careerstats.cli.stdio import abandon_stdout
+
+        abandon_stdout()
         for line in lines:
             say(f"{PROG}: warning: stdout cannot be written ({error.strerror or error}); {line}")
 
