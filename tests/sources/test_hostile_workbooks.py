@@ -132,6 +132,44 @@ def test_O23_cells_in_any_markup_calamine_reads_are_refused_beyond_the_limits(
     refused_as_beyond(limited("data", "import", path, home=home), what, home)
 
 
+@pytest.mark.parametrize(
+    ("cells", "what"),
+    [
+        (
+            b'<row r="20"><c r="A20" r="XFD1048576" t="n"><v>1</v></c></row>',
+            "has a row or cell with two references",
+        ),
+        (
+            b'<row r="900000">'
+            + (b"<c><v>1</v></c>" * 50 + b'<!--<row r="900000">-->') * 400
+            + b"</row>",
+            "holds comments, CDATA or declarations",
+        ),
+    ],
+    ids=["two references", "comments that would reset the count"],
+)
+def test_O23_cells_the_check_cannot_place_exactly_are_refused_before_parsing(
+    cells: bytes, what: str, files: Path, home: Path
+) -> None:
+    """calamine takes the last of two references, and skips comments: both made a far cell
+    pass an earlier form of the check, and calamine ask for 550 GB."""
+
+    def change(part: str, data: bytes) -> bytes:
+        if part != "xl/worksheets/sheet1.xml":
+            return data
+        return data.replace(b"</sheetData>", cells + b"</sheetData>")
+
+    path = patched(fx.national_xlsx(files), change)
+    done = limited("data", "import", path, home=home)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        f"careerstats: error: national_M2012_dl.xlsx: sheet1.xml {what}: not a worksheet "
+        "careerstats reads (the data sheet of an OEWS workbook from BLS, or one saved from a "
+        "spreadsheet)\n"
+    )
+    assert not (home / "store.sqlite3").exists()
+
+
 def test_O23_the_largest_cell_allowed_is_read(files: Path, home: Path) -> None:
     path = patched(fx.national_xlsx(files), with_cell("AZ20"))
     done = limited("data", "import", path, home=home)

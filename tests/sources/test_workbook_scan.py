@@ -8,7 +8,7 @@ under a memory limit in test_hostile_workbooks.py."""
 from __future__ import annotations
 
 import io
-import string
+import re
 import zipfile
 
 import pytest
@@ -94,17 +94,27 @@ def test_O23_references_within_the_limits_and_lookalikes_pass(cells: bytes) -> N
     assert check(cells) is None
 
 
-def beyond(value: str) -> bool:
-    """The limits as docs/oews.md states them, on a reference's value: a column of three
-    letters or more, of two from BA on, or a row number of seven digits or more."""
-    letters = len(value) - len(value.lstrip(string.ascii_letters))
-    rest = value[letters:]
-    digits = len(rest) - len(rest.lstrip(string.digits))
-    if letters >= 3:
-        return True
-    if letters == 2 and value[0] not in "Aa" and digits:
-        return True
-    return letters <= 2 and digits >= 7
+UNREADABLE = (
+    "book.xlsx: sheet1.xml has a cell whose reference is not one: not a worksheet careerstats "
+    "reads (the data sheet of an OEWS workbook from BLS, or one saved from a spreadsheet)"
+)
+
+
+def judged(value: str, quote: str) -> str | None:
+    """What the check must say of a cell whose reference is `value`, as docs/oews.md states
+    the limits: nothing for the usual cell (in double quotes, one or two letters, the first
+    of two an A, then one to six digits); else a reference beyond the limits is named, and
+    anything that is not a reference at all is refused as unreadable."""
+    if quote == '"' and re.fullmatch(r"(?:[Aa]?[A-Za-z])?[0-9]{1,6}", value):
+        return None
+    found = re.fullmatch(r"([A-Za-z]{1,3})([1-9][0-9]{0,8})", value)
+    if found is None:
+        return UNREADABLE
+    letters, digits = found.groups()
+    column = 0
+    for letter in letters.upper():
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return refusal(f"a cell at {value}") if column > 52 or int(digits) > 999_999 else None
 
 
 @settings(max_examples=400, deadline=None)
@@ -123,13 +133,13 @@ def test_O23_a_reference_split_between_pieces_is_judged_whole(
     previous = limits._CHUNK
     limits._CHUNK = piece
     try:
-        if beyond(value):
+        expected = judged(value, quote)
+        if expected is None:
+            assert check(cells) is None
+        else:
             with pytest.raises(DataError) as raised:
                 check(cells)
-            what = f"row {value}" if value.isdigit() else f"a cell at {value}"
-            assert str(raised.value) == refusal(what)
-        else:
-            assert check(cells) is None
+            assert str(raised.value) == expected
     finally:
         limits._CHUNK = previous
 
@@ -206,3 +216,74 @@ def test_O23_a_cell_without_a_reference_is_noticed_wherever_the_pieces_are_cut(
         assert str(raised.value) == refusal("a cell at row 9, column 53")
     finally:
         limits._CHUNK = previous
+
+
+def unreadable(what: str) -> str:
+    return (
+        f"book.xlsx: sheet1.xml {what}: not a worksheet careerstats reads (the data sheet of an "
+        "OEWS workbook from BLS, or one saved from a spreadsheet)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        # calamine reads the digits of a long reference from its end: leading zeros hid it.
+        (
+            b'<row r="2"><c r="XFD' + b"0" * 40 + b'1048576"><v>1</v></c></row>',
+            unreadable("has a cell whose reference is not one"),
+        ),
+        (
+            b'<row r="' + b"0" * 40 + b'1000005"><c><v>1</v></c></row>',
+            unreadable("has a row whose number is not one"),
+        ),
+        # A ">" inside an earlier attribute's value does not end the tag.
+        (
+            b'<row r="2"><c foo=">" r="XFD1048576"><v>1</v></c></row>',
+            refusal("a cell at XFD1048576"),
+        ),
+        # calamine takes the last of two references.
+        (
+            b'<row r="20"><c r="A20" r="XFD1048576"><v>1</v></c></row>',
+            unreadable("has a row or cell with two references"),
+        ),
+        (
+            b"<row r='2'><c r='A2' r='XFD2'><v>1</v></c></row>",
+            unreadable("has a row or cell with two references"),
+        ),
+        # Attributes run together, which calamine reads.
+        (
+            b'<row r="2"><c t="n"r="A1000005"><v>1</v></c></row>',
+            unreadable("has a row or cell tag it cannot read"),
+        ),
+        # A comment that would reset the row and column a scan of tags counts.
+        (
+            b'<row r="900000">'
+            + (b"<c><v>1</v></c>" * 50 + b'<!--<row r="900000">-->') * 2
+            + b"</row>",
+            unreadable("holds comments, CDATA or declarations"),
+        ),
+        (
+            b'<row r="2"><c><is><t><![CDATA[<row r="1">]]></t></is></c></row>',
+            unreadable("holds comments, CDATA or declarations"),
+        ),
+    ],
+    ids=[
+        "long reference",
+        "long row number",
+        "> in a value",
+        "two references",
+        "two in single quotes",
+        "no space before r",
+        "comment",
+        "CDATA",
+    ],
+)
+def test_O23_what_a_scan_of_tags_cannot_place_exactly_is_refused(
+    cells: bytes, message: str
+) -> None:
+    """Found in review: each of these placed a cell beyond the limits past an earlier form of
+    the check, and calamine then asked for hundreds of gigabytes."""
+    with pytest.raises(DataError) as raised:
+        check(cells)
+    assert str(raised.value) == message

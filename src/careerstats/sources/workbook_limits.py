@@ -71,12 +71,14 @@ def check_file_size(size: int, name: str) -> None:
 # check costs about 0.5 s per 100,000 rows of an all-data workbook, half inflating and half
 # scanning, against some 2.5 s for calamine.
 
-_NEAR = rb' r="[Aa]?+[A-Za-z]?+[0-9]{1,6}+"'
-# A cell tag that does not begin with a reference within the limits: one or two letters (the
-# first of two an A: columns A to AZ), then one to six digits, in double quotes.
-_CELL = re.compile(rb"<c(?!" + _NEAR + rb")")
+# The usual cell tag, as Excel, LibreOffice, openpyxl and BLS write every one: its reference
+# first, within the limits (one or two letters, the first of two an A: columns A to AZ; one
+# to six digits), in double quotes, then at most a style and a type, then the tag's end.
+_USUAL = rb' r="[Aa]?+[A-Za-z]?+[0-9]{1,6}+"(?: [st]="[A-Za-z0-9]{0,9}+")*+/?>'
+# A cell tag of any other form: it has the sheet followed tag by tag.
+_CELL = re.compile(rb"<c(?!" + _USUAL + rb")")
 # The same for a prefixed tag (`<x:c`), which calamine reads as a cell too.
-_PREFIXED_CELL = re.compile(rb":c(?!" + _NEAR + rb")")
+_PREFIXED_CELL = re.compile(rb":c(?!" + _USUAL + rb")")
 # A reference beyond the limits, as its value begins: a column of three letters, or of two
 # from BA on, or a row number of seven digits.
 _FAR_VALUE = re.compile(rb"[A-Za-z]{0,2}+(?:[A-Za-z]|(?<=[B-Zb-z][A-Za-z])[0-9]|[0-9]{7})")
@@ -138,33 +140,61 @@ class Xlsx:
 
     def _check_positions(self, part: str) -> None:
         """Each row and cell of the sheet, in order, placed as calamine places it: refuse a
-        stated reference beyond the limits, or a cell without one placed beyond them (one
-        such cell per column of a wide row at a high row number would otherwise ask for a
-        grid of billions of cells)."""
-        row, column, rest = 0, 0, b""
+        reference beyond the limits, or a cell without one placed beyond them (one such cell
+        per column of a wide row at a high row number would otherwise ask for a grid of
+        billions of cells). Only what can be placed exactly is followed: a sheet holding
+        comments, CDATA, processing instructions or declarations, or a row or cell tag of any
+        form XML does not give plainly (a reference twice, attributes run together, a
+        reference that is not letters and digits), is refused rather than guessed at."""
+        row, column, rest, read = 0, 0, b"", 0
         for chunk in _chunks(self.archive, part, self.name):
             window = rest + chunk
-            cut = window.rfind(b">") + 1
-            for found in _ROW_OR_CELL.finditer(window, 0, cut):
-                stated = _stated_reference(found.group(2))
-                if stated is not None and _FAR_VALUE.match(stated):
-                    shown = stated[:13].decode("ascii", "replace")
-                    self._refuse(part, f"row {shown}" if shown.isdigit() else f"a cell at {shown}")
-                letters, digits = _reference_parts(stated or b"")
-                if found.group(1) == b"row":
-                    row, column = (int(digits) if digits else row + 1), 0
-                elif letters:
-                    column = _column_number(letters.decode("ascii"))
-                else:  # after the cell before it, in the row its row element states
+            read += len(chunk)
+            declaration = max(0, _DECLARATION - (read - len(window)))  # left of it in window
+            if _HIDDEN_MARKUP.search(window, declaration):
+                self._unreadable(part, "holds comments, CDATA or declarations")
+            done, carry = 0, None
+            for start in _ROW_OR_CELL_START.finditer(window):
+                tag = _ROW_OR_CELL.match(window, start.start())
+                if tag is None:
+                    if start.start() > len(window) - _LONGEST_TAG:
+                        carry = start.start()  # it may end in the next piece
+                        break
+                    self._unreadable(part, "has a row or cell tag it cannot read")
+                done = tag.end()
+                references = [value for name, value in _attributes(tag.group(2)) if name == b"r"]
+                if len(references) > 1:
+                    self._unreadable(part, "has a row or cell with two references")
+                stated = references[0] if references else None
+                if tag.group(1) == b"row":
+                    if stated is not None and not _ROW_NUMBER.fullmatch(stated):
+                        self._unreadable(part, "has a row whose number is not one")
+                    row, column = (int(stated) if stated else row + 1), 0
+                    if row > MAX_ROWS:
+                        self._refuse(part, f"row {row}" if stated else f"row {row:,}")
+                elif stated is None:  # after the cell before it, in its row element's row
                     column += 1
                     if row > MAX_ROWS or column > MAX_COLUMNS:
                         self._refuse(part, f"a cell at row {row:,}, column {column:,}")
-            rest = window[cut:]
-            if len(rest) > _LONGEST_TAG:
-                raise DataError(
-                    f"{self.name}: {_short(part)} has more than {_LONGEST_TAG // MiB} MiB "
-                    "without the end of a tag: not a worksheet careerstats reads"
-                )
+                else:
+                    reference = _CELL_REFERENCE.fullmatch(stated)
+                    if reference is None:
+                        self._unreadable(part, "has a cell whose reference is not one")
+                    column = _column_number(reference.group(1).decode("ascii"))
+                    if column > MAX_COLUMNS or int(reference.group(2)) > MAX_ROWS:
+                        self._refuse(part, f"a cell at {stated.decode('ascii')}")
+            if carry is None:  # a tag's start cut off at the end of the window, if any
+                last = window.rfind(b"<")
+                carry = last if last >= done else len(window)
+            rest = window[carry:]
+        if _ROW_OR_CELL_START.search(rest):  # the sheet ended: nothing more can complete it
+            self._unreadable(part, "has a row or cell tag it cannot read")
+
+    def _unreadable(self, part: str, what: str) -> NoReturn:
+        raise DataError(
+            f"{self.name}: {_short(part)} {what}: not a worksheet careerstats reads "
+            "(the data sheet of an OEWS workbook from BLS, or one saved from a spreadsheet)"
+        )
 
     def _refuse(self, part: str, what: str) -> NoReturn:
         raise DataError(
@@ -186,26 +216,29 @@ def _unusual_cell(window: bytes, end: int) -> bool:
     return False
 
 
-_ROW_OR_CELL = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
-_R_VALUE = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]{0,32})"|'([^']{0,32})')""")
-_REFERENCE_PARTS = re.compile(rb"([A-Za-z]{0,4})([0-9]{0,9})")
-# Text between two tags, or one tag, longer than this is not a worksheet.
-_LONGEST_TAG = 8 * MiB
+# A row or cell tag's start, and the whole tag as XML gives it plainly: attributes each after
+# white space, values in either quote (a ">" may stand inside one; "<" may not).
+_ROW_OR_CELL_START = re.compile(rb"<(?:[\w.-]+:)?(?:row|c)(?=[\s/>])")
+_ROW_OR_CELL = re.compile(
+    rb"<(?:[\w.-]+:)?(row|c)"
+    rb"((?:\s+[\w.:-]+\s*=\s*(?:\"[^\"<]*\"|'[^'<]*'))*)\s*/?>"
+)
+_ATTRIBUTE_VALUE = re.compile(rb"""([\w.:-]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')""")
+# What calamine skips but a scan of tags would not: comments, CDATA, processing
+# instructions, declarations (the XML declaration opens the sheet, before the 64th byte).
+_HIDDEN_MARKUP = re.compile(rb"<[!?]")
+_DECLARATION = 64  # the XML declaration, <?xml ...?>, ends before this byte of the sheet
+_ROW_NUMBER = re.compile(rb"[1-9][0-9]{0,8}")
+_CELL_REFERENCE = re.compile(rb"([A-Za-z]{1,3})([1-9][0-9]{0,8})")
+# A tag longer than this (or text between tags, in a sheet followed tag by tag) is refused.
+_LONGEST_TAG = 64 * 1024
 
 
-def _reference_parts(reference: bytes) -> tuple[bytes, bytes]:
-    """The letters and the digits a reference begins with (either may be empty)."""
-    found = _REFERENCE_PARTS.match(reference)
-    return (found.group(1), found.group(2)) if found else (b"", b"")
-
-
-def _stated_reference(attributes: bytes) -> bytes | None:
-    """The value of the r attribute among a tag's attributes, in either quote, with or
-    without spaces around "=" (as XML allows and calamine reads); None without one."""
-    found = _R_VALUE.search(attributes)
-    if found is None:
-        return None
-    return found.group(1) if found.group(1) is not None else found.group(2)
+def _attributes(text: bytes) -> list[tuple[bytes, bytes]]:
+    return [
+        (found.group(1), found.group(2) if found.group(2) is not None else found.group(3))
+        for found in _ATTRIBUTE_VALUE.finditer(text)
+    ]
 
 
 # A cell of type "e" (error), its formula if any, and the error its value holds.
