@@ -65,9 +65,10 @@ def check_file_size(size: int, name: str) -> None:
 # tag is looked at, and the usual one, `<c r="B2"`, a reference within the limits stated
 # first, passes at once. Both expressions start with a literal, which the regular-expression
 # engine finds by itself (far faster than trying a pattern at every byte), and their
-# possessive steps never backtrack. Anything else among cells (a reference beyond the limits,
-# none, one in single quotes or with spaces around "=", a prefixed tag) has the whole sheet
-# followed tag by tag, as calamine places them (`_check_positions`): rare, and exact. The
+# possessive steps never backtrack. A cell tag of any other form (a reference beyond the
+# limits, none, one in single quotes or with spaces around "=", other attributes) has the
+# whole sheet followed tag by tag, as calamine places cells (`_check_positions`): rare, and
+# exact, or refused where a scan of tags cannot place them exactly. The
 # check costs about 0.5 s per 100,000 rows of an all-data workbook, half inflating and half
 # scanning, against some 2.5 s for calamine.
 
@@ -79,9 +80,6 @@ _USUAL = rb' r="[Aa]?+[A-Za-z]?+[0-9]{1,6}+"(?: [st]="[A-Za-z0-9]{0,9}+")*+/?>'
 _CELL = re.compile(rb"<c(?!" + _USUAL + rb")")
 # The same for a prefixed tag (`<x:c`), which calamine reads as a cell too.
 _PREFIXED_CELL = re.compile(rb":c(?!" + _USUAL + rb")")
-# A reference beyond the limits, as its value begins: a column of three letters, or of two
-# from BA on, or a row number of seven digits.
-_FAR_VALUE = re.compile(rb"[A-Za-z]{0,2}+(?:[A-Za-z]|(?<=[B-Zb-z][A-Za-z])[0-9]|[0-9]{7})")
 # A cell of type "e" (error); `_error_cell` then reads which error it holds.
 _ERROR_TYPE = re.compile(rb't="e"')
 # The end of a window that may hold a tag cut off by the end of its piece: it begins the next
@@ -230,7 +228,7 @@ _HIDDEN_MARKUP = re.compile(rb"<[!?]")
 _DECLARATION = 64  # the XML declaration, <?xml ...?>, ends before this byte of the sheet
 _ROW_NUMBER = re.compile(rb"[1-9][0-9]{0,8}")
 _CELL_REFERENCE = re.compile(rb"([A-Za-z]{1,3})([1-9][0-9]{0,8})")
-# A tag longer than this (or text between tags, in a sheet followed tag by tag) is refused.
+# A row or cell tag longer than this, in a sheet followed tag by tag, is refused.
 _LONGEST_TAG = 64 * 1024
 
 
