@@ -15,6 +15,7 @@ import typer
 
 from careerstats.cli.help import UnwrappedHelpGroup, plain_help_width
 from careerstats.cli.hints import worded
+from careerstats.cli.stdio import abandon_stdout
 from careerstats.errors import CareerstatsError, StoreUnreadable
 from careerstats.render.literal import visible
 
@@ -172,8 +173,6 @@ def _command_after(group: Any, path: str, arguments: Sequence[str]) -> str | Non
 
 def _quiet_broken_pipe() -> NoReturn:
     # The reader left (`| head -1`): stop quietly, and keep Python from complaining at exit.
-    from careerstats.cli.stdio import abandon_stdout
-
     abandon_stdout()
     raise SystemExit(0)
 
@@ -184,6 +183,4 @@ def _settle_stdout() -> None:
     try:
         sys.stdout.flush()
     except (OSError, ValueError):
-        from careerstats.cli.stdio import abandon_stdout
-
         abandon_stdout()

@@ -14,6 +14,7 @@ import typer
 from careerstats.cli import options
 from careerstats.cli.errors import PROG
 from careerstats.cli.output import CsvOption, JsonOption, chosen, note, say, write
+from careerstats.cli.stdio import abandon_stdout
 from careerstats.core.wording import counted, quoted
 from careerstats.errors import UsageError
 
@@ -174,8 +175,6 @@ def _tell_stored(lines: Sequence[str]) -> None:
         raise  # the reader left: a quiet end, as for every command
     except OSError as error:
         # The change is stored: a full disk or closed stdout must not make it look failed.
-        from careerstats.cli.stdio import abandon_stdout
-
         abandon_stdout()
         for line in lines:
             say(f"{PROG}: warning: stdout cannot be written ({error.strerror or error}); {line}")

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from careerstats.core.inflation import CpiTable
     from careerstats.core.outlook import SocGroup
     from careerstats.core.profiles import SourceListing
+    from careerstats.core.tax import TaxData
     from careerstats.sources.store import ReleaseRecord
 
 
@@ -118,6 +119,7 @@ def check_files(files: Sequence[Any] | None = None) -> list[CheckedFile]:
     """
     from careerstats.sources.bundle import bundled_files
     from careerstats.sources.datafiles import validate
+    from careerstats.sources.tax_data import TAX_FILE, bundled_tax_data
 
     loaded = _read(list(files) if files is not None else list(bundled_files()))
     taxes = [
@@ -125,7 +127,7 @@ def check_files(files: Sequence[Any] | None = None) -> list[CheckedFile]:
     ]
     loaded = [item for item in loaded if not _is_tax(item[2])]
     if files is None:
-        taxes.append(_checked_tax(*_bundled_tax()))
+        taxes.append(_tax_years("/".join(TAX_FILE), bundled_tax_data()))
     catalogs = {
         name: validate(Catalog, document, name, text=text)
         for name, text, document in loaded
@@ -146,21 +148,14 @@ def _is_tax(document: Any) -> bool:
     return isinstance(document, dict) and "years" in document and "careers" not in document
 
 
-def _bundled_tax() -> tuple[str, str, Any]:
-    from careerstats.sources.bundle import bundled_data_dir
-    from careerstats.sources.datafiles import parse_yaml, read_text
-    from careerstats.sources.tax_data import TAX_FILE
-
-    name = "/".join(TAX_FILE)
-    text = read_text(bundled_data_dir().joinpath(*TAX_FILE))
-    return name, text, parse_yaml(text, name)
-
-
 def _checked_tax(name: str, text: str, document: Any) -> CheckedFile:
     from careerstats.core.tax import TaxData
     from careerstats.sources.datafiles import validate
 
-    data = validate(TaxData, document, name, text=text)
+    return _tax_years(name, validate(TaxData, document, name, text=text))
+
+
+def _tax_years(name: str, data: "TaxData") -> CheckedFile:
     stem = name.rpartition("/")[2].removesuffix(".yaml").replace("_", "-")
     return CheckedFile(name, "tax", stem, 0, tuple(sorted(entry.year for entry in data.years)))
 
